@@ -1,0 +1,266 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/corpus"
+	"github.com/racebot/racebot/index"
+)
+
+var (
+	starterOnce sync.Once
+	starterEng  *bot.Engine
+	starterErr  error
+)
+
+// starter returns an engine over an in-memory index of the embedded
+// corpus, built once per test binary.
+func starter(t testing.TB) *bot.Engine {
+	t.Helper()
+	starterOnce.Do(func() {
+		x, err := index.Open(context.Background(), "", index.Options{})
+		if err != nil {
+			starterErr = err
+			return
+		}
+		if _, err := x.Sync(context.Background(), corpus.Embedded()); err != nil {
+			starterErr = err
+			return
+		}
+		starterEng = bot.New(x, bot.Options{})
+	})
+	if starterErr != nil {
+		t.Fatal(starterErr)
+	}
+	return starterEng
+}
+
+func readEval(t testing.TB, path string) []bot.EvalCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases, err := bot.ReadEval(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+// Floors for answer quality on the eval sets. They record what the engine
+// reaches; a change that lowers a score below its floor fails CI. Raise them
+// as the engine improves.
+var floors = map[string]bot.Scores{
+	"../testdata/eval/dev.jsonl":     {Hit1: 0.90, Hit3: 0.97, Declined: 1.0},
+	"../testdata/eval/heldout.jsonl": {Hit1: 0.75, Hit3: 0.80, Declined: 0.80},
+}
+
+func TestEvalScores(t *testing.T) {
+	eng := starter(t)
+	for path, floor := range floors {
+		t.Run(path, func(t *testing.T) {
+			s, results, err := bot.Evaluate(context.Background(), eng, readEval(t, path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: hit@1 %.3f hit@3 %.3f MRR %.3f declined %.3f (wrongly declined %.3f)", path, s.Hit1, s.Hit3, s.MRR, s.Declined, s.FalseDecline)
+			if s.Hit1 < floor.Hit1 || s.Hit3 < floor.Hit3 || s.Declined < floor.Declined {
+				for _, r := range results {
+					if !r.OK || r.Rank > 1 {
+						t.Logf("miss (rank %d, answered %v): %s", r.Rank, r.Answer.Answered, r.Case.Question)
+					}
+				}
+				t.Errorf("scores %+v below floor %+v", s, floor)
+			}
+		})
+	}
+}
+
+// TestFiguresAreQuoted is the no-made-up-figures property: over every eval
+// question, every figure an answer shows appears byte for byte in the
+// passage it cites, at the offsets given, and every highlight lies inside
+// its passage.
+func TestFiguresAreQuoted(t *testing.T) {
+	eng := starter(t)
+	c, err := corpus.Load(context.Background(), corpus.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := make(map[string]string)
+	for _, a := range c.Articles {
+		for _, p := range a.Passages {
+			text[p.ID()] = p.Text
+		}
+	}
+	var questions []string
+	for _, path := range []string{"../testdata/eval/dev.jsonl", "../testdata/eval/heldout.jsonl"} {
+		for _, c := range readEval(t, path) {
+			questions = append(questions, c.Question)
+		}
+	}
+	figures := 0
+	for _, q := range questions {
+		for _, ask := range []func(context.Context, string) (*bot.Answer, error){eng.Answer, eng.Figures} {
+			a, err := ask(context.Background(), q)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			all := append([]bot.Figure{}, a.Figures...)
+			for _, d := range a.Disagreements {
+				all = append(all, d.Figures...)
+			}
+			for _, f := range all {
+				figures++
+				src, ok := text[fmt.Sprintf("%s/%d", f.Doc, f.Paragraph)]
+				if !ok {
+					t.Errorf("%q: figure %q cites %s/%d, which does not exist", q, f.Text, f.Doc, f.Paragraph)
+					continue
+				}
+				if f.Start < 0 || f.End > len(src) || src[f.Start:f.End] != f.Text {
+					t.Errorf("%q: figure %q is not at %d:%d of %s/%d", q, f.Text, f.Start, f.End, f.Doc, f.Paragraph)
+				}
+			}
+			for _, p := range a.Passages {
+				if text[fmt.Sprintf("%s/%d", p.Doc, p.Paragraph)] != p.Text {
+					t.Errorf("%q: passage %s/%d is not quoted verbatim", q, p.Doc, p.Paragraph)
+				}
+				last := 0
+				for _, h := range p.Highlights {
+					if h.Start < last || h.End > len(p.Text) || h.Start >= h.End {
+						t.Errorf("%q: bad highlight %+v in %s/%d", q, h, p.Doc, p.Paragraph)
+					}
+					last = h.End
+				}
+			}
+		}
+	}
+	if figures < 100 {
+		t.Errorf("only %d figures shown over %d questions: the property was hardly tested", figures, len(questions))
+	}
+}
+
+func TestDeepSeekGPUsDisagree(t *testing.T) {
+	a, err := starter(t).Answer(context.Background(), "How many GPUs does DeepSeek have?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Disagreements) == 0 {
+		t.Fatalf("answer = %+v, want a disagreement", a)
+	}
+	var texts, claimants []string
+	for _, f := range a.Disagreements[0].Figures {
+		texts = append(texts, f.Text)
+		claimants = append(claimants, f.Claimant)
+	}
+	joined := strings.Join(texts, " | ")
+	if !strings.Contains(joined, "50,000") || !strings.Contains(joined, "10,000") {
+		t.Errorf("disagreement shows %q, want the 50,000 and 10,000 figures side by side", joined)
+	}
+	if !strings.Contains(strings.Join(claimants, " "), "Wang") {
+		t.Errorf("claimants %q do not name Wang", claimants)
+	}
+	if a.Figures[0].Text != a.Disagreements[0].Figures[0].Text {
+		t.Errorf("figures do not start with the disagreement: %q", a.Figures[0].Text)
+	}
+}
+
+func TestNvidiaLossDisagree(t *testing.T) {
+	a, err := starter(t).Answer(context.Background(), "How much market value did Nvidia lose in one day?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Disagreements) == 0 {
+		t.Fatalf("no disagreement in %+v", a.Figures)
+	}
+	var texts []string
+	for _, f := range a.Disagreements[0].Figures {
+		texts = append(texts, f.Text)
+	}
+	joined := strings.Join(texts, " | ")
+	for _, want := range []string{"$593 billion", "$600 billion", "$589 billion"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("disagreement %q lacks %s", joined, want)
+		}
+	}
+}
+
+func TestDeclines(t *testing.T) {
+	for _, q := range []string{
+		"what is the capital of france?",
+		"how do I reset my router password",
+		"tell me a joke",
+	} {
+		a, err := starter(t).Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered || len(a.Passages) != 0 || len(a.Figures) != 0 {
+			t.Errorf("%q was answered: %+v", q, a)
+		}
+		if a.Message == "" {
+			t.Errorf("%q: declined without a message", q)
+		}
+	}
+}
+
+// TestHostileQuestions: abusive input gets a clear reply in bounded time,
+// never an error or a crash.
+func TestHostileQuestions(t *testing.T) {
+	eng := starter(t)
+	tests := []string{
+		"",
+		strings.Repeat("x", 10000),
+		strings.Repeat("GPU ", 120),
+		"?!.,;:'\"()[]{}",
+		"*", "?*?*", "/.*/", "field:value", "text:gpu AND -deepseek",
+		"'; DROP TABLE passages; --", "<script>alert(1)</script> gpus",
+		"\x00\x01\x02 gpu \x7f", "gpu \xff\xfe deepseek",
+		"\u202eseog ksepeed\u202c", "deep\u200dseek gpus", strings.Repeat("🚀", 500),
+		"@everyone how many gpus", "<!channel> stargate",
+	}
+	for _, q := range tests {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		a, err := eng.Answer(ctx, q)
+		cancel()
+		if err != nil {
+			t.Errorf("Answer(%.30q) failed: %v", q, err)
+			continue
+		}
+		if !a.Answered && a.Message == "" {
+			t.Errorf("Answer(%.30q) declined without a message", q)
+		}
+	}
+}
+
+// TestSyntaxIsNotQuerySyntax: characters that are operators in Bleve's
+// query-string syntax change nothing.
+func TestSyntaxIsNotQuerySyntax(t *testing.T) {
+	eng := starter(t)
+	plain, err := eng.Answer(context.Background(), "how many gpus does deepseek have")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"how many gpus does deepseek have?",
+		"how many gpus* does deepseek have",
+		"-how many gpus does deepseek: have",
+		"how many +gpus does ~deepseek^ have",
+	} {
+		a, err := eng.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Passages) == 0 || a.Passages[0].Doc != plain.Passages[0].Doc || a.Passages[0].Paragraph != plain.Passages[0].Paragraph {
+			t.Errorf("%q ranks differently from the plain question", q)
+		}
+	}
+}

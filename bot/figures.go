@@ -1,0 +1,249 @@
+package bot
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/racebot/racebot/corpus/figure"
+	"github.com/racebot/racebot/index"
+)
+
+// candidate is a figure that may answer the question.
+type candidate struct {
+	fig     figure.Figure
+	hit     int // rank of the passage it is in
+	h       *index.Hit
+	concept int // question concept it counts, or -1
+	score   float64
+}
+
+type figurePick struct {
+	top           []Figure
+	disagreements []Disagreement
+	highlight     map[string][]figure.Figure // passage ID → figures shown from it
+}
+
+// pickFigures chooses the figures that answer a question: of a wanted kind,
+// from passages that are on topic, preferring those that count what the
+// question names and sit next to its words. Figures for the same thing that
+// differ are grouped as disagreements.
+func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
+	pick := figurePick{highlight: make(map[string][]figure.Figure)}
+	if len(res.Hits) == 0 {
+		return pick
+	}
+	var cands []candidate
+	best := res.Hits[0].Coverage
+	for i := range res.Hits {
+		h := &res.Hits[i]
+		if h.Coverage < 0.75*best {
+			continue
+		}
+		for j, f := range h.Passage.Figures {
+			concept := -1
+			if j < len(h.FigureConcepts) {
+				concept = h.FigureConcepts[j]
+			}
+			if len(q.Want) == 0 {
+				if concept < 0 {
+					continue // no figure was asked for, and this one is not about the question
+				}
+			} else if !slices.Contains(q.Want, f.Kind) {
+				continue
+			}
+			if _, ok := f.Number(); !ok && f.Kind != figure.Date {
+				continue // vague ("billions"): never state it as a figure
+			}
+			c := candidate{fig: f, hit: i, h: h, concept: concept, score: h.Score}
+			if concept >= 0 {
+				c.score += 0.25
+			}
+			c.score += 0.15 * nearness(f, h.Matches)
+			cands = append(cands, c)
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	cands = dedupe(cands)
+
+	used := make(map[int]bool)
+	groupOf := make(map[int]int) // candidate → index in pick.disagreements
+	for i := 0; i < len(cands) && len(pick.disagreements) < 2; i++ {
+		if used[i] {
+			continue
+		}
+		group := sameThing(cands, i, used)
+		if len(group) < 2 {
+			continue
+		}
+		d := Disagreement{About: cands[i].fig.Counts}
+		if d.About == "" {
+			d.About = cands[i].fig.Unit
+		}
+		for _, g := range group {
+			used[g] = true
+			groupOf[g] = len(pick.disagreements)
+			d.Figures = append(d.Figures, figureOf(cands[g]))
+		}
+		pick.disagreements = append(pick.disagreements, d)
+	}
+	// Best first; a figure in a disagreement brings the rest of it along,
+	// so that the figures shown side by side are also listed together.
+	emitted := make(map[int]bool)
+	emit := func(i int) {
+		if emitted[i] || len(pick.top) >= maxFigures {
+			return
+		}
+		emitted[i] = true
+		c := cands[i]
+		pid := c.h.Passage.ID()
+		pick.highlight[pid] = append(pick.highlight[pid], c.fig)
+		pick.top = append(pick.top, figureOf(c))
+	}
+	for i := range cands {
+		if g, ok := groupOf[i]; ok {
+			for j := range cands {
+				if gj, ok := groupOf[j]; ok && gj == g {
+					emit(j)
+				}
+			}
+			continue
+		}
+		emit(i)
+	}
+	for _, d := range pick.disagreements {
+		for _, f := range d.Figures {
+			pid := f.Doc + "/" + strconv.Itoa(f.Paragraph)
+			if !slices.ContainsFunc(pick.highlight[pid], func(x figure.Figure) bool { return x.Start == f.Start }) {
+				pick.highlight[pid] = append(pick.highlight[pid], f.Figure)
+			}
+		}
+	}
+	// Passages that are quoted highlight the figures they hold of the
+	// wanted kind even when the figure list had no room for them.
+	for _, h := range shown {
+		pid := h.Passage.ID()
+		for _, c := range cands {
+			if c.h.Passage.ID() == pid && !slices.ContainsFunc(pick.highlight[pid], func(f figure.Figure) bool { return f.Start == c.fig.Start }) {
+				pick.highlight[pid] = append(pick.highlight[pid], c.fig)
+			}
+		}
+	}
+	return pick
+}
+
+// nearness is 1 for a figure in the same sentence as a word of the
+// question, falling to 0 a few sentences away.
+func nearness(f figure.Figure, matches [][2]int) float64 {
+	bestDist := math.MaxInt
+	for _, m := range matches {
+		d := 0
+		switch {
+		case m[1] <= f.Start:
+			d = f.Start - m[1]
+		case m[0] >= f.End:
+			d = m[0] - f.End
+		}
+		bestDist = min(bestDist, d)
+	}
+	switch {
+	case bestDist <= 60:
+		return 1
+	case bestDist <= 200:
+		return 0.5
+	}
+	return 0
+}
+
+// dedupe drops repeats of the same figure from the same article and
+// claimant: the same claim quoted twice is one claim.
+func dedupe(cs []candidate) []candidate {
+	out := cs[:0]
+	for _, c := range cs {
+		if slices.ContainsFunc(out, func(o candidate) bool {
+			return o.h.Passage.Article == c.h.Passage.Article && o.fig.Text == c.fig.Text && o.fig.Claimant == c.fig.Claimant
+		}) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// maxSideBySide bounds a disagreement to what reads well side by side.
+const maxSideBySide = 4
+
+// sameThing gathers the candidates that measure what candidate i measures,
+// one per distinct claim, and returns them only if they disagree: at least
+// two values from at least two sources.
+func sameThing(cs []candidate, i int, used map[int]bool) []int {
+	a := cs[i]
+	av, ok := a.fig.Number()
+	if !ok || a.fig.Kind == figure.Date {
+		return nil
+	}
+	group := []int{i}
+	for j := range cs {
+		if j == i || used[j] || len(group) == maxSideBySide {
+			continue
+		}
+		b := cs[j]
+		bv, ok := b.fig.Number()
+		if !ok || b.fig.Kind != a.fig.Kind || b.fig.Unit != a.fig.Unit {
+			continue
+		}
+		switch {
+		case a.concept >= 0 && b.concept == a.concept:
+			// Both count the thing the question names.
+		case relDiff(av, bv) <= 0.1 && source(a) != source(b):
+			// Near-equal amounts from different sources: the same
+			// measurement reported differently ($589, $593, "close to
+			// $600" billion).
+		default:
+			continue
+		}
+		if slices.ContainsFunc(group, func(g int) bool {
+			gv, _ := cs[g].fig.Number()
+			return gv == bv && source(cs[g]) == source(b)
+		}) {
+			continue
+		}
+		group = append(group, j)
+	}
+	values, sources := map[float64]bool{}, map[string]bool{}
+	for _, g := range group {
+		v, _ := cs[g].fig.Number()
+		values[v] = true
+		sources[source(cs[g])] = true
+	}
+	if len(values) < 2 || len(sources) < 2 {
+		return nil
+	}
+	return group
+}
+
+// source names who stands behind a figure: its claimant, or the article's
+// publisher.
+func source(c candidate) string {
+	if c.fig.Claimant != "" {
+		return strings.ToLower(c.fig.Claimant)
+	}
+	return c.h.Passage.Article
+}
+
+func relDiff(a, b float64) float64 {
+	m := math.Max(math.Abs(a), math.Abs(b))
+	if m == 0 {
+		return 0
+	}
+	return math.Abs(a-b) / m
+}
+
+func figureOf(c candidate) Figure {
+	return Figure{
+		Figure: c.fig, Doc: c.h.Passage.Article, Paragraph: c.h.Passage.Paragraph,
+		Title: c.h.Title, Publisher: c.h.Publisher, URL: c.h.URL, Published: Date{c.h.Published},
+	}
+}

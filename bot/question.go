@@ -1,0 +1,207 @@
+package bot
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/racebot/racebot/corpus/figure"
+)
+
+// MaxQuestionLen is the longest question racebot answers, in characters. A
+// chat question is a sentence or two; anything longer is pasted text, and
+// searching it would only be slow and vague.
+const MaxQuestionLen = 500
+
+// Question is a chat message read as a question.
+type Question struct {
+	Raw  string // as received
+	Text string // chat noise removed: mentions, greetings, filler, emoji
+	// Search is what is looked up: Text without the words that make it a
+	// question ("how many", "did", "say"), which no passage answers with.
+	Search string
+	// Asks is the kind of answer wanted: "how many", "how much", "when",
+	// "who", "where", "how long", "what percent", or "" for anything.
+	Asks string
+	// Want lists the kinds of figure that would answer the question.
+	Want []figure.Kind
+}
+
+var (
+	// Platform mention and link syntax: Discord <@123>, <@!123>, <@&123>,
+	// <#123>, <:emoji:123>; Slack <@U123>, <!here>, <#C123|name>, <url|text>.
+	chatTokenRE = regexp.MustCompile(`<[@#!:&][^<>\s]{0,100}>`)
+	handleRE    = regexp.MustCompile(`(^|\s)@[\p{L}\p{N}_.\-]+`)
+	urlRE       = regexp.MustCompile(`https?://\S+`)
+	ansiRE      = regexp.MustCompile(`\x1b\[[0-9;?]*[ -/]*[@-~]`)
+)
+
+// noise are words that carry no meaning for search in a chat question:
+// greetings, politeness, and the bot's own name.
+var noise = map[string]bool{
+	"hey": true, "hi": true, "hello": true, "yo": true, "hiya": true, "howdy": true,
+	"bot": true, "racebot": true, "please": true, "pls": true, "plz": true,
+	"thanks": true, "thank": true, "thx": true, "ty": true, "lol": true, "lmao": true,
+	"btw": true, "quick": true, "q": true, "question": true, "um": true, "uh": true,
+	"ok": true, "okay": true, "so": true, "tell": true, "know": true, "anyone": true,
+	"actually": true, "really": true, "exactly": true, "wondering": true, "curious": true,
+	"idk": true, "imo": true, "guys": true, "folks": true, "ya": true, "u": true,
+}
+
+// questionWords make a sentence a question but are not what it is about.
+// The index's analyzer drops the commonest English stop words; these are the
+// ones it keeps that questions are full of.
+var questionWords = map[string]bool{
+	"how": true, "many": true, "much": true, "what": true, "whats": true, "what's": true, "what’s": true,
+	"when": true, "where": true, "who": true, "whom": true, "whose": true, "which": true, "why": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"do": true, "does": true, "did": true, "doing": true, "done": true,
+	"have": true, "has": true, "had": true, "having": true,
+	"can": true, "could": true, "would": true, "should": true, "will": true, "shall": true, "may": true, "might": true, "must": true,
+	"say": true, "says": true, "said": true, "saying": true, "tell": true, "told": true, "according": true,
+	"think": true, "thinks": true, "thought": true, "get": true, "gets": true, "got": true, "getting": true,
+	"supposed": true, "approximately": true, "roughly": true, "really": true, "actually": true,
+	"there": true, "their": true, "they": true, "them": true, "it": true, "its": true, "it's": true,
+	"this": true, "that": true, "these": true, "those": true, "i": true, "me": true, "my": true,
+	"we": true, "our": true, "you": true, "your": true, "he": true, "she": true, "his": true, "her": true,
+	"any": true, "some": true, "anything": true, "something": true, "thing": true, "things": true,
+	"vs": true, "versus": true, "like": true, "just": true, "also": true, "even": true, "still": true,
+	// Words that name the kind of answer wanted; intent turns them into
+	// Want, and passages say "17%", not "percent".
+	"percent": true, "percentage": true, "pct": true, "count": true, "figure": true, "figures": true,
+	"date": true, "old": true, "money": true,
+}
+
+// searchWords drops the question words from a cleaned, lower-cased
+// question, and "big"/"large" after "how", where they only ask for a size.
+// Numbers are written the way news writes them ("10k" and "10000" as
+// "10,000"), so that they match.
+func searchWords(lower string) string {
+	words := strings.Fields(lower)
+	out := make([]string, 0, len(words))
+	for i, w := range words {
+		w = newsNumber(w)
+		bare := strings.Trim(w, ".,")
+		if questionWords[bare] {
+			continue
+		}
+		if i > 0 && words[i-1] == "how" && (bare == "big" || bare == "large" || bare == "long" || bare == "soon" || bare == "fast" || bare == "well") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+var shortNumberRE = regexp.MustCompile(`^(\d{1,3})k$`)
+
+// newsNumber rewrites a bare number as news prints it: thousands separated
+// by commas, "k" spelt out. Years (1900–2099) are left alone.
+func newsNumber(w string) string {
+	if m := shortNumberRE.FindStringSubmatch(w); m != nil {
+		w = m[1] + "000"
+	}
+	if len(w) < 4 || strings.Trim(w, "0123456789") != "" {
+		return w
+	}
+	if n, _ := strconv.Atoi(w); len(w) == 4 && n >= 1900 && n <= 2099 {
+		return w
+	}
+	var b strings.Builder
+	for i, c := range w {
+		if i > 0 && (len(w)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Clean strips what chat adds to a question: mentions, channel and emoji
+// tokens, links, greetings and politeness, emoji and stray punctuation. It
+// keeps the words in order.
+func Clean(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	s = ansiRE.ReplaceAllString(s, " ")
+	s = chatTokenRE.ReplaceAllString(s, " ")
+	s = urlRE.ReplaceAllString(s, " ")
+	s = handleRE.ReplaceAllString(s, " ")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r):
+			return r
+		case strings.ContainsRune("'’-.,$%/&+", r):
+			return r
+		}
+		return ' '
+	}, s)
+	words := strings.Fields(s)
+	out := words[:0]
+	for _, w := range words {
+		bare := strings.ToLower(strings.Trim(w, "'’-.,/&+"))
+		if bare == "" || noise[bare] {
+			continue
+		}
+		out = append(out, strings.Trim(w, "'’-,/&+"))
+	}
+	return strings.Join(out, " ")
+}
+
+// Parse reads a chat message as a question.
+func Parse(raw string) Question {
+	q := Question{Raw: raw, Text: Clean(raw)}
+	lower := strings.ToLower(q.Text)
+	q.Asks, q.Want = intent(lower)
+	q.Search = searchWords(lower)
+	return q
+}
+
+// intents map the opening of a question to what answers it, longest
+// patterns first.
+var intents = []struct {
+	re   *regexp.Regexp
+	asks string
+	want []figure.Kind
+}{
+	{regexp.MustCompile(`\bhow much (power|energy|electricity|capacity|compute)\b`), "how much", []figure.Kind{figure.Quantity}},
+	{regexp.MustCompile(`\bhow much (slower|faster|better|worse|higher|lower|more|less|bigger|smaller|cheaper)\b`), "how much", []figure.Kind{figure.Percent, figure.Quantity, figure.Count}},
+	{regexp.MustCompile(`\bhow much .*\b(drop|fall|fell|rise|rose|grow|grew|gain|jump|slump|decline|increase)`), "how much", []figure.Kind{figure.Percent, figure.Money}},
+	{regexp.MustCompile(`\bhow (much|big a|large a)\b`), "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
+	{regexp.MustCompile(`\bhow many\b`), "how many", []figure.Kind{figure.Count, figure.Quantity}},
+	{regexp.MustCompile(`\bhow (big|large|huge|small)\b`), "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Count}},
+	{regexp.MustCompile(`\bhow (long|soon)\b`), "how long", []figure.Kind{figure.Duration, figure.Date}},
+	{regexp.MustCompile(`\bhow old\b|\bage of\b`), "how old", []figure.Kind{figure.Count, figure.Quantity, figure.Duration}},
+	{regexp.MustCompile(`\b(count|number of|amount of|total)\b`), "how many", []figure.Kind{figure.Count, figure.Quantity, figure.Money}},
+	{regexp.MustCompile(`\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow (fast|well)\b|\bscore\b|\b(percent|percentage|pct)\b`), "what percent", []figure.Kind{figure.Percent}},
+	{regexp.MustCompile(`\b(what|which) (date|day|month|year)\b|\bsince when\b|^when\b|\bwhen (did|does|do|was|is|will|were|are|can|could)\b|\bdate\b`), "when", []figure.Kind{figure.Date, figure.Duration}},
+	{regexp.MustCompile(`\b(cost|costs|spend|spending|spent|invest|investment|worth|valuation|revenue|price|charge|funding|raise|raised|capex)\b`), "how much", []figure.Kind{figure.Money}},
+	{regexp.MustCompile(`^(what|who)(\s+is|\s+are|'s|’s|s)\s+(an?\s+|the\s+)?\S+$`), "define", nil},
+	{regexp.MustCompile(`^who\b|\bwho (is|was|are|were|did|does|founded|made|makes|built|said|runs|leads|stood)\b`), "who", nil},
+	{regexp.MustCompile(`^where\b|\bwhere (is|was|are|were|did|does|will)\b`), "where", nil},
+}
+
+func intent(q string) (string, []figure.Kind) {
+	for _, it := range intents {
+		if it.re.MatchString(q) {
+			return it.asks, it.want
+		}
+	}
+	return "", nil
+}
+
+// Validate reports what is wrong with a question that cannot be answered
+// as asked, or "" when it can be searched. The message is for the user.
+func Validate(raw string) string {
+	n := utf8.RuneCountInString(raw)
+	switch {
+	case strings.TrimSpace(raw) == "":
+		return "Ask me a question about the AI race, for example: How many GPUs does DeepSeek have?"
+	case n > MaxQuestionLen:
+		return "That question is too long for me (" + strconv.Itoa(n) + " characters; the limit is " + strconv.Itoa(MaxQuestionLen) + "). Please ask it in a sentence or two."
+	case Clean(raw) == "":
+		return "I could not find a question in that message. Try, for example: How much will Stargate invest?"
+	}
+	return ""
+}

@@ -1,0 +1,108 @@
+package bot
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/racebot/racebot/corpus/figure"
+)
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"How many GPUs does DeepSeek have?", "How many GPUs does DeepSeek have"},
+		{"<@123456789> hey bot, how many GPUs does DeepSeek have? thanks!", "how many GPUs does DeepSeek have"},
+		{"<@!42> <@&7> <#99> pls when did R1 launch 🙏🚀", "when did R1 launch"},
+		{"@racebot yo what's the H20 charge lol", "what's the H20 charge"},
+		{"<!channel> <!here|here> how much is Stargate?", "how much is Stargate"},
+		{"see https://example.com/x?a=b what is this", "see what is this"},
+		{"-how *many* gpus: deepseek?", "how many gpus deepseek"},
+		{"$500 billion over 4 years?", "$500 billion over 4 years"},
+		{"U.S. export controls", "U.S. export controls"},
+		{"\x00\x1b[31mred\u202e evil", "red evil"},
+		{"bad \xff utf8", "bad utf8"},
+		{"🙂🙂🙂", ""},
+		{"   ", ""},
+	}
+	for _, tt := range tests {
+		if got := Clean(tt.in); got != tt.want {
+			t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseIntent(t *testing.T) {
+	tests := []struct {
+		q    string
+		asks string
+		want []figure.Kind
+	}{
+		{"how many gpus does deepseek have", "how many", []figure.Kind{figure.Count, figure.Quantity}},
+		{"how much money is stargate supposed to invest?", "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
+		{"stargate norway - how much power", "how much", []figure.Kind{figure.Quantity}},
+		{"how much slower is the h800 interconnect", "how much", []figure.Kind{figure.Percent, figure.Quantity, figure.Count}},
+		{"how much did chip stocks drop overall", "how much", []figure.Kind{figure.Percent, figure.Money}},
+		{"when did deepseek r1 come out", "when", []figure.Kind{figure.Date, figure.Duration}},
+		{"what date was the ai diffusion rule released", "when", []figure.Kind{figure.Date, figure.Duration}},
+		{"how long until agi", "how long", []figure.Kind{figure.Duration, figure.Date}},
+		{"who founded deepseek", "who", nil},
+		{"where's the first stargate data center", "where", nil},
+		{"what did wang call the race", "", nil},
+		{"what was the v3 training cost", "how much", []figure.Kind{figure.Money}},
+	}
+	for _, tt := range tests {
+		q := Parse(tt.q)
+		if q.Asks != tt.asks || !slices.Equal(q.Want, tt.want) {
+			t.Errorf("Parse(%q) asks %q want %v; expected %q %v", tt.q, q.Asks, q.Want, tt.asks, tt.want)
+		}
+	}
+}
+
+func TestSearchWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"How many GPUs does DeepSeek have", "gpus deepseek"},
+		{"how big a lead does the us have over china", "a lead the us over china"},
+		{"what did wang say about agi", "wang about agi"},
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.in).Search; got != tt.want {
+			t.Errorf("Parse(%q).Search = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // substring of the message; "" for a valid question
+	}{
+		{"How many GPUs does DeepSeek have?", ""},
+		{"", "Ask me a question"},
+		{"   \n\t", "Ask me a question"},
+		{strings.Repeat("a", 501), "too long"},
+		{strings.Repeat("é", 500), ""},
+		{"🙂 <@123>", "could not find a question"},
+		{"?*?*", "could not find a question"},
+	}
+	for _, tt := range tests {
+		got := Validate(tt.in)
+		if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+			t.Errorf("Validate(%.20q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzParse checks that no chat message can crash question parsing or
+// produce search text that is longer than the message.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"How many GPUs does DeepSeek have?", "<@1> hey", "/.*/ field:value *", "\u202e\u200d🙂"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q := Parse(s)
+		if len(q.Search) > len(q.Text) || len(q.Text) > 4*len(s)+4 {
+			t.Fatalf("Parse(%q) grew: text %q search %q", s, q.Text, q.Search)
+		}
+		Validate(s)
+	})
+}

@@ -1,0 +1,127 @@
+// Command racebot answers questions about the AI race from a corpus of news
+// articles, quoting passages and the figures in them with their sources.
+//
+//	racebot ask "How many GPUs does DeepSeek have?"
+//	racebot ask --json - < questions.txt
+//	racebot figures --json - < sentences.txt
+//	racebot index            # build or update the index
+//	racebot sources [QUERY]  # the articles behind the answers
+//	racebot eval FILE        # score answers against an eval file
+//
+// Every flag can also be set from the environment (RACEBOT_CORPUS,
+// RACEBOT_INDEX, …); see racebot --help.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/alecthomas/kong"
+)
+
+// cli is the command line. Global flags are accepted before or after the
+// subcommand.
+type cli struct {
+	Corpus   string     `help:"Folder of article files to answer from (default: the embedded starter corpus)." placeholder:"DIR" type:"path"`
+	Index    string     `name:"index" help:"Folder racebot keeps its index in (default: under the user cache directory)." placeholder:"DIR" type:"path"`
+	LogLevel slog.Level `help:"Least severe log messages to print: debug, info, warn or error." default:"warn" placeholder:"LEVEL"`
+
+	Ask     askCmd     `cmd:"" help:"Answer a question from the corpus."`
+	Figures figuresCmd `cmd:"" help:"List the figures found in text."`
+	Build   indexCmd   `cmd:"" name:"index" help:"Build the index, or bring it up to date with the corpus."`
+	Sources sourcesCmd `cmd:"" help:"List the articles racebot answers from."`
+	Eval    evalCmd    `cmd:"" help:"Score answers against an eval file (hit@1, hit@3, MRR, declined)."`
+	Version versionCmd `cmd:"" help:"Print the version."`
+}
+
+// env is what a command needs from its surroundings, so that tests can run
+// commands without a terminal.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+	tty    bool // stdout is a terminal
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the process exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var c cli
+	parser, err := kong.New(&c,
+		kong.Name("racebot"),
+		kong.Description("racebot answers questions about the AI race from news articles, quoting the passages and figures with their sources."),
+		kong.DefaultEnvars("RACEBOT"),
+		kong.UsageOnError(),
+		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+		kong.Writers(stdout, stderr),
+	)
+	if err != nil {
+		fmt.Fprintf(stderr, "racebot: %v\n", err)
+		return 2
+	}
+	exited := false
+	parser.Exit = func(int) { exited = true }
+	kctx, err := parser.Parse(args)
+	if exited {
+		return 0 // --help: kong printed it
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "racebot: %v\n", err)
+		return 2
+	}
+	e := &env{
+		ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr,
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: c.LogLevel})),
+		tty: isTerminal(stdout),
+	}
+	if err := kctx.Run(e, &c); err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintln(stderr, "racebot: interrupted")
+			return 130
+		}
+		fmt.Fprintf(stderr, "racebot: %v\n", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// usageError is an error in how a command was called.
+type usageError struct{ error }
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// writeJSON writes v as one line of JSON, without escaping <, > and &, which
+// appear in news text and are safe in JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}

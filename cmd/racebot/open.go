@@ -1,0 +1,94 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/corpus"
+	"github.com/racebot/racebot/index"
+)
+
+// corpusFS returns the corpus to answer from and a short name for it.
+func (c *cli) corpusFS() (fs.FS, string, error) {
+	if c.Corpus == "" {
+		return corpus.Embedded(), "embedded", nil
+	}
+	fi, err := os.Stat(c.Corpus)
+	if err != nil {
+		return nil, "", usageError{fmt.Errorf("corpus folder: %w", err)}
+	}
+	if !fi.IsDir() {
+		return nil, "", usageError{fmt.Errorf("corpus %s is not a folder", c.Corpus)}
+	}
+	return os.DirFS(c.Corpus), c.Corpus, nil
+}
+
+// indexDir returns the index folder: --index, or one per corpus under the
+// user's cache directory, so that switching between corpora does not
+// rebuild the index each time.
+func (c *cli) indexDir() (string, error) {
+	if c.Index != "" {
+		return c.Index, nil
+	}
+	base, err := index.DefaultDir()
+	if err != nil {
+		return "", err
+	}
+	if c.Corpus == "" {
+		return filepath.Join(base, "embedded"), nil
+	}
+	abs, err := filepath.Abs(c.Corpus)
+	if err != nil {
+		return "", fmt.Errorf("corpus folder: %w", err)
+	}
+	h := sha256.Sum256([]byte(abs))
+	return filepath.Join(base, filepath.Base(abs)+"-"+hex.EncodeToString(h[:4])), nil
+}
+
+// openIndex opens the index and brings it up to date with the corpus, so
+// that no command needs a separate set-up step. When another racebot
+// process holds the index folder (a running server, say), read-only
+// commands answer from a private in-memory index instead of failing.
+func (c *cli) openIndex(e *env, opts index.Options) (*index.Index, index.Report, error) {
+	fsys, _, err := c.corpusFS()
+	if err != nil {
+		return nil, index.Report{}, err
+	}
+	dir, err := c.indexDir()
+	if err != nil {
+		return nil, index.Report{}, err
+	}
+	opts.Logger = e.log
+	idx, err := index.Open(e.ctx, dir, opts)
+	if errors.Is(err, index.ErrLocked) {
+		e.log.Warn("index folder is busy; answering from a temporary in-memory index", "dir", dir, "err", err)
+		idx, err = index.Open(e.ctx, "", opts)
+	}
+	if err != nil {
+		return nil, index.Report{}, err
+	}
+	rep, err := idx.Sync(e.ctx, fsys)
+	if err != nil {
+		idx.Close()
+		return nil, rep, fmt.Errorf("update index: %w", err)
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintf(e.stderr, "racebot: skipped %v\n", p)
+	}
+	return idx, rep, nil
+}
+
+// engine opens the index and returns an answer engine on it.
+func (c *cli) engine(e *env) (*bot.Engine, *index.Index, error) {
+	idx, _, err := c.openIndex(e, index.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return bot.New(idx, bot.Options{Logger: e.log}), idx, nil
+}

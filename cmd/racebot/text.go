@@ -1,0 +1,278 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/racebot/racebot/bot"
+)
+
+// width is the terminal width answers are written for.
+const width = 80
+
+// style emphasises text on a terminal and does nothing elsewhere, so that
+// piped output stays plain.
+type style struct{ on bool }
+
+func (s style) bold(t string) string   { return s.wrap("\x1b[1m", t) }
+func (s style) figure(t string) string { return s.wrap("\x1b[1;33m", t) }
+func (s style) dim(t string) string    { return s.wrap("\x1b[2m", t) }
+func (s style) wrap(code, t string) string {
+	if !s.on || t == "" {
+		return t
+	}
+	return code + t + "\x1b[0m"
+}
+
+// writeAnswer prints an answer for a person: figures first, then the
+// passages quoted, then the sources they come from.
+func writeAnswer(w io.Writer, a *bot.Answer, st style) {
+	fmt.Fprintln(w, st.bold(a.Question))
+	fmt.Fprintln(w)
+	if !a.Answered {
+		for _, l := range wrap(a.Message, width) {
+			fmt.Fprintln(w, l)
+		}
+		if len(a.Suggestions) > 0 {
+			fmt.Fprintln(w)
+			fmt.Fprintln(w, "The closest articles I have:")
+			for _, s := range a.Suggestions {
+				for i, l := range wrap(s.Title, width-4) {
+					prefix := "  • "
+					if i > 0 {
+						prefix = "    "
+					}
+					fmt.Fprintln(w, prefix+l)
+				}
+			}
+		}
+		return
+	}
+
+	refs := newRefs(a)
+	shown := make(map[string]bool)
+	for _, d := range a.Disagreements {
+		about := ""
+		if d.About != "" {
+			about = " on " + d.About
+		}
+		fmt.Fprintln(w, st.bold("Sources disagree"+about+":"))
+		for _, f := range d.Figures {
+			writeFigure(w, f, refs, st)
+			shown[figKey(f)] = true
+		}
+		fmt.Fprintln(w)
+	}
+	var rest []bot.Figure
+	for _, f := range a.Figures {
+		if !shown[figKey(f)] {
+			rest = append(rest, f)
+		}
+	}
+	if len(rest) > 0 {
+		fmt.Fprintln(w, st.bold("Figures:"))
+		for _, f := range rest {
+			writeFigure(w, f, refs, st)
+		}
+		fmt.Fprintln(w)
+	}
+
+	for _, p := range a.Passages {
+		ref := fmt.Sprintf("[%d] ", refs.of(p.Doc, p.Paragraph))
+		lines := wrapSegments(p.Segments(), width-len(ref), st)
+		for i, l := range lines {
+			prefix := strings.Repeat(" ", len(ref))
+			if i == 0 {
+				prefix = ref
+			}
+			fmt.Fprintln(w, prefix+l)
+		}
+		fmt.Fprintln(w)
+	}
+
+	fmt.Fprintln(w, st.bold("Sources:"))
+	for i, c := range refs.list {
+		ref := fmt.Sprintf("[%d] ", i+1)
+		text := fmt.Sprintf("%s, ¶%d", c.Cite(), c.Paragraph)
+		for j, l := range wrap(text, width-len(ref)) {
+			prefix := strings.Repeat(" ", len(ref))
+			if j == 0 {
+				prefix = ref
+			}
+			fmt.Fprintln(w, prefix+l)
+		}
+		fmt.Fprintln(w, strings.Repeat(" ", len(ref))+st.dim(c.URL))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, st.dim(footer(a)))
+}
+
+func writeFigure(w io.Writer, f bot.Figure, refs *refs, st style) {
+	rest := fmt.Sprintf(" [%d]", refs.of(f.Doc, f.Paragraph))
+	if f.Claimant != "" {
+		rest = " — " + f.Claimant + rest
+	}
+	if utf8.RuneCountInString("  • "+f.Text+rest) <= width {
+		fmt.Fprintln(w, "  • "+st.figure(f.Text)+rest)
+		return
+	}
+	fmt.Fprintln(w, "  • "+st.figure(f.Text))
+	for _, l := range wrap(strings.TrimPrefix(rest, " "), width-6) {
+		fmt.Fprintln(w, "      "+l)
+	}
+}
+
+func figKey(f bot.Figure) string {
+	return fmt.Sprintf("%s/%d/%d", f.Doc, f.Paragraph, f.Start)
+}
+
+func footer(a *bot.Answer) string {
+	var parts []string
+	if !a.IndexUpdated.IsZero() {
+		parts = append(parts, "index as of "+a.IndexUpdated.Local().Format("2006-01-02 15:04"))
+	}
+	parts = append(parts, "answered in "+roundDuration(a.Took).String())
+	return strings.Join(parts, " · ")
+}
+
+func roundDuration(d time.Duration) time.Duration {
+	switch {
+	case d >= time.Second:
+		return d.Round(10 * time.Millisecond)
+	case d >= time.Millisecond:
+		return d.Round(100 * time.Microsecond)
+	}
+	return d.Round(time.Microsecond)
+}
+
+// refs numbers the passages an answer cites, in order of first mention.
+type refs struct {
+	list []bot.Citation
+}
+
+func newRefs(a *bot.Answer) *refs {
+	r := &refs{}
+	for _, p := range a.Passages {
+		r.of(p.Doc, p.Paragraph)
+		r.list[len(r.list)-1] = p.Citation
+	}
+	for _, f := range a.Figures {
+		if r.find(f.Doc, f.Paragraph) == 0 {
+			r.list = append(r.list, bot.Citation{
+				Doc: f.Doc, Paragraph: f.Paragraph, Title: f.Title,
+				Publisher: f.Publisher, URL: f.URL, Published: f.Published,
+			})
+		}
+	}
+	return r
+}
+
+func (r *refs) find(doc string, para int) int {
+	for i, c := range r.list {
+		if c.Doc == doc && c.Paragraph == para {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func (r *refs) of(doc string, para int) int {
+	if n := r.find(doc, para); n > 0 {
+		return n
+	}
+	r.list = append(r.list, bot.Citation{Doc: doc, Paragraph: para})
+	return len(r.list)
+}
+
+// wrap breaks text into lines of at most w characters.
+func wrap(text string, w int) []string {
+	var lines []string
+	for para := range strings.SplitSeq(text, "\n") {
+		var line strings.Builder
+		n := 0
+		for _, word := range strings.Fields(para) {
+			wl := utf8.RuneCountInString(word)
+			if n > 0 && n+1+wl > w {
+				lines = append(lines, line.String())
+				line.Reset()
+				n = 0
+			}
+			if n > 0 {
+				line.WriteByte(' ')
+				n++
+			}
+			line.WriteString(word)
+			n += wl
+		}
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+// wrapSegments wraps highlighted text to w characters, styling the marked
+// words and keeping the text's own line breaks (bullet lists).
+func wrapSegments(segs []bot.Segment, w int, st style) []string {
+	type word struct {
+		text    string
+		seg     bot.Segment
+		glue    bool // no space before: continues the previous word
+		newline bool // the text breaks the line before this word
+	}
+	var words []word
+	spaceBefore := true
+	for _, s := range segs {
+		text := s.Text
+		first := true
+		for len(text) > 0 {
+			lead := text[:len(text)-len(strings.TrimLeft(text, " \n\t"))]
+			text = text[len(lead):]
+			if text == "" {
+				break
+			}
+			end := strings.IndexAny(text, " \n\t")
+			if end < 0 {
+				end = len(text)
+			}
+			words = append(words, word{
+				text:    text[:end],
+				seg:     s,
+				glue:    first && lead == "" && !spaceBefore,
+				newline: strings.Contains(lead, "\n"),
+			})
+			text = text[end:]
+			first = false
+		}
+		spaceBefore = s.Text == "" || strings.ContainsAny(s.Text[len(s.Text)-1:], " \n\t")
+	}
+	var lines []string
+	var line strings.Builder
+	n := 0
+	for _, wd := range words {
+		wl := utf8.RuneCountInString(wd.text)
+		if n > 0 && (wd.newline || !wd.glue && n+1+wl > w) {
+			lines = append(lines, line.String())
+			line.Reset()
+			n = 0
+		}
+		if n > 0 && !wd.glue {
+			line.WriteByte(' ')
+			n++
+		}
+		t := wd.text
+		switch {
+		case wd.seg.Figure:
+			t = st.figure(t)
+		case wd.seg.Mark:
+			t = st.bold(t)
+		}
+		line.WriteString(t)
+		n += wl
+	}
+	if line.Len() > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}

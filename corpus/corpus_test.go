@@ -1,0 +1,231 @@
+package corpus_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/racebot/racebot/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files from the current output")
+
+// header is a valid front matter for building test files.
+const header = `---
+id: test-article
+title: "A test article"
+published: 2025-01-27
+sources:
+  - publisher: "Example News"
+    url: "https://example.com/a"
+---
+`
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		line int    // expected line in the error
+		want string // substring of the error
+	}{
+		{"no front matter", "Just a body.\n", 1, "front matter missing"},
+		{"unclosed front matter", "---\nid: x\ntitle: y\n", 1, "not closed"},
+		{"bad yaml", "---\nid: x\ntitle: \"unterminated\npublished: 2025-01-01\n---\nBody.\n", 3, "front matter"},
+		{"yaml type error", "---\ntitle: [a, b]\npublished: 2025-01-01\n---\nBody.\n", 2, "front matter"},
+		{"missing title", "---\nid: x\npublished: 2025-01-01\nsources:\n  - publisher: P\n    url: https://e.com\n---\nBody.\n", 1, "title is missing"},
+		{"bad date", "---\ntitle: T\npublished: 27/01/2025\nsources:\n  - publisher: P\n    url: https://e.com\n---\nBody.\n", 3, "not YYYY-MM-DD"},
+		{"bad kind", "---\ntitle: T\npublished: 2025-01-01\nkind: blog\nsources:\n  - publisher: P\n    url: https://e.com\n---\nBody.\n", 4, "kind"},
+		{"no sources", "---\ntitle: T\npublished: 2025-01-01\n---\nBody.\n", 1, "at least one source"},
+		{"bad url", "---\ntitle: T\npublished: 2025-01-01\nsources:\n  - publisher: P\n    url: ftp://e.com\n---\nBody.\n", 5, "not an http(s) URL"},
+		{"bad id", "---\nid: Not Kebab\ntitle: T\npublished: 2025-01-01\nsources:\n  - publisher: P\n    url: https://e.com\n---\nBody.\n", 2, "kebab-case"},
+		{"empty body", header + "\n\n", 9, "body is empty"},
+		{"invalid utf-8", header + "ok line\nbad \xff byte\n", 10, "not valid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := corpus.Parse("dir/file.md", []byte(tt.file))
+			var pe *corpus.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Parse error = %v, want a *ParseError", err)
+			}
+			if pe.Path != "dir/file.md" || pe.Line != tt.line {
+				t.Errorf("error at %s:%d, want dir/file.md:%d (%v)", pe.Path, pe.Line, tt.line, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not say %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	a, err := corpus.Parse("sub/my-article.md", []byte(strings.Replace(header, "id: test-article\n", "", 1)+"Body text.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ID != "my-article" {
+		t.Errorf("ID = %q, want the file name", a.ID)
+	}
+	if a.Kind != corpus.KindArticle {
+		t.Errorf("Kind = %q, want %q", a.Kind, corpus.KindArticle)
+	}
+	if got := a.Cite(); got.Title != a.Title || !got.Date.Equal(a.Published) {
+		t.Errorf("source defaults = %+v, want the article's title and date", got)
+	}
+	if len(a.Hash) != 64 {
+		t.Errorf("Hash = %q, want hex SHA-256", a.Hash)
+	}
+}
+
+func TestParseCRLFAndBOM(t *testing.T) {
+	file := "\ufeff" + strings.ReplaceAll(header+"First paragraph.\n\nSecond paragraph.\n", "\n", "\r\n")
+	a, err := corpus.Parse("crlf.md", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Passages) != 2 || a.Passages[1].Text != "Second paragraph." {
+		t.Errorf("passages = %+v", a.Passages)
+	}
+}
+
+// golden is the part of a passage the split golden files pin down.
+type golden struct {
+	Paragraph int    `json:"paragraph"`
+	Line      int    `json:"line"`
+	Heading   string `json:"heading,omitempty"`
+	Text      string `json:"text"`
+}
+
+func TestSplitGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/split/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no split fixtures: %v", err)
+	}
+	// The seed article is the reason the one-paragraph-per-line shape is
+	// supported: pin its split too.
+	files = append(files, "articles/deepseek-50000-hopper-gpus-wang-musk.md")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := corpus.Parse(filepath.Base(f), data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []golden
+			for _, p := range a.Passages {
+				got = append(got, golden{p.Paragraph, p.Line, p.Heading, p.Text})
+			}
+			out, _ := json.MarshalIndent(got, "", "  ")
+			out = append(out, '\n')
+			path := filepath.Join("testdata", "split", strings.TrimSuffix(filepath.Base(f), ".md")+".golden.json")
+			if *update {
+				if err := os.WriteFile(path, out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if string(want) != string(out) {
+				t.Errorf("split of %s differs from %s (run go test -update and review the diff):\n%s", f, path, out)
+			}
+		})
+	}
+}
+
+func TestSplitLongParagraph(t *testing.T) {
+	data, err := os.ReadFile("testdata/split/long.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := corpus.Parse("long.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Passages) < 2 {
+		t.Fatalf("a %d-byte paragraph was not cut", len(data))
+	}
+	for _, p := range a.Passages {
+		if len(p.Text) > 1800 {
+			t.Errorf("passage %d is %d bytes", p.Paragraph, len(p.Text))
+		}
+		if !strings.HasSuffix(p.Text, ".") {
+			t.Errorf("passage %d was not cut at a sentence end: …%q", p.Paragraph, p.Text[len(p.Text)-20:])
+		}
+	}
+}
+
+func TestEmbedded(t *testing.T) {
+	c, err := corpus.Load(context.Background(), corpus.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Problems) > 0 {
+		t.Errorf("embedded corpus has problems: %v", c.Problems)
+	}
+	if len(c.Articles) != 19 {
+		t.Errorf("embedded corpus has %d articles, want 19", len(c.Articles))
+	}
+	for _, a := range c.Articles {
+		for _, p := range a.Passages {
+			for _, f := range p.Figures {
+				if p.Text[f.Start:f.End] != f.Text {
+					t.Errorf("%s: figure %q not at its offsets", p.ID(), f.Text)
+				}
+			}
+		}
+	}
+}
+
+func TestLoadSkipsBadFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"good.md":        {Data: []byte(header + "A paragraph.\n")},
+		"broken.md":      {Data: []byte("---\ntitle: [\n---\nBody\n")},
+		"dup.md":         {Data: []byte(header + "Same ID as good.md.\n")},
+		"README.md":      {Data: []byte("# Not an article\n")},
+		".hidden.md":     {Data: []byte("ignored")},
+		"notes.txt":      {Data: []byte("ignored")},
+		"sub/nested.md":  {Data: []byte(strings.Replace(header, "test-article", "nested", 1) + "Nested.\n")},
+		".git/config.md": {Data: []byte("ignored")},
+	}
+	c, err := corpus.Load(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range c.Articles {
+		ids = append(ids, a.ID)
+	}
+	if strings.Join(ids, ",") != "test-article,nested" {
+		t.Errorf("loaded %v, want [test-article nested]", ids)
+	}
+	var paths []string
+	for _, p := range c.Problems {
+		var pe *corpus.ParseError
+		if !errors.As(p, &pe) {
+			t.Fatalf("problem %v is not a *ParseError", p)
+		}
+		paths = append(paths, pe.Path)
+	}
+	if strings.Join(paths, ",") != "broken.md,good.md" && strings.Join(paths, ",") != "broken.md,dup.md" {
+		t.Errorf("problems in %v, want broken.md and one of the duplicates", paths)
+	}
+}
+
+func TestLoadCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := corpus.Load(ctx, corpus.Embedded()); !errors.Is(err, context.Canceled) {
+		t.Errorf("Load on a cancelled context = %v, want context.Canceled", err)
+	}
+}

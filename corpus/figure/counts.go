@@ -1,0 +1,159 @@
+package figure
+
+// maxNounWords bounds a counted-noun phrase.
+const maxNounWords = 6
+
+// nounPhrase finds the noun phrase that starts at token k and names what a
+// count counts: "NVIDIA Hopper GPUs", "A100s", "American jobs", "Ascend 910C
+// chips". It runs to the first verb, preposition, punctuation or
+// conjunction, and ends early at a plural head noun. Without a part-of-speech
+// tagger, verbs are known from the stop list and from -ed/-ing endings.
+func (p *parser) nounPhrase(k int) (start, end int, ok bool) {
+	start, end = k, k
+	m := k
+	words := 0
+	for words < maxNounWords {
+		t := p.tok(m)
+		if t.url || t.nl {
+			break
+		}
+		switch t.kind {
+		case tWord:
+			if m > k && !t.sp && !p.isHyphen(m-1) && p.tok(m-1).kind != tNum {
+				return start, end, end > start
+			}
+			if p.stopsNoun(m, words) {
+				return start, end, end > start
+			}
+			// A model name: letters glued to digits, maybe more letters:
+			// "A100s", "H800", "GB200".
+			n := m + 1
+			for n < len(p.toks) && !p.toks[n].sp && (p.toks[n].kind == tNum || p.toks[n].kind == tWord) {
+				n++
+			}
+			model := n > m+1
+			// Hyphenated compounds: "Hopper-generation", "large-model".
+			for p.isHyphen(n) && p.glued(n) && p.isWord(n+1) && p.glued(n+1) {
+				n += 2
+				for n < len(p.toks) && !p.toks[n].sp && (p.toks[n].kind == tNum || p.toks[n].kind == tWord) {
+					n++
+				}
+			}
+			if p.ingOrEd(m) && !model && words == 0 {
+				// "2025 adding sites": a verb follows the number.
+				return start, end, false
+			}
+			if p.ingOrEd(m) && !model && words > 0 {
+				// "distilled models" keeps the participle, "GPUs running
+				// for" stops before it.
+				if !p.isWord(n) || p.stopsNoun(n, 1) || !p.tok(n).sp {
+					return start, end, end > start
+				}
+			}
+			words++
+			end = n
+			if p.pluralAt(n-1) || (model && p.str(n-1) == "s") {
+				return start, end, true
+			}
+			m = n
+		case tNum:
+			// A number inside a name: "RTX 4090 GPUs", "Ascend 910C chips".
+			if words == 0 || !p.isWord(m-1) || !(p.isAllCaps(m-1) || p.isCapitalised(m-1)) {
+				return start, end, end > start
+			}
+			n := m + 1
+			for n < len(p.toks) && !p.toks[n].sp && (p.toks[n].kind == tNum || p.toks[n].kind == tWord) {
+				n++
+			}
+			if !p.isWord(n) && n == m+1 {
+				return start, end, end > start
+			}
+			words++
+			end = n
+			m = n
+		default:
+			return start, end, end > start
+		}
+	}
+	return start, end, end > start
+}
+
+// stopsNoun reports whether word token m cannot be part of a counted noun.
+func (p *parser) stopsNoun(m, words int) bool {
+	// Model names glued to digits are nouns: "A100s", "H800".
+	if p.isNum(m+1) && p.glued(m+1) && !p.has(m, wCurrencyWord) {
+		return false
+	}
+	e := p.info(m)
+	// "30 states", "two reports": a plural claim verb right after a number
+	// is a noun.
+	if e.flags&wClaim != 0 && e.flags&(wStop|wNotNoun) == 0 && words == 0 && p.pluralAt(m) {
+		return false
+	}
+	if e.flags&(wStop|wClaim|wNotNoun|wVague) != 0 {
+		// "US" and "AI" are names, "us" is a pronoun.
+		if p.isAllCaps(m) && e.flags&wNotNoun == 0 {
+			return false
+		}
+		return true
+	}
+	if e.flags&(wCard|wScale|wHundred|wOrd) != 0 && e.flags&wOrdPl == 0 {
+		return true
+	}
+	if e.flags&(wMonth|wWeekday) != 0 && (p.isNum(m+1) || p.isCapitalised(m)) {
+		return true
+	}
+	if e.flags&wCurrencyWord != 0 && words == 0 {
+		if _, _, _, ok := p.currencyWord(m); ok {
+			return true
+		}
+	}
+	s := p.str(m)
+	// Adverbs: "immediately", "roughly".
+	if len(s) > 4 && s[len(s)-2:] == "ly" && !p.isCapitalised(m) {
+		switch s {
+		case "supply", "family", "assembly", "anomaly", "monopoly", "rally", "ally", "reply":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// ingOrEd reports a lower-case word ending in -ing or -ed: a participle.
+func (p *parser) ingOrEd(m int) bool {
+	s := p.str(m)
+	if len(s) < 5 || p.isCapitalised(m) {
+		return false
+	}
+	return s[len(s)-3:] == "ing" || s[len(s)-2:] == "ed"
+}
+
+// pluralAt reports whether word token m looks like a plural noun: "GPUs",
+// "jobs", "people", "A100s".
+func (p *parser) pluralAt(m int) bool {
+	t := p.tok(m)
+	if t.kind != tWord {
+		return false
+	}
+	if p.has(m, wPlural) {
+		return true
+	}
+	s := p.text[t.start:t.end]
+	n := len(s)
+	if n < 2 || s[n-1] != 's' {
+		return n >= 2 && s[n-1] == 'S' && p.isAllCaps(m) && n > 3
+	}
+	if n == 2 {
+		return false
+	}
+	switch s[n-2] {
+	case 's', 'u', 'i':
+		// "class", "status", "analysis" are singular.
+		return false
+	}
+	if s == "news" || s == "this" || s == "its" || s == "his" || s == "was" || s == "has" || s == "does" || s == "is" {
+		return false
+	}
+	return true
+}

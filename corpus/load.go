@@ -1,0 +1,172 @@
+package corpus
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// File identifies one article file by path and content, so that an index
+// can tell which articles changed without parsing any of them.
+type File struct {
+	Path string // slash-separated, relative to the corpus root
+	Hash string // hex SHA-256 of the file's bytes
+}
+
+// IsArticleFile reports whether a corpus path names an article: a Markdown
+// file that is not hidden and not a README.
+func IsArticleFile(p string) bool {
+	base := path.Base(p)
+	if strings.HasPrefix(base, ".") || strings.EqualFold(base, "README.md") {
+		return false
+	}
+	ext := strings.ToLower(path.Ext(base))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// Scan lists the article files of fsys, recursively, with their hashes, in
+// path order. It reads every file but parses none.
+func Scan(ctx context.Context, fsys fs.FS) ([]File, error) {
+	var files []File
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("scan corpus: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !IsArticleFile(p) || !d.Type().IsRegular() {
+			return nil
+		}
+		h, err := hashFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Path: p, Hash: h})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+func hashFile(fsys fs.FS, p string) (string, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return "", fmt.Errorf("open corpus file: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("read corpus file %s: %w", p, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Read reads and parses one article file of fsys.
+func Read(fsys fs.FS, p string) (*Article, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, &ParseError{Path: p, Err: err}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &ParseError{Path: p, Err: err}
+	}
+	return Parse(p, data)
+}
+
+// Corpus is a set of parsed articles.
+type Corpus struct {
+	Articles []*Article // in path order
+	// Problems holds one *ParseError per file that could not be used; the
+	// other files still load.
+	Problems []error
+}
+
+// Passages returns the number of passages in the corpus.
+func (c *Corpus) Passages() int {
+	n := 0
+	for _, a := range c.Articles {
+		n += len(a.Passages)
+	}
+	return n
+}
+
+// Load reads and parses every article file of fsys. A file that cannot be
+// parsed, or whose ID is already taken by an earlier file, is reported in
+// Problems and skipped.
+func Load(ctx context.Context, fsys fs.FS) (*Corpus, error) {
+	files, err := Scan(ctx, fsys)
+	if err != nil {
+		return nil, err
+	}
+	return LoadFiles(ctx, fsys, files)
+}
+
+// LoadFiles is Load for the given files only, as listed by Scan. It parses
+// them on all CPUs.
+func LoadFiles(ctx context.Context, fsys fs.FS, files []File) (*Corpus, error) {
+	articles := make([]*Article, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				articles[i], errs[i] = Read(fsys, files[i].Path)
+			}
+		})
+	}
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	c := &Corpus{}
+	seen := make(map[string]string, len(files))
+	for i, a := range articles {
+		if errs[i] != nil {
+			c.Problems = append(c.Problems, errs[i])
+			continue
+		}
+		if first, dup := seen[a.ID]; dup {
+			c.Problems = append(c.Problems, &ParseError{Path: a.Path, Line: 2,
+				Err: fmt.Errorf("id %q is already used by %s", a.ID, first)})
+			continue
+		}
+		seen[a.ID] = a.Path
+		c.Articles = append(c.Articles, a)
+	}
+	return c, nil
+}
+
+// ErrNoArticles is returned when a corpus holds no usable article.
+var ErrNoArticles = errors.New("corpus holds no articles")

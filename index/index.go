@@ -1,0 +1,270 @@
+// Package index keeps racebot's passages in a Bleve full-text index on disk
+// and searches it.
+//
+// An index directory holds generations: complete Bleve indexes, each built
+// from a corpus, and a CURRENT file naming the one in use. A full rebuild
+// writes a new generation and switches CURRENT only once it is complete, so a
+// crash or kill during a rebuild leaves the previous index serving. Small
+// corpus changes are applied to the current generation in one Bleve batch,
+// together with the manifest that records which file versions it holds, so
+// the manifest never disagrees with the index.
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// Options configure an index. The zero value is ready to use.
+type Options struct {
+	// Scoring is BM25 or TFIDF; empty means DefaultScoring.
+	Scoring string
+	// Logger receives progress and repair messages; nil discards them.
+	Logger *slog.Logger
+	// Progress, if set, is called during a build with the passages indexed
+	// so far and the total.
+	Progress func(done, total int)
+	// LockWait is how long to wait for another racebot process to release
+	// the index directory; zero means two seconds.
+	LockWait time.Duration
+	// Strict makes Sync fail on the first corpus file that cannot be
+	// parsed, instead of skipping it.
+	Strict bool
+}
+
+// Index is an open racebot index. It is safe for concurrent use: searches
+// run while Sync updates the index or swaps in a rebuilt one.
+type Index struct {
+	dir   string // "" for an in-memory index
+	opts  Options
+	log   *slog.Logger
+	an    analysis.Analyzer
+	th    *thesaurus
+	light map[string]bool // analysed light words
+	lock  *dirLock
+
+	mu  sync.RWMutex // guards the fields below
+	b   bleve.Index  // nil until the first Sync builds one
+	gen string       // name of the open generation
+	man *manifest
+}
+
+// ErrLocked is returned by Open when another process holds the index
+// directory.
+var ErrLocked = errors.New("index is in use by another racebot process")
+
+const (
+	currentFile  = "CURRENT"
+	lockFile     = "racebot.lock"
+	genPrefix    = "gen-"
+	tmpSuffix    = ".tmp"
+	manifestKey  = "racebot.manifest"
+	batchSize    = 2000
+	lockWaitDflt = 2 * time.Second
+)
+
+// DefaultDir returns the index directory used when none is given: racebot
+// under the user's cache directory.
+func DefaultDir() (string, error) {
+	c, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("find user cache directory: %w", err)
+	}
+	return filepath.Join(c, "racebot", "index"), nil
+}
+
+// Open opens the index in dir, creating the directory if needed, or an
+// in-memory index when dir is empty. It takes the directory's lock, so only
+// one racebot process uses an index directory at a time. An index that is
+// missing, was built by an older schema or cannot be read is not an error:
+// Open logs why and the next Sync rebuilds it from the corpus.
+func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
+	if opts.Scoring == "" {
+		opts.Scoring = DefaultScoring
+	}
+	if opts.Scoring != BM25 && opts.Scoring != TFIDF {
+		return nil, fmt.Errorf("open index: unknown scoring model %q (want %q or %q)", opts.Scoring, BM25, TFIDF)
+	}
+	if opts.LockWait == 0 {
+		opts.LockWait = lockWaitDflt
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	m, err := newMapping(opts.Scoring)
+	if err != nil {
+		return nil, err
+	}
+	an, err := analyzer(m)
+	if err != nil {
+		return nil, err
+	}
+	th, err := parseSynonyms(synonymsFile, an)
+	if err != nil {
+		return nil, err
+	}
+	x := &Index{dir: dir, opts: opts, log: log, an: an, th: th, light: parseLightWords(lightWordsFile, an)}
+	if dir == "" {
+		return x, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create index directory: %w", err)
+	}
+	if x.lock, err = lockDir(ctx, filepath.Join(dir, lockFile), opts.LockWait); err != nil {
+		return nil, err
+	}
+	x.openCurrent()
+	return x, nil
+}
+
+// openCurrent opens the generation CURRENT names, if it is usable.
+func (x *Index) openCurrent() {
+	data, err := os.ReadFile(filepath.Join(x.dir, currentFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		x.log.Info("no index yet; it will be built from the corpus", "dir", x.dir)
+		return
+	}
+	if err != nil {
+		x.log.Warn("index unreadable; it will be rebuilt from the corpus", "dir", x.dir, "err", err)
+		return
+	}
+	gen := strings.TrimSpace(string(data))
+	if !strings.HasPrefix(gen, genPrefix) || strings.ContainsAny(gen, `/\`) {
+		x.log.Warn("index CURRENT file is corrupt; the index will be rebuilt from the corpus", "dir", x.dir, "current", gen)
+		return
+	}
+	b, man, err := x.openGen(gen)
+	if err != nil {
+		x.log.Warn("index cannot be opened; it will be rebuilt from the corpus", "dir", x.dir, "generation", gen, "err", err)
+		return
+	}
+	if why := man.staleBecause(x.opts.Scoring); why != "" {
+		x.log.Info("index was built by another version of racebot; it will be rebuilt", "dir", x.dir, "reason", why)
+		b.Close()
+		return
+	}
+	x.b, x.gen, x.man = b, gen, man
+}
+
+// openGen opens one generation and reads its manifest.
+func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
+	path := filepath.Join(x.dir, gen)
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": "1s"})
+	if err != nil {
+		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	raw, err := b.GetInternal([]byte(manifestKey))
+	if err != nil || len(raw) == 0 {
+		b.Close()
+		return nil, nil, fmt.Errorf("read manifest of %s: missing or unreadable (%v)", path, err)
+	}
+	man := &manifest{}
+	if err := json.Unmarshal(raw, man); err != nil {
+		b.Close()
+		return nil, nil, fmt.Errorf("read manifest of %s: %w", path, err)
+	}
+	return b, man, nil
+}
+
+// Close closes the index and releases the directory lock.
+func (x *Index) Close() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var err error
+	if x.b != nil {
+		err = x.b.Close()
+		x.b = nil
+	}
+	if x.lock != nil {
+		err = errors.Join(err, x.lock.release())
+		x.lock = nil
+	}
+	return err
+}
+
+// Dir returns the index directory, or "" for an in-memory index.
+func (x *Index) Dir() string { return x.dir }
+
+// Stats describes what an index holds.
+type Stats struct {
+	Articles int
+	Passages int
+	Figures  int
+	Updated  time.Time // when the corpus was last synced into the index
+	Scoring  string
+}
+
+// Stats returns the size of the index and when it was last updated.
+func (x *Index) Stats() Stats {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.man == nil {
+		return Stats{Scoring: x.opts.Scoring}
+	}
+	s := Stats{Updated: x.man.Updated, Scoring: x.man.Scoring, Articles: len(x.man.Articles)}
+	for _, a := range x.man.Articles {
+		s.Passages += a.Passages
+		s.Figures += a.Figures
+	}
+	return s
+}
+
+// ArticleInfo describes one indexed article.
+type ArticleInfo struct {
+	ID        string
+	Path      string
+	Title     string
+	Published time.Time
+	Kind      string
+	Publisher string
+	URL       string
+	Tags      []string
+	Passages  int
+	Figures   int
+}
+
+// Articles lists the indexed articles, newest first.
+func (x *Index) Articles() []ArticleInfo {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.man == nil {
+		return nil
+	}
+	return x.man.list()
+}
+
+// newBleve creates an empty Bleve index at path ("" for memory).
+func (x *Index) newBleve(path string) (bleve.Index, error) {
+	m, err := newMapping(x.opts.Scoring)
+	if err != nil {
+		return nil, err
+	}
+	var cfg map[string]any
+	if path != "" {
+		// Safe batches: a batch returns once it is on disk, which is what
+		// makes an incremental update atomic with its manifest.
+		cfg = map[string]any{"bolt_timeout": "1s"}
+	}
+	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	return b, nil
+}

@@ -1,0 +1,289 @@
+package index_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/racebot/racebot/corpus"
+	"github.com/racebot/racebot/index"
+)
+
+// starter copies the embedded corpus into a MapFS that tests can change.
+func starter(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(corpus.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(corpus.Embedded(), p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func open(t testing.TB, dir string, opts index.Options) *index.Index {
+	t.Helper()
+	x, err := index.Open(context.Background(), dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return x
+}
+
+func syncIndex(t testing.TB, x *index.Index, fsys fs.FS) index.Report {
+	t.Helper()
+	rep, err := x.Sync(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func TestSyncIncremental(t *testing.T) {
+	dir := t.TempDir()
+	fsys := starter(t)
+	x := open(t, dir, index.Options{})
+
+	rep := syncIndex(t, x, fsys)
+	if !rep.Rebuilt || rep.Added != 19 || rep.Passages == 0 {
+		t.Fatalf("first sync = %+v, want a rebuild of 19 articles", rep)
+	}
+	st := x.Stats()
+	if st.Articles != 19 || st.Passages != rep.Passages || st.Figures != rep.Figures {
+		t.Errorf("stats %+v disagree with report %+v", st, rep)
+	}
+
+	if rep := syncIndex(t, x, fsys); rep.Changes() || rep.Unchanged != 19 {
+		t.Errorf("second sync = %+v, want no changes", rep)
+	}
+
+	// Change one article, remove one, add one.
+	const changed = "stargate-announcement.md"
+	fsys[changed].Data = bytes.Replace(fsys[changed].Data, []byte("Abilene, Texas"), []byte("Abilene, in Texas"), 1)
+	delete(fsys, "huawei-ascend-chips.md")
+	fsys["new-article.md"] = &fstest.MapFile{Data: []byte(`---
+title: "A new article about zettaflops"
+published: 2025-06-01
+sources:
+  - publisher: "Example News"
+    url: "https://example.com/new"
+---
+The zettaflops cluster holds 12,345 accelerators, the company said.
+`)}
+	rep = syncIndex(t, x, fsys)
+	if rep.Rebuilt || rep.Added != 1 || rep.Changed != 1 || rep.Removed != 1 || rep.Unchanged != 17 {
+		t.Errorf("incremental sync = %+v, want 1 added, 1 changed, 1 removed, 17 unchanged", rep)
+	}
+	if got := x.Stats().Articles; got != 19 {
+		t.Errorf("articles after sync = %d, want 19", got)
+	}
+	mustFind(t, x, "zettaflops cluster", "new-article")
+	mustFind(t, x, "Abilene in Texas", "stargate-announcement")
+	if res := search(t, x, "Huawei Ascend SMIC"); slices.ContainsFunc(res.Hits, func(h index.Hit) bool { return h.Passage.Article == "huawei-ascend-chips" }) {
+		t.Error("a removed article is still found")
+	}
+}
+
+func TestSyncReportsBrokenFiles(t *testing.T) {
+	fsys := starter(t)
+	fsys["broken.md"] = &fstest.MapFile{Data: []byte("---\ntitle: [oops\n---\nBody.\n")}
+	x := open(t, t.TempDir(), index.Options{})
+	rep := syncIndex(t, x, fsys)
+	if len(rep.Problems) != 1 || !strings.Contains(rep.Problems[0].Error(), "broken.md:2") {
+		t.Fatalf("problems = %v, want broken.md:2", rep.Problems)
+	}
+	if x.Stats().Articles != 19 {
+		t.Errorf("a broken file stopped the others from loading: %+v", x.Stats())
+	}
+	// Unchanged, it is reported again but costs no index write.
+	rep = syncIndex(t, x, fsys)
+	if rep.Changes() || len(rep.Problems) != 1 {
+		t.Errorf("re-sync = %+v, want the problem again and no changes", rep)
+	}
+	// A broken edit of a good article keeps the good version serving.
+	good := fsys["deepseek-r1-release.md"].Data
+	fsys["deepseek-r1-release.md"] = &fstest.MapFile{Data: []byte("---\nnot yaml: [\n---\n")}
+	rep = syncIndex(t, x, fsys)
+	if len(rep.Problems) != 2 {
+		t.Errorf("problems = %v, want 2", rep.Problems)
+	}
+	mustFind(t, x, "DeepSeek-R1 January 20 2025 release", "deepseek-r1-release")
+	fsys["deepseek-r1-release.md"] = &fstest.MapFile{Data: good}
+	if rep = syncIndex(t, x, fsys); rep.Changes() || len(rep.Problems) != 1 {
+		t.Errorf("restoring the file = %+v, want one problem left and nothing re-indexed", rep)
+	}
+	fsys["deepseek-r1-release.md"] = &fstest.MapFile{Data: append(good, "\nA new last paragraph.\n"...)}
+	if rep = syncIndex(t, x, fsys); rep.Changed != 1 {
+		t.Errorf("editing the file = %+v, want it re-indexed", rep)
+	}
+}
+
+func TestStrict(t *testing.T) {
+	fsys := starter(t)
+	fsys["broken.md"] = &fstest.MapFile{Data: []byte("no front matter\n")}
+	x := open(t, t.TempDir(), index.Options{Strict: true})
+	_, err := x.Sync(context.Background(), fsys)
+	if err == nil || !strings.Contains(err.Error(), "broken.md:1") {
+		t.Errorf("strict sync error = %v, want one naming broken.md:1", err)
+	}
+}
+
+func TestReopenKeepsIndex(t *testing.T) {
+	dir := t.TempDir()
+	fsys := starter(t)
+	x, err := index.Open(context.Background(), dir, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	syncIndex(t, x, fsys)
+	x.Close()
+
+	y := open(t, dir, index.Options{})
+	if y.Stats().Articles != 19 {
+		t.Fatalf("reopened index holds %+v", y.Stats())
+	}
+	if rep := syncIndex(t, y, fsys); rep.Changes() {
+		t.Errorf("sync after reopen = %+v, want nothing to do", rep)
+	}
+}
+
+func TestRebuildsWhenUnusable(t *testing.T) {
+	tests := []struct {
+		name    string
+		damage  func(t *testing.T, dir string)
+		wantLog string
+	}{
+		{"corrupt CURRENT", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "CURRENT"), []byte("../../etc\n"), 0o644)
+		}, "CURRENT file is corrupt"},
+		{"missing generation", func(t *testing.T, dir string) {
+			os.RemoveAll(filepath.Join(dir, current(t, dir)))
+		}, "cannot be opened"},
+		{"truncated root", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, current(t, dir), "store", "root.bolt"), []byte("garbage"), 0o644)
+		}, "cannot be opened"},
+		{"other scoring", func(t *testing.T, dir string) {}, "another version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			fsys := starter(t)
+			x, err := index.Open(context.Background(), dir, index.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			syncIndex(t, x, fsys)
+			x.Close()
+			tt.damage(t, dir)
+
+			var logs bytes.Buffer
+			opts := index.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+			if tt.name == "other scoring" {
+				opts.Scoring = index.TFIDF
+			}
+			y := open(t, dir, opts)
+			if !strings.Contains(logs.String(), tt.wantLog) {
+				t.Errorf("log %q does not say %q", logs.String(), tt.wantLog)
+			}
+			if rep := syncIndex(t, y, fsys); !rep.Rebuilt {
+				t.Errorf("sync = %+v, want a rebuild", rep)
+			}
+			mustFind(t, y, "Stargate Abilene Texas", "stargate-announcement")
+		})
+	}
+}
+
+func TestUnfinishedBuildIsIgnored(t *testing.T) {
+	dir := t.TempDir()
+	fsys := starter(t)
+	x, err := index.Open(context.Background(), dir, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	syncIndex(t, x, fsys)
+	x.Close()
+	// What a build killed half way leaves behind.
+	junk := filepath.Join(dir, "gen-999.tmp")
+	os.MkdirAll(filepath.Join(junk, "store"), 0o755)
+	os.WriteFile(filepath.Join(junk, "store", "000000000001.zap"), []byte("partial"), 0o644)
+
+	y := open(t, dir, index.Options{})
+	if rep := syncIndex(t, y, fsys); rep.Changes() {
+		t.Errorf("sync = %+v, want the finished index used as is", rep)
+	}
+	mustFind(t, y, "Stargate Abilene Texas", "stargate-announcement")
+	if _, err := y.Rebuild(context.Background(), fsys); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(junk); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("unfinished build %s was not cleaned up: %v", junk, err)
+	}
+	gens, _ := filepath.Glob(filepath.Join(dir, "gen-*"))
+	if len(gens) != 1 {
+		t.Errorf("generations after rebuild: %v, want one", gens)
+	}
+}
+
+func TestLocked(t *testing.T) {
+	dir := t.TempDir()
+	open(t, dir, index.Options{})
+	_, err := index.Open(context.Background(), dir, index.Options{LockWait: 100_000_000})
+	if !errors.Is(err, index.ErrLocked) {
+		t.Fatalf("second Open = %v, want ErrLocked", err)
+	}
+	if !strings.Contains(err.Error(), "pid") {
+		t.Errorf("error %q does not say which process holds the lock", err)
+	}
+}
+
+func TestSearchBeforeSync(t *testing.T) {
+	x := open(t, "", index.Options{})
+	if _, err := x.Search(context.Background(), index.Query{Text: "gpu"}); !errors.Is(err, index.ErrNotReady) {
+		t.Errorf("Search on an empty index = %v, want ErrNotReady", err)
+	}
+}
+
+func current(t *testing.T, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "CURRENT"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(b))
+}
+
+func search(t testing.TB, x *index.Index, q string) *index.Result {
+	t.Helper()
+	res, err := x.Search(context.Background(), index.Query{Text: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func mustFind(t testing.TB, x *index.Index, q, article string) {
+	t.Helper()
+	res := search(t, x, q)
+	if len(res.Hits) == 0 || res.Hits[0].Passage.Article != article {
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Passage.ID())
+		}
+		t.Errorf("search %q found %v, want %s first", q, got, article)
+	}
+}

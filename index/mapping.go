@@ -1,0 +1,126 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Field names in the Bleve documents. One document is one passage.
+const (
+	fieldText        = "text"    // the paragraph: English analysis, synonyms
+	fieldContext     = "context" // article title and heading above the passage
+	fieldArticle     = "article"
+	fieldPublished   = "published"
+	fieldTags        = "tags"
+	fieldFigureValue = "figure_value"
+	fieldFigureKind  = "figure_kind"
+	fieldStored      = "p" // the passage as JSON, stored only
+)
+
+const (
+	synonymSource     = "racebot_synonyms"
+	synonymCollection = "racebot_synonyms"
+	textAnalyzer      = en.AnalyzerName
+)
+
+// Scoring models Bleve offers. The default was chosen by measuring which
+// ranks the dev questions better; see the README.
+const (
+	BM25  = bindex.BM25Scoring
+	TFIDF = bindex.TFIDFScoring
+)
+
+// DefaultScoring is the scoring model new indexes are built with.
+const DefaultScoring = BM25
+
+// schemaVersion names the document layout and analysis. An index built with
+// another version is rebuilt from the corpus automatically. Bump it whenever
+// a change here, in the passage splitter or in the figure extractor would
+// make an existing index answer differently from a fresh one.
+const schemaVersion = "racebot-6"
+
+// newMapping builds the index mapping. Only what search needs is indexed,
+// and only the passage blob is stored: no term vectors, no doc values on
+// text, no composite "_all" field. Highlighting is done from the stored
+// text at answer time, so term vectors would only cost build time and disk.
+func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	m.ScoringModel = scoring
+	m.DefaultAnalyzer = textAnalyzer
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	if err := m.AddSynonymSource(synonymSource, map[string]any{
+		"collection": synonymCollection,
+		"analyzer":   textAnalyzer,
+	}); err != nil {
+		return nil, fmt.Errorf("add synonym source: %w", err)
+	}
+
+	text := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = textAnalyzer
+		f.SynonymSource = synonymSource
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	keywordField := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeTermVectors = false
+	stored.IncludeInAll = false
+	stored.DocValues = false
+
+	published := bleve.NewDateTimeFieldMapping()
+	published.Store = false
+	published.IncludeInAll = false
+	published.DocValues = false
+
+	value := bleve.NewNumericFieldMapping()
+	value.Store = false
+	value.IncludeInAll = false
+	value.DocValues = false
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fieldText, text())
+	dm.AddFieldMappingsAt(fieldContext, text())
+	dm.AddFieldMappingsAt(fieldArticle, keywordField())
+	dm.AddFieldMappingsAt(fieldTags, keywordField())
+	dm.AddFieldMappingsAt(fieldFigureKind, keywordField())
+	dm.AddFieldMappingsAt(fieldFigureValue, value)
+	dm.AddFieldMappingsAt(fieldPublished, published)
+	dm.AddFieldMappingsAt(fieldStored, stored)
+	m.DefaultMapping = dm
+	if err := m.Validate(); err != nil {
+		return nil, fmt.Errorf("validate index mapping: %w", err)
+	}
+	return m, nil
+}
+
+// analyzer returns the analyzer the text fields use, so that questions and
+// passages are tokenised and stemmed exactly as the index does.
+func analyzer(m mapping.IndexMapping) (analysis.Analyzer, error) {
+	a := m.AnalyzerNamed(textAnalyzer)
+	if a == nil {
+		return nil, fmt.Errorf("analyzer %q is not registered", textAnalyzer)
+	}
+	return a, nil
+}

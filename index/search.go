@@ -1,0 +1,534 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/racebot/racebot/corpus"
+	"github.com/racebot/racebot/corpus/figure"
+)
+
+// Query is a question, already stripped of chat noise, with what kind of
+// figure would answer it.
+type Query struct {
+	Text string
+	// Want lists the kinds of figure that answer the question ("how many"
+	// wants counts); passages holding one rank higher. Empty means any.
+	Want []figure.Kind
+	// Limit is the number of passages to return; zero means 5.
+	Limit int
+	// PerArticle caps the passages returned from one article, so that one
+	// long article cannot crowd out the rest; zero means 2.
+	PerArticle int
+}
+
+// Hit is a passage that matched a query, with its citation and the
+// evidence it was ranked on.
+type Hit struct {
+	Passage     corpus.Passage
+	Title       string // the article's title
+	Publisher   string // of the cited source
+	URL         string
+	SourceTitle string
+	SourceDate  time.Time
+	Published   time.Time
+	Kind        string // corpus.KindArticle or corpus.KindSummary
+	Tags        []string
+
+	Score float64 // the final ranking score
+	BM25  float64 // Bleve's score for the passage
+	// Coverage is the share of the question's weight found in the passage,
+	// its heading or its article's title and tags, in [0, 1]; TextCoverage
+	// counts the passage text alone.
+	Coverage     float64
+	TextCoverage float64
+	// OnTopic reports whether something the question names is also in the
+	// article's title, the passage's heading or the article's tags: the
+	// passage is in an article about it, not merely mentioning it.
+	OnTopic bool
+	// Want reports whether the passage holds a figure of a wanted kind.
+	Want bool
+	// Matches are the byte ranges of Passage.Text that matched the
+	// question, in order, for highlighting.
+	Matches [][2]int
+	// FigureConcepts holds, for each of Passage.Figures, the index in
+	// Result.Concepts of the question concept that the figure counts
+	// ("GPUs" for "50,000 NVIDIA Hopper GPUs"), or -1.
+	FigureConcepts []int
+}
+
+// Concept is one thing a question asks about: a term, or a phrase such as
+// "export controls", with the synonyms that also count for it.
+type Concept struct {
+	Terms  []string   // analysed terms, as the index holds them
+	Alts   [][]string // synonyms, analysed
+	Weight float64    // inverse document frequency
+	// Light marks a word that asks about something rather than naming
+	// it ("lose", "come", "good"): it helps rank passages but does not
+	// count towards whether a passage covers the question.
+	Light     bool
+	DocFreq   uint64 // passages holding the terms
+	Corrected string // the word as typed, when it was a likely typo
+}
+
+// Result is the answer to a search.
+type Result struct {
+	Hits     []Hit
+	Concepts []Concept
+	Passages uint64 // passages in the index
+}
+
+// Limits that keep a search cheap whatever the question.
+const (
+	maxConcepts = 24 // distinct question terms considered
+	candidates  = 60 // passages fetched from Bleve for re-ranking
+)
+
+// ErrNotReady is returned by Search before the index has been built.
+var ErrNotReady = errors.New("index is not built yet")
+
+// Search finds the passages that best answer q. Bleve retrieves candidates
+// with BM25 (or TF-IDF) over the passage text and its title and heading; they
+// are then re-ranked on how much of the question they cover, how close
+// together the matched terms are, and whether they hold a figure of the
+// wanted kind. User text is never parsed as query syntax.
+func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
+	if q.Limit <= 0 {
+		q.Limit = 5
+	}
+	if q.PerArticle <= 0 {
+		q.PerArticle = 2
+	}
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.b == nil {
+		return nil, ErrNotReady
+	}
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search: open reader: %w", err)
+	}
+	defer r.Close()
+	n, err := r.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("search: count: %w", err)
+	}
+	res := &Result{Passages: n}
+	res.Concepts, err = x.concepts(ctx, r, q.Text, n)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Concepts) == 0 {
+		return res, nil
+	}
+
+	req := bleve.NewSearchRequestOptions(retrievalQuery(res.Concepts), candidates, 0, false)
+	req.Fields = []string{fieldStored}
+	sr, err := x.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]Hit, 0, len(sr.Hits))
+	var top float64
+	for _, dm := range sr.Hits {
+		raw, _ := dm.Fields[fieldStored].(string)
+		h, err := decodeStored(dm.ID, raw)
+		if err != nil {
+			x.log.Warn("skipping unreadable passage", "id", dm.ID, "err", err)
+			continue
+		}
+		h.BM25 = dm.Score
+		top = max(top, dm.Score)
+		hits = append(hits, h)
+	}
+	for i := range hits {
+		x.rank(&hits[i], res.Concepts, q.Want, top)
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	per := make(map[string]int)
+	for _, h := range hits {
+		if per[h.Passage.Article] >= q.PerArticle {
+			continue
+		}
+		per[h.Passage.Article]++
+		res.Hits = append(res.Hits, h)
+		if len(res.Hits) == q.Limit {
+			break
+		}
+	}
+	return res, nil
+}
+
+// concepts analyses the question into weighted concepts. Words the index
+// has never seen are looked up as likely typos of a word it has.
+func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string, n uint64) ([]Concept, error) {
+	var terms, raws []string
+	for _, t := range x.an.Analyze([]byte(text)) {
+		term := string(t.Term)
+		if len(term) < 2 && !unicode.IsDigit(rune(term[0])) {
+			continue // a stray letter ("v3's" leaves an "s") names nothing
+		}
+		if slices.Contains(terms, term) {
+			continue
+		}
+		terms = append(terms, term)
+		raws = append(raws, strings.ToLower(text[t.Start:t.End]))
+		if len(terms) == maxConcepts {
+			break
+		}
+	}
+	var out []Concept
+	phrases := x.th.phrasesIn(terms)
+	for i := 0; i < len(terms); {
+		end := i + 1
+		for _, p := range phrases {
+			if p[0] == i {
+				end = p[1]
+			}
+		}
+		c := Concept{Terms: terms[i:end]}
+		typed := ""
+		if end == i+1 {
+			typed = raws[i]
+		}
+		if err := x.weigh(ctx, r, &c, typed, n); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+		i = end
+	}
+	return out, nil
+}
+
+// weigh sets a concept's document frequency, synonyms and weight,
+// correcting a single unknown word typed as typed.
+func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typed string, n uint64) error {
+	c.DocFreq = math.MaxUint64
+	for _, t := range c.Terms {
+		// A phrase is about as rare as its rarest term.
+		df, err := docFreq(ctx, r, t)
+		if err != nil {
+			return err
+		}
+		c.DocFreq = min(c.DocFreq, df)
+	}
+	if c.DocFreq == 0 && typed != "" && len(x.th.alternatives(c.Terms)) == 0 {
+		if fixed, df := x.correct(ctx, r, typed); fixed != "" {
+			c.Corrected, c.Terms, c.DocFreq = typed, []string{fixed}, df
+		}
+	}
+	c.Alts = x.th.alternatives(c.Terms)
+	c.Weight = idf(c.DocFreq, n)
+	if len(c.Terms) == 1 && x.light[c.Terms[0]] {
+		c.Light = true
+		c.Weight *= lightWeight
+	}
+	return nil
+}
+
+func docFreq(ctx context.Context, r bindex.IndexReader, term string) (uint64, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), fieldText, false, false, false)
+	if err != nil {
+		return 0, fmt.Errorf("search: read term %q: %w", term, err)
+	}
+	defer tfr.Close()
+	return tfr.Count(), nil
+}
+
+// idf is BM25's inverse document frequency. A term no passage holds gets
+// the highest weight there is: a question about something the corpus never
+// mentions should not look answered because its other words match.
+func idf(df, n uint64) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// retrievalQuery builds the Bleve query for a question's concepts: any
+// concept may match, in the text or (weighted lower) in the title and
+// heading; phrases count most when they match as phrases. Single-term
+// synonyms are expanded by Bleve itself.
+func retrievalQuery(cs []Concept) query.Query {
+	var qs []query.Query
+	for _, c := range cs {
+		if len(c.Terms) == 1 {
+			qs = append(qs, termQuery(c.Terms[0], fieldText, 1), termQuery(c.Terms[0], fieldContext, 0.3))
+		} else {
+			pq := bleve.NewPhraseQuery(c.Terms, fieldText)
+			pq.SetBoost(1.5)
+			qs = append(qs, pq)
+			for _, t := range c.Terms {
+				qs = append(qs, termQuery(t, fieldText, 0.5))
+			}
+		}
+		for _, alt := range c.Alts {
+			if len(alt) > 1 {
+				pq := bleve.NewPhraseQuery(alt, fieldText)
+				pq.SetBoost(0.8)
+				qs = append(qs, pq)
+			}
+		}
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+func termQuery(term, field string, boost float64) query.Query {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+// Ranking weights. Coverage dominates: with thousands of articles about the
+// same companies and chips, the passage that speaks of everything the
+// question names is the answer far more often than the one that repeats
+// one of its words. The rest break ties.
+const (
+	wCoverage  = 1.0
+	wBM25      = 0.3
+	wProximity = 0.15
+	wAnswer    = 0.3  // holds a figure of the wanted kind, next to the question's words
+	wLede      = 0.03 // the first paragraph of an article, where news puts its key facts
+
+	matchText    = 1.0 // concept found in the passage text as typed
+	matchSynonym = 0.8 // found through a synonym
+	matchContext = 0.5 // found only in the title or heading
+
+	// nearTokens is how far, in terms, a word may be from a figure and
+	// still be taken as speaking of it: about a clause.
+	nearTokens = 10
+)
+
+// token is an analysed term of a passage with its place in the text.
+type token struct {
+	term       string
+	start, end int // byte offsets
+	pos        int
+}
+
+// rank scores a candidate passage against the question.
+func (x *Index) rank(h *Hit, cs []Concept, want []figure.Kind, topBM25 float64) {
+	toks := x.tokens(h.Passage.Text)
+	inText := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		inText[t.term] = true
+	}
+	ctx := make(map[string]bool)
+	for _, t := range analyse(x.an, h.Title+"\n"+h.Passage.Heading+"\n"+strings.ReplaceAll(strings.Join(h.Tags, " "), "-", " ")) {
+		ctx[t] = true
+	}
+	has := func(set map[string]bool, seq []string) bool {
+		for _, t := range seq {
+			if !set[t] {
+				return false
+			}
+		}
+		return true
+	}
+
+	// Light words count only when the question has nothing else.
+	countLight := !slices.ContainsFunc(cs, func(c Concept) bool { return !c.Light })
+	var total, got, gotText float64
+	concept := make(map[string]int) // matched term → concept, for highlighting and distances
+	mark := func(seq []string, c int) {
+		for _, t := range seq {
+			if _, ok := concept[t]; !ok {
+				concept[t] = c
+			}
+		}
+	}
+	for i, c := range cs {
+		weight := c.Weight
+		if c.Light && !countLight {
+			weight = 0
+		}
+		total += weight
+		m := 0.0
+		if has(inText, c.Terms) {
+			m = matchText
+			mark(c.Terms, i)
+		} else if j := slices.IndexFunc(c.Alts, func(a []string) bool { return has(inText, a) }); j >= 0 {
+			m = matchSynonym
+			mark(c.Alts[j], i)
+		}
+		gotText += weight * m
+		if has(ctx, c.Terms) || slices.ContainsFunc(c.Alts, func(a []string) bool { return has(ctx, a) }) {
+			h.OnTopic = h.OnTopic || weight > 0
+			if m == 0 {
+				m = matchContext
+			}
+		}
+		got += weight * m
+	}
+	if total > 0 {
+		h.Coverage, h.TextCoverage = got/total, gotText/total
+	}
+	for _, t := range toks {
+		if _, ok := concept[t.term]; ok {
+			h.Matches = append(h.Matches, [2]int{t.start, t.end})
+		}
+	}
+
+	h.FigureConcepts = make([]int, len(h.Passage.Figures))
+	answer := 0.0
+	for i, f := range h.Passage.Figures {
+		var exact bool
+		h.FigureConcepts[i], exact = countsConcept(x.an, f.Counts, cs)
+		if !slices.Contains(want, f.Kind) {
+			continue
+		}
+		h.Want = true
+		a := 0.6
+		switch {
+		case exact:
+			a = 1
+		case h.FigureConcepts[i] >= 0:
+			a = matchSynonym
+		}
+		answer = max(answer, a*aboutness(toks, concept, cs, f, h.FigureConcepts[i]))
+	}
+	bm := 0.0
+	if topBM25 > 0 {
+		bm = h.BM25 / topBM25
+	}
+	lede := 0.0
+	if h.Passage.Paragraph == 1 {
+		lede = 1
+	}
+	h.Score = wCoverage*h.Coverage + wBM25*bm + wProximity*proximity(toks, concept) + wAnswer*answer + wLede*lede
+}
+
+// aboutness is the share of the question's weight, among the concepts the
+// passage mentions other than the one the figure counts, that is mentioned
+// within a clause of the figure: "DeepSeek has about 50,000 GPUs" is about
+// DeepSeek, "Meta used 16,384 H100 GPUs … the compute DeepSeek reported"
+// much less so.
+func aboutness(toks []token, concept map[string]int, cs []Concept, f figure.Figure, counted int) float64 {
+	// The figure's place in the term sequence: its first term, or the
+	// first term after it.
+	at := len(toks)
+	for i, t := range toks {
+		if t.end > f.Start {
+			at = i
+			break
+		}
+	}
+	pos := math.MaxInt
+	if at < len(toks) {
+		pos = toks[at].pos
+	} else if len(toks) > 0 {
+		pos = toks[len(toks)-1].pos + 1
+	}
+	near := make(map[int]bool)
+	present := make(map[int]bool)
+	for _, t := range toks {
+		c, ok := concept[t.term]
+		if !ok || c == counted {
+			continue
+		}
+		present[c] = true
+		if d := t.pos - pos; d >= -nearTokens && d <= nearTokens {
+			near[c] = true
+		}
+	}
+	var all, close float64
+	for c := range present {
+		all += cs[c].Weight
+		if near[c] {
+			close += cs[c].Weight
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return close / all
+}
+
+// countsConcept returns the question concept that the thing a figure counts
+// names, or -1, and whether it names it as the question does rather than
+// through a synonym.
+func countsConcept(an analysis.Analyzer, counts string, cs []Concept) (int, bool) {
+	if counts == "" {
+		return -1, false
+	}
+	terms := analyse(an, counts)
+	found := -1
+	for i, c := range cs {
+		for _, t := range terms {
+			if len(c.Terms) == 1 && c.Terms[0] == t {
+				return i, true
+			}
+			if found < 0 && slices.ContainsFunc(c.Alts, func(alt []string) bool { return len(alt) == 1 && alt[0] == t }) {
+				found = i
+			}
+		}
+	}
+	return found, false
+}
+
+// tokens analyses a passage, keeping offsets for highlighting.
+func (x *Index) tokens(text string) []token {
+	ts := x.an.Analyze([]byte(text))
+	out := make([]token, len(ts))
+	for i, t := range ts {
+		out[i] = token{term: string(t.Term), start: t.Start, end: t.End, pos: t.Position}
+	}
+	return out
+}
+
+// proximity rewards passages whose matched terms sit close together: the
+// number of distinct matched terms over the length of the shortest stretch
+// of text holding all of them.
+func proximity(toks []token, concept map[string]int) float64 {
+	want := 0
+	seen := make(map[string]bool)
+	for _, t := range toks {
+		if _, ok := concept[t.term]; ok && !seen[t.term] {
+			seen[t.term] = true
+			want++
+		}
+	}
+	if want < 2 {
+		return 0
+	}
+	count := make(map[string]int)
+	have, best, lo := 0, math.MaxInt, 0
+	var window []token
+	for _, t := range toks {
+		if _, ok := concept[t.term]; !ok {
+			continue
+		}
+		window = append(window, t)
+		if count[t.term] == 0 {
+			have++
+		}
+		count[t.term]++
+		for have == want {
+			span := window[len(window)-1].pos - window[lo].pos + 1
+			best = min(best, span)
+			count[window[lo].term]--
+			if count[window[lo].term] == 0 {
+				have--
+			}
+			lo++
+		}
+	}
+	if best == math.MaxInt {
+		return 0
+	}
+	return float64(want) / float64(best)
+}

@@ -1,0 +1,107 @@
+package index
+
+import (
+	"context"
+	"strings"
+
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// correct guesses what an unknown question word was meant to be: the
+// spelling one edit away (a letter missing, extra, swapped with its
+// neighbour or mistyped) whose index term is the most likely, or "" when no
+// such spelling is in the index.
+//
+// Edits are made to the word as typed and each candidate is then analysed,
+// because typos sit in the unstemmed word: "diffusoin" is one swap from
+// "diffusion", but three edits from its stem "diffus".
+func (x *Index) correct(ctx context.Context, r bindex.IndexReader, typed string) (string, uint64) {
+	typed = strings.TrimSuffix(strings.TrimSuffix(typed, "'s"), "’s")
+	if len(typed) < 4 || !isLower(typed) || isEnglish(typed) {
+		return "", 0
+	}
+	var (
+		best      string
+		bestScore float64
+		bestDF    uint64
+		seen      = make(map[string]bool)
+	)
+	try := func(cand string, weight float64) {
+		terms := analyse(x.an, cand)
+		if len(terms) != 1 || seen[terms[0]] {
+			return
+		}
+		term := terms[0]
+		seen[term] = true
+		df, err := docFreq(ctx, r, term)
+		if err != nil || df == 0 {
+			return
+		}
+		if score := weight * float64(df); score > bestScore {
+			best, bestScore, bestDF = term, score, df
+		}
+	}
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	for i := 0; i <= len(typed); i++ {
+		if i < len(typed)-1 { // swapped neighbours: the commonest typo
+			try(typed[:i]+string(typed[i+1])+string(typed[i])+typed[i+2:], 2)
+		}
+		if len(typed) < 5 {
+			// Short words only take swaps: any other edit of a short
+			// word is usually another word.
+			continue
+		}
+		for j := 0; j < len(letters); j++ { // a letter left out
+			try(typed[:i]+letters[j:j+1]+typed[i:], 1)
+		}
+		if i == len(typed) {
+			break
+		}
+		try(typed[:i]+typed[i+1:], 0.5) // a letter too many
+		for j := 0; j < len(letters); j++ {
+			// A wrong letter, but only the slips people make: a vowel
+			// for a vowel ("intellegence"), or a key next to the right
+			// one. Any other substitution turns a real word into
+			// another real word ("letter" into "better") far more
+			// often than it fixes a typo.
+			c := letters[j]
+			if c != typed[i] && (isVowel(c) && isVowel(typed[i]) || adjacentKeys(typed[i], c)) {
+				try(typed[:i]+string(c)+typed[i+1:], 0.5)
+			}
+		}
+	}
+	return best, bestDF
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+func isLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// qwerty rows, for telling a slip of the finger from a misspelling.
+var keyRows = []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+func adjacentKeys(a, b byte) bool {
+	ra, ca := keyPos(a)
+	rb, cb := keyPos(b)
+	if ra < 0 || rb < 0 {
+		return false
+	}
+	dr, dc := ra-rb, ca-cb
+	return dr >= -1 && dr <= 1 && dc >= -1 && dc <= 1
+}
+
+func keyPos(c byte) (row, col int) {
+	for r, keys := range keyRows {
+		if i := strings.IndexByte(keys, c); i >= 0 {
+			return r, i
+		}
+	}
+	return -1, -1
+}

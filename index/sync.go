@@ -1,0 +1,383 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/racebot/racebot/corpus"
+)
+
+// Report says what a Sync did.
+type Report struct {
+	Rebuilt   bool // the whole index was built anew
+	Added     int  // articles new to the index
+	Changed   int  // articles re-indexed because their file changed
+	Removed   int  // articles dropped because their file is gone
+	Unchanged int
+	Passages  int // passages written by this sync
+	Figures   int // figures in those passages
+	// Problems lists the corpus files that could not be used (each a
+	// *corpus.ParseError); the rest of the corpus is indexed.
+	Problems []error
+	Duration time.Duration
+}
+
+// Changes reports whether the sync changed the index.
+func (r Report) Changes() bool {
+	return r.Rebuilt || r.Added+r.Changed+r.Removed > 0
+}
+
+// Sync brings the index up to date with the corpus in fsys. Only articles
+// whose files were added, changed or removed since the last sync are
+// (re)indexed, in one atomic batch. The index is rebuilt from scratch, into a
+// new generation that replaces the old one only when complete, when there is
+// none yet, when it was built by another schema, or when most of the corpus
+// changed. Searches may run throughout.
+func (x *Index) Sync(ctx context.Context, fsys fs.FS) (Report, error) {
+	start := time.Now()
+	files, err := corpus.Scan(ctx, fsys)
+	if err != nil {
+		return Report{}, err
+	}
+	x.mu.RLock()
+	b, man := x.b, x.man
+	x.mu.RUnlock()
+
+	var rep Report
+	if b == nil {
+		rep, err = x.rebuild(ctx, fsys, files)
+	} else {
+		rep, err = x.update(ctx, fsys, files, man)
+	}
+	rep.Duration = time.Since(start)
+	return rep, err
+}
+
+// Rebuild builds the whole index anew from the corpus and swaps it in.
+func (x *Index) Rebuild(ctx context.Context, fsys fs.FS) (Report, error) {
+	start := time.Now()
+	files, err := corpus.Scan(ctx, fsys)
+	if err != nil {
+		return Report{}, err
+	}
+	rep, err := x.rebuild(ctx, fsys, files)
+	rep.Duration = time.Since(start)
+	return rep, err
+}
+
+func (x *Index) load(ctx context.Context, fsys fs.FS, files []corpus.File) (*corpus.Corpus, error) {
+	c, err := corpus.LoadFiles(ctx, fsys, files)
+	if err != nil {
+		return nil, err
+	}
+	if x.opts.Strict && len(c.Problems) > 0 {
+		return nil, fmt.Errorf("corpus has %d unusable file(s), first: %w", len(c.Problems), c.Problems[0])
+	}
+	for _, p := range c.Problems {
+		x.log.Warn("skipping corpus file", "err", p)
+	}
+	return c, nil
+}
+
+func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (Report, error) {
+	c, err := x.load(ctx, fsys, files)
+	if err != nil {
+		return Report{}, err
+	}
+	if len(c.Articles) == 0 {
+		return Report{Problems: c.Problems}, fmt.Errorf("build index: %w (%d file(s) found, %d unusable)", corpus.ErrNoArticles, len(files), len(c.Problems))
+	}
+	rep := Report{Rebuilt: true, Added: len(c.Articles), Problems: c.Problems}
+	man := newManifest(x.opts.Scoring)
+	man.problems(c.Problems, files)
+
+	var (
+		path, gen string
+		b         bleve.Index
+	)
+	if x.dir != "" {
+		gen = fmt.Sprintf("%s%d", genPrefix, time.Now().UnixNano())
+		path = filepath.Join(x.dir, gen+tmpSuffix)
+		x.removeStale("")
+	}
+	if b, err = x.newBleve(path); err != nil {
+		return rep, err
+	}
+	fail := func(err error) (Report, error) {
+		b.Close()
+		if path != "" {
+			os.RemoveAll(path)
+		}
+		return rep, err
+	}
+
+	total := c.Passages()
+	batch := b.NewBatch()
+	for _, a := range c.Articles {
+		man.Articles[a.Path] = entryFor(a)
+		for i := range a.Passages {
+			d, err := newDoc(a, &a.Passages[i])
+			if err != nil {
+				return fail(err)
+			}
+			if err := batch.Index(a.Passages[i].ID(), d); err != nil {
+				return fail(fmt.Errorf("index passage %s: %w", a.Passages[i].ID(), err))
+			}
+			rep.Passages++
+			rep.Figures += len(a.Passages[i].Figures)
+			if batch.Size() >= batchSize {
+				if err := x.commit(ctx, b, batch); err != nil {
+					return fail(err)
+				}
+				batch = b.NewBatch()
+				if x.opts.Progress != nil {
+					x.opts.Progress(rep.Passages, total)
+				}
+			}
+		}
+	}
+	for i, def := range x.th.definitions() {
+		if err := batch.IndexSynonym("synonyms/"+strconv.Itoa(i), synonymCollection, def); err != nil {
+			return fail(fmt.Errorf("index synonyms: %w", err))
+		}
+	}
+	man.Updated = time.Now().UTC()
+	raw, err := json.Marshal(man)
+	if err != nil {
+		return fail(fmt.Errorf("encode manifest: %w", err))
+	}
+	batch.SetInternal([]byte(manifestKey), raw)
+	if err := x.commit(ctx, b, batch); err != nil {
+		return fail(err)
+	}
+	if x.opts.Progress != nil {
+		x.opts.Progress(rep.Passages, total)
+	}
+
+	if x.dir != "" {
+		// Close, move into place and reopen, so that what serves is exactly
+		// what a later process will open.
+		if err := b.Close(); err != nil {
+			return fail(fmt.Errorf("close new index: %w", err))
+		}
+		final := filepath.Join(x.dir, gen)
+		if err := os.Rename(path, final); err != nil {
+			os.RemoveAll(path)
+			return rep, fmt.Errorf("move new index into place: %w", err)
+		}
+		if err := writeFileAtomic(filepath.Join(x.dir, currentFile), []byte(gen+"\n")); err != nil {
+			os.RemoveAll(final)
+			return rep, fmt.Errorf("switch to new index: %w", err)
+		}
+		if b, _, err = x.openGen(gen); err != nil {
+			return rep, fmt.Errorf("open new index: %w", err)
+		}
+	}
+	x.swap(b, gen, man)
+	if x.dir != "" {
+		x.removeStale(gen)
+	}
+	return rep, nil
+}
+
+// commit writes a batch, giving up if ctx is done first.
+func (x *Index) commit(ctx context.Context, b bleve.Index, batch *bleve.Batch) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := b.Batch(batch); err != nil {
+		return fmt.Errorf("write index batch: %w", err)
+	}
+	return nil
+}
+
+// swap makes b the index that searches use and closes the one it replaces.
+func (x *Index) swap(b bleve.Index, gen string, man *manifest) {
+	x.mu.Lock()
+	old := x.b
+	x.b, x.gen, x.man = b, gen, man
+	x.mu.Unlock()
+	if old != nil && old != b {
+		old.Close()
+	}
+}
+
+// removeStale deletes generations other than keep, and builds that never
+// finished. It runs under the directory lock, so nothing else is using them.
+func (x *Index) removeStale(keep string) {
+	entries, err := os.ReadDir(x.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || !strings.HasPrefix(name, genPrefix) || name == keep || name == x.gen {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(x.dir, name)); err != nil {
+			x.log.Warn("cannot remove old index generation", "dir", name, "err", err)
+		}
+	}
+}
+
+func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man *manifest) (Report, error) {
+	var rep Report
+	present := make(map[string]bool, len(files))
+	var todo []corpus.File
+	var resolved []string // problems whose file is back to the indexed version
+	for _, f := range files {
+		present[f.Path] = true
+		if e, ok := man.Articles[f.Path]; ok && e.Hash == f.Hash {
+			rep.Unchanged++
+			if _, ok := man.Problems[f.Path]; ok {
+				resolved = append(resolved, f.Path)
+			}
+			continue
+		}
+		if p, ok := man.Problems[f.Path]; ok && p.Hash == f.Hash {
+			rep.Problems = append(rep.Problems, p.err(f.Path))
+			continue
+		}
+		todo = append(todo, f)
+	}
+	var gone []string
+	for p := range man.Articles {
+		if !present[p] {
+			gone = append(gone, p)
+		}
+	}
+	for p := range man.Problems {
+		if !present[p] {
+			gone = append(gone, p)
+		}
+	}
+	if len(todo) == 0 && len(gone) == 0 && len(resolved) == 0 {
+		return rep, nil
+	}
+	if x.dir != "" && len(todo)+len(gone) > 64 && 2*(len(todo)+len(gone)) > len(man.Articles) {
+		// Most of the corpus changed: a fresh, compact index is quicker
+		// to build than a long batch of deletes and re-adds.
+		return x.rebuild(ctx, fsys, files)
+	}
+
+	c, err := x.load(ctx, fsys, todo)
+	if err != nil {
+		return rep, err
+	}
+	next := man.clone()
+	for _, p := range resolved {
+		delete(next.Problems, p)
+	}
+	batch := x.currentBleve().NewBatch()
+	drop := func(path string) {
+		if old, ok := next.Articles[path]; ok {
+			for i := 1; i <= old.Passages; i++ {
+				batch.Delete(fmt.Sprintf("%s/%d", old.ID, i))
+			}
+			delete(next.Articles, path)
+		}
+		delete(next.Problems, path)
+	}
+	for _, p := range gone {
+		if _, ok := man.Articles[p]; ok {
+			rep.Removed++
+		}
+		drop(p)
+	}
+	ids := make(map[string]string, len(next.Articles))
+	for p, e := range next.Articles {
+		ids[e.ID] = p
+	}
+	rep.Problems = append(rep.Problems, c.Problems...)
+	for _, a := range c.Articles {
+		if _, ok := man.Articles[a.Path]; ok {
+			rep.Changed++
+		} else {
+			rep.Added++
+		}
+		drop(a.Path)
+		if other, taken := ids[a.ID]; taken && other != a.Path {
+			perr := &corpus.ParseError{Path: a.Path, Line: 2, Err: fmt.Errorf("id %q is already used by %s", a.ID, other)}
+			rep.Problems = append(rep.Problems, perr)
+			c.Problems = append(c.Problems, perr)
+			x.log.Warn("skipping corpus file", "err", perr)
+			continue
+		}
+		ids[a.ID] = a.Path
+		next.Articles[a.Path] = entryFor(a)
+		for i := range a.Passages {
+			d, err := newDoc(a, &a.Passages[i])
+			if err != nil {
+				return rep, err
+			}
+			if err := batch.Index(a.Passages[i].ID(), d); err != nil {
+				return rep, fmt.Errorf("index passage %s: %w", a.Passages[i].ID(), err)
+			}
+			rep.Passages++
+			rep.Figures += len(a.Passages[i].Figures)
+		}
+	}
+	next.problems(c.Problems, files)
+	next.Updated = time.Now().UTC()
+	raw, err := json.Marshal(next)
+	if err != nil {
+		return rep, fmt.Errorf("encode manifest: %w", err)
+	}
+	batch.SetInternal([]byte(manifestKey), raw)
+
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.man != man {
+		return rep, errors.New("index changed during sync; run it again")
+	}
+	if err := x.commit(ctx, x.b, batch); err != nil {
+		return rep, err
+	}
+	x.man = next
+	return rep, nil
+}
+
+func (x *Index) currentBleve() bleve.Index {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.b
+}
+
+// writeFileAtomic replaces path with data so that readers see either the old
+// or the new content, even across a crash.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := path + tmpSuffix
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
