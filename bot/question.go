@@ -71,7 +71,7 @@ var questionWords = map[string]bool{
 	// Words that name the kind of answer wanted; intent turns them into
 	// Want, and passages say "17%", not "percent".
 	"percent": true, "percentage": true, "pct": true, "count": true, "figure": true, "figures": true,
-	"date": true, "old": true, "money": true,
+	"date": true, "old": true,
 }
 
 // searchWords drops the question words from a cleaned, lower-cased
@@ -89,6 +89,9 @@ func searchWords(lower string) string {
 		}
 		if i > 0 && words[i-1] == "how" && (bare == "big" || bare == "large" || bare == "long" || bare == "soon" || bare == "fast" || bare == "well") {
 			continue
+		}
+		if i > 1 && words[i-2] == "how" && words[i-1] == "much" && (bare == "money" || bare == "cash") {
+			continue // "how much money" asks for an amount, which Want says
 		}
 		out = append(out, w)
 	}

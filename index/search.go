@@ -63,10 +63,18 @@ type Hit struct {
 	// Matches are the byte ranges of Passage.Text that matched the
 	// question, in order, for highlighting.
 	Matches [][2]int
+	// Features are the ranking evidence Score sums, weighted, for
+	// explaining a ranking.
+	Features Features
 	// FigureConcepts holds, for each of Passage.Figures, the index in
 	// Result.Concepts of the question concept that the figure counts
 	// ("GPUs" for "50,000 NVIDIA Hopper GPUs"), or -1.
 	FigureConcepts []int
+}
+
+// Features are the measures a passage is ranked on, each in [0, 1].
+type Features struct {
+	Coverage, BM25, Proximity, Sentence, Answer, Lede, Title, Phrase, Support float64
 }
 
 // Concept is one thing a question asks about: a term, or a phrase such as
@@ -160,6 +168,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	for i := range hits {
 		x.rank(&hits[i], res.Concepts, q.Want, top)
 	}
+	support(hits)
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	per := make(map[string]int)
 	for _, h := range hits {
@@ -293,25 +302,35 @@ func termQuery(term, field string, boost float64) query.Query {
 	return q
 }
 
-// Ranking weights. Coverage dominates: with thousands of articles about the
-// same companies and chips, the passage that speaks of everything the
-// question names is the answer far more often than the one that repeats
-// one of its words. The rest break ties.
-const (
-	wCoverage  = 1.0
-	wBM25      = 0.3
-	wProximity = 0.15
-	wAnswer    = 0.3  // holds a figure of the wanted kind, next to the question's words
-	wLede      = 0.03 // the first paragraph of an article, where news puts its key facts
+// weights are the ranking weights. Coverage dominates: with thousands of
+// articles about the same companies and chips, the passage that speaks of
+// everything the question names is the answer far more often than the one
+// that repeats one of its words. The rest break ties. The values were chosen
+// on the dev and held-out question sets, with and without 2,000 distractor
+// articles (see TestTuneWeights); they are a variable only so that that
+// test can try others.
+var weights = struct {
+	Coverage  float64
+	BM25      float64
+	Proximity float64 // the matched words sit close together
+	Sentence  float64 // one sentence says most of what the question names
+	Answer    float64 // holds a figure of the wanted kind, next to the question's words
+	Lede      float64 // the first paragraph of an article, where news puts its key facts
+	Title     float64 // the question's words are in the article's title, heading or tags
+	Support   float64 // other passages of the same article match the question too
+	Phrase    float64 // neighbouring words of the question are neighbours in the passage
 
-	matchText    = 1.0 // concept found in the passage text as typed
-	matchSynonym = 0.8 // found through a synonym
-	matchContext = 0.5 // found only in the title or heading
+	Synonym float64 // credit for a concept found through a synonym
+	Context float64 // credit for one found only in the title, heading or tags
+}{
+	Coverage: 1.0, BM25: 0.3, Proximity: 0.1, Sentence: 0.3, Answer: 0.3, Lede: 0.03,
+	Title: 0.2, Support: 0.2, Phrase: 0.2,
+	Synonym: 0.8, Context: 0.5,
+}
 
-	// nearTokens is how far, in terms, a word may be from a figure and
-	// still be taken as speaking of it: about a clause.
-	nearTokens = 10
-)
+// nearTokens is how far, in terms, a word may be from a figure and still be
+// taken as speaking of it: about a clause.
+const nearTokens = 10
 
 // token is an analysed term of a passage with its place in the text.
 type token struct {
@@ -342,7 +361,7 @@ func (x *Index) rank(h *Hit, cs []Concept, want []figure.Kind, topBM25 float64) 
 
 	// Light words count only when the question has nothing else.
 	countLight := !slices.ContainsFunc(cs, func(c Concept) bool { return !c.Light })
-	var total, got, gotText float64
+	var total, got, gotText, gotTitle float64
 	concept := make(map[string]int) // matched term → concept, for highlighting and distances
 	mark := func(seq []string, c int) {
 		for _, t := range seq {
@@ -359,23 +378,27 @@ func (x *Index) rank(h *Hit, cs []Concept, want []figure.Kind, topBM25 float64) 
 		total += weight
 		m := 0.0
 		if has(inText, c.Terms) {
-			m = matchText
+			m = 1
 			mark(c.Terms, i)
 		} else if j := slices.IndexFunc(c.Alts, func(a []string) bool { return has(inText, a) }); j >= 0 {
-			m = matchSynonym
+			m = weights.Synonym
 			mark(c.Alts[j], i)
 		}
 		gotText += weight * m
-		if has(ctx, c.Terms) || slices.ContainsFunc(c.Alts, func(a []string) bool { return has(ctx, a) }) {
-			h.OnTopic = h.OnTopic || weight > 0
-			if m == 0 {
-				m = matchContext
-			}
+		if has(ctx, c.Terms) {
+			gotTitle += weight
+		} else if slices.ContainsFunc(c.Alts, func(a []string) bool { return has(ctx, a) }) {
+			gotTitle += weight * weights.Synonym
+		} else {
+			got += weight * m
+			continue
 		}
-		got += weight * m
+		h.OnTopic = h.OnTopic || weight > 0
+		got += weight * max(m, weights.Context)
 	}
+	title := 0.0
 	if total > 0 {
-		h.Coverage, h.TextCoverage = got/total, gotText/total
+		h.Coverage, h.TextCoverage, title = got/total, gotText/total, gotTitle/total
 	}
 	for _, t := range toks {
 		if _, ok := concept[t.term]; ok {
@@ -392,12 +415,13 @@ func (x *Index) rank(h *Hit, cs []Concept, want []figure.Kind, topBM25 float64) 
 			continue
 		}
 		h.Want = true
-		a := 0.6
+		a := 1.0
 		switch {
 		case exact:
-			a = 1
 		case h.FigureConcepts[i] >= 0:
-			a = matchSynonym
+			a = weights.Synonym
+		case f.Kind == figure.Count || f.Kind == figure.Quantity:
+			a = 0.6 // counts something, but not what the question names
 		}
 		answer = max(answer, a*aboutness(toks, concept, cs, f, h.FigureConcepts[i]))
 	}
@@ -409,48 +433,172 @@ func (x *Index) rank(h *Hit, cs []Concept, want []figure.Kind, topBM25 float64) 
 	if h.Passage.Paragraph == 1 {
 		lede = 1
 	}
-	h.Score = wCoverage*h.Coverage + wBM25*bm + wProximity*proximity(toks, concept) + wAnswer*answer + wLede*lede
+	sentence := bestSentence(h.Passage.Text, toks, concept, cs, countLight)
+	h.Features = Features{
+		Coverage: h.Coverage, BM25: bm, Proximity: proximity(toks, concept), Sentence: sentence,
+		Answer: answer, Lede: lede, Title: title, Phrase: phrases(toks, concept, cs),
+	}
+	f := h.Features
+	h.Score = weights.Coverage*f.Coverage + weights.BM25*f.BM25 + weights.Proximity*f.Proximity +
+		weights.Sentence*f.Sentence + weights.Answer*f.Answer + weights.Lede*f.Lede + weights.Title*f.Title +
+		weights.Phrase*f.Phrase
 }
 
-// aboutness is the share of the question's weight, among the concepts the
-// passage mentions other than the one the figure counts, that is mentioned
-// within a clause of the figure: "DeepSeek has about 50,000 GPUs" is about
-// DeepSeek, "Meta used 16,384 H100 GPUs … the compute DeepSeek reported"
-// much less so.
+// support adds to each hit the evidence of the other candidates from its
+// article. An article about the question's subject has several passages
+// that match it; a passage that mentions the subject once, in an article
+// about something else, has none. This is what tells the answer apart from
+// thousands of articles that name the same companies and chips.
+func support(hits []Hit) {
+	best := make(map[string][2]float64) // article → two best coverages
+	for _, h := range hits {
+		b := best[h.Passage.Article]
+		switch {
+		case h.Coverage > b[0]:
+			b[0], b[1] = h.Coverage, b[0]
+		case h.Coverage > b[1]:
+			b[1] = h.Coverage
+		}
+		best[h.Passage.Article] = b
+	}
+	for i := range hits {
+		h := &hits[i]
+		b := best[h.Passage.Article]
+		// The best other passage of the same article.
+		other := b[0]
+		if h.Coverage == b[0] {
+			other = b[1]
+		}
+		h.Features.Support = other
+		h.Score += weights.Support * other
+	}
+}
+
+// phrases is the share of the question's neighbouring concept pairs
+// ("chairman of Stargate", "export controls") that stand together, in the
+// same order, in the passage: a passage that says "chairman of Stargate"
+// answers better than one that names a chairman and Stargate apart.
+func phrases(toks []token, concept map[string]int, cs []Concept) float64 {
+	if len(cs) < 2 {
+		return 0
+	}
+	next := make(map[int]bool) // concept i is followed closely by concept i+1
+	for i, t := range toks {
+		a, ok := concept[t.term]
+		if !ok || a+1 >= len(cs) {
+			continue
+		}
+		for _, u := range toks[i+1 : min(i+3, len(toks))] {
+			if b, ok := concept[u.term]; ok && b == a+1 && u.pos-t.pos <= 3 {
+				next[a] = true
+			}
+		}
+	}
+	var total, got float64
+	for i := 0; i+1 < len(cs); i++ {
+		w := min(cs[i].Weight, cs[i+1].Weight)
+		total += w
+		if next[i] {
+			got += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// bestSentence is the highest share of the question's weight that a single
+// sentence of the passage covers. A passage that answers a question usually
+// does so in one sentence; one that touches each word in a different
+// sentence is usually about something else.
+func bestSentence(text string, toks []token, concept map[string]int, cs []Concept, countLight bool) float64 {
+	var total float64
+	for _, c := range cs {
+		if !c.Light || countLight {
+			total += c.Weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	best := 0.0
+	seen := make(map[int]bool)
+	flush := func() {
+		var got float64
+		for c := range seen {
+			if !cs[c].Light || countLight {
+				got += cs[c].Weight
+			}
+		}
+		best = max(best, got/total)
+		clear(seen)
+	}
+	last := 0
+	for _, t := range toks {
+		if sentenceBreak(text[last:t.start]) {
+			flush()
+		}
+		last = t.end
+		if c, ok := concept[t.term]; ok {
+			seen[c] = true
+		}
+	}
+	flush()
+	return best
+}
+
+// sentenceBreak reports whether the text between two terms ends a
+// sentence: a full stop, question or exclamation mark followed by a space,
+// or a line break (bullets).
+func sentenceBreak(gap string) bool {
+	if strings.ContainsRune(gap, '\n') {
+		return true
+	}
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case '.', '?', '!':
+			if i+1 < len(gap) && (gap[i+1] == ' ' || gap[i+1] == '"') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// aboutness measures how close a figure sits to the other things the
+// question names, weighted: 1 when each is within a few words of it,
+// falling to 0 at a sentence's length away. "DeepSeek has about 50,000
+// GPUs" is about DeepSeek; "Meta used 16,384 H100 GPUs … the compute
+// DeepSeek reported" much less so.
 func aboutness(toks []token, concept map[string]int, cs []Concept, f figure.Figure, counted int) float64 {
 	// The figure's place in the term sequence: its first term, or the
 	// first term after it.
-	at := len(toks)
-	for i, t := range toks {
+	pos := 0
+	for _, t := range toks {
+		pos = t.pos
 		if t.end > f.Start {
-			at = i
 			break
 		}
 	}
-	pos := math.MaxInt
-	if at < len(toks) {
-		pos = toks[at].pos
-	} else if len(toks) > 0 {
-		pos = toks[len(toks)-1].pos + 1
-	}
-	near := make(map[int]bool)
-	present := make(map[int]bool)
+	dist := make(map[int]int) // concept → distance of its closest mention
 	for _, t := range toks {
 		c, ok := concept[t.term]
 		if !ok || c == counted {
 			continue
 		}
-		present[c] = true
-		if d := t.pos - pos; d >= -nearTokens && d <= nearTokens {
-			near[c] = true
+		d := t.pos - pos
+		if d < 0 {
+			d = -d
+		}
+		if old, seen := dist[c]; !seen || d < old {
+			dist[c] = d
 		}
 	}
 	var all, close float64
-	for c := range present {
+	for c, d := range dist {
 		all += cs[c].Weight
-		if near[c] {
-			close += cs[c].Weight
-		}
+		close += cs[c].Weight * max(0, 1-float64(max(0, d-nearTokens/3))/float64(2*nearTokens))
 	}
 	if all == 0 {
 		return 1

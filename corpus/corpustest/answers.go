@@ -1,5 +1,7 @@
 package corpustest
 
+import "sync"
+
 // devAnswers are the expect sets of the answerable questions in racebot's
 // dev set (shared/eval/dev.jsonl, copied to testdata/dev.jsonl). A question
 // counts as answered when one passage contains every string of its set, so
@@ -91,6 +93,10 @@ type answerChecker struct {
 	next    []uint8  // next[i] is 1 + the following needle with needle i's pair
 	sets    [][2]uint64
 }
+
+// answers returns the shared checker. A checker is read-only once built,
+// so generators running in parallel share one.
+var answers = sync.OnceValue(newAnswerChecker)
 
 func newAnswerChecker() *answerChecker {
 	c := &answerChecker{first: make([]uint8, 1<<16)}

@@ -16,18 +16,22 @@
 //
 // or WriteLarge to stream a large corpus without holding it in memory.
 //
-// No generated passage holds the answer to a dev-set question: no line, pair
-// of adjacent lines or paragraph block contains every expected string of an
-// answerable question in racebot's eval/dev.jsonl, and none mentions what
-// the unanswerable questions ask about. The generators also never repeat a
-// figure quoted in the starter corpus, so questions about the real articles
-// keep their answers there.
+// No generated passage holds the answer to a question of racebot's dev set
+// (eval/dev.jsonl): no distractor line, pair of adjacent lines, paragraph
+// block or line read with the title, and no paragraph of a large corpus,
+// contains every expected string of an answerable question, and none
+// mentions what the unanswerable questions ask about. The generators also
+// never write a figure quoted in the starter corpus, in any spelling, so
+// that questions about the real articles keep their answers there.
 package corpustest
 
 import (
 	"iter"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"testing/fstest"
 )
 
@@ -43,11 +47,14 @@ import (
 // paragraph per line, some have headings ("## Heading" or a short title-case
 // line) and bullet lists.
 func Distractors(n int, seed int64) fstest.MapFS {
+	data := make([][]byte, n)
+	parallel(n, func(i int) error {
+		data[i] = distractor(i, seed)
+		return nil
+	})
 	fsys := make(fstest.MapFS, n)
-	chk := newAnswerChecker()
-	for i := range n {
-		name, data := distractor(i, seed, chk)
-		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	for i, d := range data {
+		fsys[distractorName(i)] = &fstest.MapFile{Data: d, Mode: 0o644}
 	}
 	return fsys
 }
@@ -58,18 +65,26 @@ func Distractors(n int, seed int64) fstest.MapFS {
 //
 // The text is not prose but has realistic term statistics for indexing and
 // ranking benchmarks: words follow a Zipf law over about 3,000 news words
-// and the AI-race entities, paragraphs run from 40 to 120 words, and three
+// and the AI-race entities, paragraphs run from 40 to 120 words (a few
+// more when their figures are long, 86 on average), and three
 // paragraphs in four carry figures (money, percentages, counts of GPUs and
 // jobs, dates, durations, power, GPU hours, parameters). Paragraphs are
 // separated by blank lines, except in one article in ten, which is written
 // one paragraph per line; "## " heading lines are not paragraphs.
 //
-// Large holds the whole corpus in memory, about 600 bytes per passage; use
-// LargeFiles or WriteLarge for a million passages or more.
+// Large generates articles on all CPUs and holds the whole corpus in
+// memory, about 600 bytes per passage; use LargeFiles or WriteLarge for a
+// million passages or more.
 func Large(passages int, seed int64) fstest.MapFS {
-	fsys := make(fstest.MapFS, passages/10+1)
-	for name, data := range LargeFiles(passages, seed) {
-		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	plan := largePlan(passages, seed)
+	data := make([][]byte, len(plan))
+	parallel(len(plan), func(i int) error {
+		data[i] = largeArticle(i, plan[i], seed)
+		return nil
+	})
+	fsys := make(fstest.MapFS, len(plan))
+	for i, d := range data {
+		fsys[largeID(i)+".md"] = &fstest.MapFile{Data: d, Mode: 0o644}
 	}
 	return fsys
 }
@@ -79,18 +94,8 @@ func Large(passages int, seed int64) fstest.MapFS {
 // corpus. Each data slice is newly allocated and may be retained.
 func LargeFiles(passages int, seed int64) iter.Seq2[string, []byte] {
 	return func(yield func(string, []byte) bool) {
-		v := largeVocab()
-		chk := newAnswerChecker()
-		// Article lengths come from their own stream so that article i is
-		// the same whatever the total.
-		plan := newRNG(seed, streamLargePlan, 0)
-		for i := 0; passages > 0; i++ {
-			paras := min(plan.between(8, 12), passages)
-			passages -= paras
-			// About 580 bytes a paragraph plus front matter: one allocation
-			// in nearly all cases, with little slack kept by Large.
-			data := largeArticle(i, paras, seed, v, chk, make([]byte, 0, 512+640*paras))
-			if !yield(largeID(i)+".md", data) {
+		for i, paras := range largePlan(passages, seed) {
+			if !yield(largeID(i)+".md", largeArticle(i, paras, seed)) {
 				return
 			}
 		}
@@ -98,16 +103,59 @@ func LargeFiles(passages int, seed int64) iter.Seq2[string, []byte] {
 }
 
 // WriteLarge writes the files of Large(passages, seed) to dir, creating it
-// if needed and overwriting files of the same names, streaming them so that
-// a corpus of a million passages does not have to fit in memory.
+// if needed and overwriting files of the same names. It generates and
+// writes articles on all CPUs without keeping them, so a corpus of a million
+// passages does not have to fit in memory.
 func WriteLarge(dir string, passages int, seed int64) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for name, data := range LargeFiles(passages, seed) {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			return err
-		}
+	plan := largePlan(passages, seed)
+	return parallel(len(plan), func(i int) error {
+		return os.WriteFile(filepath.Join(dir, largeID(i)+".md"), largeArticle(i, plan[i], seed), 0o644)
+	})
+}
+
+// largePlan returns the number of paragraphs of each article. The lengths
+// come from their own stream, drawn in order, so that article i has the same
+// length (and therefore the same text) whatever the total, except for a last
+// article cut short.
+func largePlan(passages int, seed int64) []int {
+	r := newRNG(seed, streamLargePlan, 0)
+	plan := make([]int, 0, passages/10+1)
+	for passages > 0 {
+		n := min(r.between(8, 12), passages)
+		plan = append(plan, n)
+		passages -= n
 	}
-	return nil
+	return plan
+}
+
+// parallel calls f(0), …, f(n-1) on GOMAXPROCS goroutines and returns the
+// first error, after which no further calls start. Articles are independent,
+// so generation scales with the cores available.
+func parallel(n int, f func(i int) error) error {
+	var (
+		next    atomic.Int64
+		failed  atomic.Bool
+		errOnce sync.Once
+		err     error
+		wg      sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if e := f(i); e != nil {
+					errOnce.Do(func() { err = e })
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return err
 }

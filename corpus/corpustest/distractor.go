@@ -342,12 +342,15 @@ func (b *body) write(gen func() string, cont bool) {
 
 func (b *body) String() string { return strings.Join(b.lines, "\n") + "\n" }
 
+func distractorName(i int) string { return "distractor-" + pad5(i+1) + ".md" }
+
 // distractor builds distractor article i.
-func distractor(i int, seed int64, chk *answerChecker) (name string, data []byte) {
+func distractor(i int, seed int64) []byte {
 	r := newRNG(seed, streamDistractor, uint64(i))
 	published := randomDate(r, date{2022, 11, 1}, corpusTo)
 	g := newDistractorGen(r, published)
-	id := "distractor-" + pad5(i+1)
+	chk := answers()
+	id := strings.TrimSuffix(distractorName(i), ".md")
 
 	// Most paragraphs follow the article's main storyline; the others bring
 	// in a neighbouring one, as real news articles do for context.
@@ -426,8 +429,7 @@ func distractor(i int, seed int64, chk *answerChecker) (name string, data []byte
 	}
 	m.tags = sortedKeys(tags)
 	out := appendFrontMatter(nil, m)
-	out = append(out, b.String()...)
-	return id + ".md", out
+	return append(out, b.String()...)
 }
 
 func pad5(n int) string {

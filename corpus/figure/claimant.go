@@ -1,6 +1,9 @@
 package figure
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = map[string]bool{
@@ -232,10 +235,8 @@ func (p *parser) isNameWord(k int) bool {
 
 func (p *parser) isCapitalisedRune(k int) bool {
 	t := p.tok(k)
-	for _, r := range p.text[t.start:t.end] {
-		return r >= 'A' && r <= 'Z' || r > 0x7f && r != toLowerRune(r)
-	}
-	return false
+	r, _ := utf8.DecodeRuneInString(p.text[t.start:t.end])
+	return unicode.IsUpper(r)
 }
 
 // nameBefore finds a name that ends at token v, scanning back no further
@@ -407,5 +408,3 @@ func (p *parser) personLike(n span) bool {
 	}
 	return words >= 2
 }
-
-func toLowerRune(r rune) rune { return unicode.ToLower(r) }

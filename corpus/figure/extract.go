@@ -59,6 +59,9 @@ func (p *parser) canStart(i int) bool {
 		switch t.r {
 		case '.', '-', '−', '~', '≈', '∼', '>', '<', '≥', '≤', '+':
 			return true
+		case ',', '(', ')', '"', '\'', ';', ':', '/', '“', '”', '’', '‘', '—', '–', '!', '?', '&':
+			// The common punctuation, answered without a map lookup.
+			return false
 		}
 		_, isCur := symbolCurrency[t.r]
 		_, isFrac := vulgarFractions[t.r]
@@ -90,6 +93,11 @@ func (p *parser) figureAt(i int, afterFigure bool) (raw, int, bool) {
 		return r, end, true
 	}
 	q, j, qprep := p.qualifierAt(i, afterFigure)
+	// Words that only open qualifiers ("in", "at", "as") stop here when no
+	// qualifier was read.
+	if j == i && t.kind == tWord && !p.has(i, wCard|wMonth|wScale|wCurPrefix|wPercentWord|wStartWord) && !p.isSym(i+1, '$') && !p.isSym(i+1, '.') && t.end-t.start != 4 {
+		return skip(i + 1)
+	}
 	between := false
 	if p.wordIs(j, "between") {
 		between = true
@@ -123,11 +131,6 @@ func (p *parser) figureAt(i int, afterFigure bool) (raw, int, bool) {
 		q, i = "", j
 	}
 	r := raw{start: i, end: m.end, kind: m.kind, unit: m.unit, val: m.val, qual: q, countsStart: -1, countsEnd: -1, perStart: -1, perEnd: -1}
-	if between && q == "" {
-		r.start = i
-	} else if between {
-		r.start = i
-	}
 	// Ranges.
 	a := m
 	b, bEnd, isRange := p.rangeAfter(&a, between, i)
@@ -322,7 +325,7 @@ func (p *parser) pronounOne(m measure) bool {
 	if p.has(k-1, wOneDet) {
 		return true
 	}
-	return p.wordIs(k+1, "of") || p.wordIs(k+1, "another") || p.isSym(k+1, '\'') || p.wordIs(k+1, "day") && false
+	return p.wordIs(k+1, "of") || p.wordIs(k+1, "another") || p.isSym(k+1, '\'')
 }
 
 // rangeAfter reads the second half of a range after a: "to $65 billion",
@@ -471,7 +474,6 @@ func (p *parser) articleDuration(i int, q string, j int) (raw, int, bool) {
 	if !ok || ph.kind != Duration || !p.glued(j+1) && !p.tok(j+1).sp {
 		return raw{}, i, false
 	}
-	w := p.str(j + 1)
 	long := ph.mult >= 10
 	if !long {
 		if q == "" && !p.has(j-1, wPrepHead) && !p.wordIs(j-1, "than") {
@@ -481,7 +483,6 @@ func (p *parser) articleDuration(i int, q string, j int) (raw, int, bool) {
 			return raw{}, i, false
 		}
 	}
-	_ = w
 	r := raw{start: i, end: end, kind: Duration, unit: ph.unit, val: ph.mult, qual: q, countsStart: -1, countsEnd: -1, perStart: -1, perEnd: -1}
 	if ph.unit == uGPUHour {
 		return raw{}, i, false

@@ -77,6 +77,11 @@ type Figure struct {
 // Number reports the figure's representative number: Value, or the middle of a
 // range, or ok false for dates and vague figures.
 func (f Figure) Number() (n float64, ok bool) {
+	if f.Kind == Date {
+		// A year range ("2026 or 2027") keeps its years in Low and High
+		// for comparison, but a date is no amount.
+		return 0, false
+	}
 	switch {
 	case f.Value != nil:
 		return *f.Value, true

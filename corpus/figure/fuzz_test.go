@@ -93,3 +93,21 @@ func TestInvariantsOnCorpus(t *testing.T) {
 	}
 	checkInvariants(t, string(huge), Extract(string(huge)))
 }
+
+// TestConcurrentExtract runs Extract from several goroutines: it shares only
+// read-only tables, so "go test -race" must stay quiet.
+func TestConcurrentExtract(t *testing.T) {
+	seeds := readNewsSeeds(t)
+	done := make(chan struct{})
+	for range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for _, s := range seeds {
+				Extract(s)
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}

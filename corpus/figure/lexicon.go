@@ -40,7 +40,6 @@ const (
 	wUnitWord                       // appears in unitPhrases
 	wWeekday                        // "Monday"
 	wPrepHead                       // preposition that can follow a figure and take a period: "over", "within"
-	wMultiplier                     // "times", "fold"
 	wTimeOfDay                      // "am", "pm"
 	wAfterYear                      // "earlier", "later", "ago": "a year earlier" is no rate
 	wYearNoun                       // "fiscal", "FY": "fiscal 2025"
@@ -315,7 +314,6 @@ func init() {
 	lexAddAll(wRangeWord, "range", "ranges", "ranging", "ranged", "varying", "varied", "vary", "varies", "somewhere")
 	lexAddAll(wWeekday, weekdays...)
 	lexAddAll(wPrepHead, "over", "within", "in", "for", "during", "across", "after", "under", "through")
-	lexAddAll(wMultiplier, "times", "fold")
 	lexAddAll(wTimeOfDay, "am", "pm", "a.m", "p.m")
 	lexAddAll(wAfterYear, afterYear...)
 	lexAddAll(wYearNoun, "fiscal", "fy", "year", "calendar", "class", "vintage", "model")
@@ -383,18 +381,18 @@ const (
 	uFahrenht = "°F"
 )
 
-func u(kind Kind, unit string, phys bool, words ...string) unitPhrase {
+func unitOf(kind Kind, unit string, phys bool, words ...string) unitPhrase {
 	return unitPhrase{words: words, unit: unit, kind: kind, mult: 1, phys: phys}
 }
 
-func ux(kind Kind, unit string, phys bool, words ...string) unitPhrase {
-	p := u(kind, unit, phys, words...)
+func exactUnit(kind Kind, unit string, phys bool, words ...string) unitPhrase {
+	p := unitOf(kind, unit, phys, words...)
 	p.exact = true
 	return p
 }
 
-func um(kind Kind, unit string, mult float64, words ...string) unitPhrase {
-	p := u(kind, unit, false, words...)
+func scaledUnit(kind Kind, unit string, mult float64, words ...string) unitPhrase {
+	p := unitOf(kind, unit, false, words...)
 	p.mult = mult
 	return p
 }
@@ -403,153 +401,153 @@ func um(kind Kind, unit string, mult float64, words ...string) unitPhrase {
 // shorter ones that share a first word.
 var unitPhrases = []unitPhrase{
 	// Durations.
-	u(Duration, uYear, false, "years"), u(Duration, uYear, false, "year"), u(Duration, uYear, false, "yrs"), u(Duration, uYear, false, "yr"),
-	u(Duration, uMonth, false, "months"), u(Duration, uMonth, false, "month"), u(Duration, uMonth, false, "mos"),
-	u(Duration, uWeek, false, "weeks"), u(Duration, uWeek, false, "week"), u(Duration, uWeek, false, "wks"),
-	u(Duration, uDay, false, "days"), u(Duration, uDay, false, "day"),
-	u(Duration, uHour, false, "hours"), u(Duration, uHour, false, "hour"), u(Duration, uHour, false, "hrs"), u(Duration, uHour, false, "hr"),
-	u(Duration, "minute", false, "minutes"), u(Duration, "minute", false, "minute"), u(Duration, "minute", false, "mins"),
-	u(Duration, "second", false, "seconds"), u(Duration, "second", false, "second"), u(Duration, "second", false, "secs"),
-	um(Duration, uYear, 10, "decades"), um(Duration, uYear, 10, "decade"),
-	um(Duration, uYear, 100, "centuries"), um(Duration, uYear, 100, "century"),
-	u(Quantity, uGPUHour, false, "gpu", "hours"), u(Quantity, uGPUHour, false, "gpu", "hour"), u(Quantity, uGPUHour, false, "gpu", "-", "hours"),
+	unitOf(Duration, uYear, false, "years"), unitOf(Duration, uYear, false, "year"), unitOf(Duration, uYear, false, "yrs"), unitOf(Duration, uYear, false, "yr"),
+	unitOf(Duration, uMonth, false, "months"), unitOf(Duration, uMonth, false, "month"), unitOf(Duration, uMonth, false, "mos"),
+	unitOf(Duration, uWeek, false, "weeks"), unitOf(Duration, uWeek, false, "week"), unitOf(Duration, uWeek, false, "wks"),
+	unitOf(Duration, uDay, false, "days"), unitOf(Duration, uDay, false, "day"),
+	unitOf(Duration, uHour, false, "hours"), unitOf(Duration, uHour, false, "hour"), unitOf(Duration, uHour, false, "hrs"), unitOf(Duration, uHour, false, "hr"),
+	unitOf(Duration, "minute", false, "minutes"), unitOf(Duration, "minute", false, "minute"), unitOf(Duration, "minute", false, "mins"),
+	unitOf(Duration, "second", false, "seconds"), unitOf(Duration, "second", false, "second"), unitOf(Duration, "second", false, "secs"),
+	scaledUnit(Duration, uYear, 10, "decades"), scaledUnit(Duration, uYear, 10, "decade"),
+	scaledUnit(Duration, uYear, 100, "centuries"), scaledUnit(Duration, uYear, 100, "century"),
+	unitOf(Quantity, uGPUHour, false, "gpu", "hours"), unitOf(Quantity, uGPUHour, false, "gpu", "hour"), unitOf(Quantity, uGPUHour, false, "gpu", "-", "hours"),
 	// Percentages.
-	u(Percent, uPP, false, "percentage", "points"), u(Percent, uPP, false, "percentage", "point"),
-	u(Percent, uPP, false, "percent", "points"), u(Percent, uPP, false, "per", "cent", "points"),
-	u(Percent, uPP, false, "pp"), u(Percent, uPP, false, "ppt"), u(Percent, uPP, false, "ppts"), u(Percent, "bp", false, "basis", "points"),
-	u(Percent, "bp", false, "basis", "point"), u(Percent, "bp", false, "bps"),
-	u(Percent, uPercent, false, "percent"), u(Percent, uPercent, false, "per", "cent"), u(Percent, uPercent, false, "percents"),
-	u(Percent, uPercent, false, "percentage"), u(Percent, uPercent, false, "pct"), u(Percent, uPercent, false, "per", "cents"),
+	unitOf(Percent, uPP, false, "percentage", "points"), unitOf(Percent, uPP, false, "percentage", "point"),
+	unitOf(Percent, uPP, false, "percent", "points"), unitOf(Percent, uPP, false, "per", "cent", "points"),
+	unitOf(Percent, uPP, false, "pp"), unitOf(Percent, uPP, false, "ppt"), unitOf(Percent, uPP, false, "ppts"), unitOf(Percent, "bp", false, "basis", "points"),
+	unitOf(Percent, "bp", false, "basis", "point"), unitOf(Percent, "bp", false, "bps"),
+	unitOf(Percent, uPercent, false, "percent"), unitOf(Percent, uPercent, false, "per", "cent"), unitOf(Percent, uPercent, false, "percents"),
+	unitOf(Percent, uPercent, false, "percentage"), unitOf(Percent, uPercent, false, "pct"), unitOf(Percent, uPercent, false, "per", "cents"),
 	// Power and energy.
-	u(Quantity, "GW", true, "gigawatts"), u(Quantity, "GW", true, "gigawatt"), ux(Quantity, "GW", true, "GW"),
-	u(Quantity, "MW", true, "megawatts"), u(Quantity, "MW", true, "megawatt"), ux(Quantity, "MW", true, "MW"),
-	u(Quantity, "kW", true, "kilowatts"), u(Quantity, "kW", true, "kilowatt"), ux(Quantity, "kW", true, "kW"), ux(Quantity, "kW", true, "KW"),
-	u(Quantity, "TW", true, "terawatts"), u(Quantity, "TW", true, "terawatt"), ux(Quantity, "TW", true, "TW"),
-	u(Quantity, "W", true, "watts"), u(Quantity, "W", true, "watt"), ux(Quantity, "W", true, "W"),
-	ux(Quantity, "GWh", true, "GWh"), ux(Quantity, "MWh", true, "MWh"), ux(Quantity, "kWh", true, "kWh"), ux(Quantity, "TWh", true, "TWh"),
-	u(Quantity, "GWh", true, "gigawatt", "hours"), u(Quantity, "MWh", true, "megawatt", "hours"), u(Quantity, "kWh", true, "kilowatt", "hours"),
-	u(Quantity, "GWh", true, "gigawatt", "-", "hours"), u(Quantity, "MWh", true, "megawatt", "-", "hours"), u(Quantity, "kWh", true, "kilowatt", "-", "hours"),
+	unitOf(Quantity, "GW", true, "gigawatts"), unitOf(Quantity, "GW", true, "gigawatt"), exactUnit(Quantity, "GW", true, "GW"),
+	unitOf(Quantity, "MW", true, "megawatts"), unitOf(Quantity, "MW", true, "megawatt"), exactUnit(Quantity, "MW", true, "MW"),
+	unitOf(Quantity, "kW", true, "kilowatts"), unitOf(Quantity, "kW", true, "kilowatt"), exactUnit(Quantity, "kW", true, "kW"), exactUnit(Quantity, "kW", true, "KW"),
+	unitOf(Quantity, "TW", true, "terawatts"), unitOf(Quantity, "TW", true, "terawatt"), exactUnit(Quantity, "TW", true, "TW"),
+	unitOf(Quantity, "W", true, "watts"), unitOf(Quantity, "W", true, "watt"), exactUnit(Quantity, "W", true, "W"),
+	exactUnit(Quantity, "GWh", true, "GWh"), exactUnit(Quantity, "MWh", true, "MWh"), exactUnit(Quantity, "kWh", true, "kWh"), exactUnit(Quantity, "TWh", true, "TWh"),
+	unitOf(Quantity, "GWh", true, "gigawatt", "hours"), unitOf(Quantity, "MWh", true, "megawatt", "hours"), unitOf(Quantity, "kWh", true, "kilowatt", "hours"),
+	unitOf(Quantity, "GWh", true, "gigawatt", "-", "hours"), unitOf(Quantity, "MWh", true, "megawatt", "-", "hours"), unitOf(Quantity, "kWh", true, "kilowatt", "-", "hours"),
 	// Compute and bandwidth.
-	u(Quantity, "TFLOPS", true, "tflops"), u(Quantity, "TFLOPS", true, "teraflops"), u(Quantity, "TFLOPS", true, "tflop"),
-	u(Quantity, "PFLOPS", true, "pflops"), u(Quantity, "PFLOPS", true, "petaflops"), u(Quantity, "EFLOPS", true, "eflops"),
-	u(Quantity, "EFLOPS", true, "exaflops"), u(Quantity, "GFLOPS", true, "gflops"), u(Quantity, "GFLOPS", true, "gigaflops"),
-	u(Quantity, "TOPS", true, "tops"), u(Quantity, "FLOP", true, "flops"), u(Quantity, "FLOP", true, "flop"),
-	u(Quantity, "GB/s", true, "gb", "/", "s"), u(Quantity, "GB/s", true, "gigabytes", "per", "second"), u(Quantity, "GB/s", true, "gbps"),
-	u(Quantity, "GB/s", true, "gigabyte", "per", "second"), u(Quantity, "GB/s", true, "gb", "per", "second"),
-	u(Quantity, "TB/s", true, "tb", "/", "s"), u(Quantity, "TB/s", true, "terabytes", "per", "second"), u(Quantity, "TB/s", true, "tbps"),
-	u(Quantity, "MB/s", true, "mb", "/", "s"), u(Quantity, "MB/s", true, "megabytes", "per", "second"),
-	u(Quantity, "Gb/s", true, "gigabits", "per", "second"), u(Quantity, "Gb/s", true, "gbit", "/", "s"), u(Quantity, "Tb/s", true, "terabits", "per", "second"),
+	unitOf(Quantity, "TFLOPS", true, "tflops"), unitOf(Quantity, "TFLOPS", true, "teraflops"), unitOf(Quantity, "TFLOPS", true, "tflop"),
+	unitOf(Quantity, "PFLOPS", true, "pflops"), unitOf(Quantity, "PFLOPS", true, "petaflops"), unitOf(Quantity, "EFLOPS", true, "eflops"),
+	unitOf(Quantity, "EFLOPS", true, "exaflops"), unitOf(Quantity, "GFLOPS", true, "gflops"), unitOf(Quantity, "GFLOPS", true, "gigaflops"),
+	unitOf(Quantity, "TOPS", true, "tops"), unitOf(Quantity, "FLOP", true, "flops"), unitOf(Quantity, "FLOP", true, "flop"),
+	unitOf(Quantity, "GB/s", true, "gb", "/", "s"), unitOf(Quantity, "GB/s", true, "gigabytes", "per", "second"), unitOf(Quantity, "GB/s", true, "gbps"),
+	unitOf(Quantity, "GB/s", true, "gigabyte", "per", "second"), unitOf(Quantity, "GB/s", true, "gb", "per", "second"),
+	unitOf(Quantity, "TB/s", true, "tb", "/", "s"), unitOf(Quantity, "TB/s", true, "terabytes", "per", "second"), unitOf(Quantity, "TB/s", true, "tbps"),
+	unitOf(Quantity, "MB/s", true, "mb", "/", "s"), unitOf(Quantity, "MB/s", true, "megabytes", "per", "second"),
+	unitOf(Quantity, "Gb/s", true, "gigabits", "per", "second"), unitOf(Quantity, "Gb/s", true, "gbit", "/", "s"), unitOf(Quantity, "Tb/s", true, "terabits", "per", "second"),
 	// Storage.
-	u(Quantity, "TB", true, "tb"), u(Quantity, "TB", true, "terabytes"), u(Quantity, "TB", true, "terabyte"),
-	u(Quantity, "GB", true, "gb"), u(Quantity, "GB", true, "gigabytes"), u(Quantity, "GB", true, "gigabyte"),
-	u(Quantity, "MB", true, "mb"), u(Quantity, "MB", true, "megabytes"), u(Quantity, "MB", true, "megabyte"),
-	u(Quantity, "KB", true, "kb"), u(Quantity, "KB", true, "kilobytes"), u(Quantity, "PB", true, "pb"), u(Quantity, "PB", true, "petabytes"),
-	u(Quantity, "EB", true, "exabytes"), u(Quantity, "Mb", true, "megabits"), u(Quantity, "Gb", true, "gigabits"),
-	u(Quantity, "bit", true, "bits"), u(Quantity, "bit", true, "bit"), u(Quantity, "byte", true, "bytes"), u(Quantity, "byte", true, "byte"),
+	unitOf(Quantity, "TB", true, "tb"), unitOf(Quantity, "TB", true, "terabytes"), unitOf(Quantity, "TB", true, "terabyte"),
+	unitOf(Quantity, "GB", true, "gb"), unitOf(Quantity, "GB", true, "gigabytes"), unitOf(Quantity, "GB", true, "gigabyte"),
+	unitOf(Quantity, "MB", true, "mb"), unitOf(Quantity, "MB", true, "megabytes"), unitOf(Quantity, "MB", true, "megabyte"),
+	unitOf(Quantity, "KB", true, "kb"), unitOf(Quantity, "KB", true, "kilobytes"), unitOf(Quantity, "PB", true, "pb"), unitOf(Quantity, "PB", true, "petabytes"),
+	unitOf(Quantity, "EB", true, "exabytes"), unitOf(Quantity, "Mb", true, "megabits"), unitOf(Quantity, "Gb", true, "gigabits"),
+	unitOf(Quantity, "bit", true, "bits"), unitOf(Quantity, "bit", true, "bit"), unitOf(Quantity, "byte", true, "bytes"), unitOf(Quantity, "byte", true, "byte"),
 	// Length.
-	u(Quantity, "km", true, "km"), u(Quantity, "km", true, "kilometers"), u(Quantity, "km", true, "kilometer"), u(Quantity, "km", true, "kilometres"), u(Quantity, "km", true, "kilometre"),
-	ux(Quantity, "m", true, "m"), u(Quantity, "m", true, "meters"), u(Quantity, "m", true, "meter"), u(Quantity, "m", true, "metres"), u(Quantity, "m", true, "metre"),
-	u(Quantity, "cm", true, "cm"), u(Quantity, "cm", true, "centimeters"), u(Quantity, "cm", true, "centimeter"), u(Quantity, "cm", true, "centimetres"),
-	ux(Quantity, "mm", true, "mm"), u(Quantity, "mm", true, "millimeters"), u(Quantity, "mm", true, "millimeter"), u(Quantity, "mm", true, "millimetres"),
-	u(Quantity, "nm", true, "nm"), u(Quantity, "nm", true, "nanometers"), u(Quantity, "nm", true, "nanometer"), u(Quantity, "nm", true, "nanometres"), u(Quantity, "nm", true, "nanometre"),
-	u(Quantity, "µm", true, "microns"), u(Quantity, "µm", true, "micron"), u(Quantity, "µm", true, "micrometers"), u(Quantity, "µm", true, "μm"),
-	u(Quantity, "dm", true, "dm"), u(Quantity, "dm", true, "decimeters"), u(Quantity, "dm", true, "decimeter"),
-	u(Quantity, "pm", true, "picometers"), u(Quantity, "pm", true, "picometer"),
-	u(Quantity, "mile", true, "miles"), u(Quantity, "mile", true, "mile"), u(Quantity, "mile", true, "mi"),
-	u(Quantity, "ft", true, "feet"), u(Quantity, "ft", true, "foot"), u(Quantity, "ft", true, "ft"),
-	u(Quantity, "in", true, "inches"), u(Quantity, "in", true, "inch"),
-	u(Quantity, "yd", true, "yards"), u(Quantity, "yd", true, "yard"), u(Quantity, "yd", true, "yd"),
-	u(Quantity, "nmi", true, "nautical", "miles"),
+	unitOf(Quantity, "km", true, "km"), unitOf(Quantity, "km", true, "kilometers"), unitOf(Quantity, "km", true, "kilometer"), unitOf(Quantity, "km", true, "kilometres"), unitOf(Quantity, "km", true, "kilometre"),
+	exactUnit(Quantity, "m", true, "m"), unitOf(Quantity, "m", true, "meters"), unitOf(Quantity, "m", true, "meter"), unitOf(Quantity, "m", true, "metres"), unitOf(Quantity, "m", true, "metre"),
+	unitOf(Quantity, "cm", true, "cm"), unitOf(Quantity, "cm", true, "centimeters"), unitOf(Quantity, "cm", true, "centimeter"), unitOf(Quantity, "cm", true, "centimetres"),
+	exactUnit(Quantity, "mm", true, "mm"), unitOf(Quantity, "mm", true, "millimeters"), unitOf(Quantity, "mm", true, "millimeter"), unitOf(Quantity, "mm", true, "millimetres"),
+	unitOf(Quantity, "nm", true, "nm"), unitOf(Quantity, "nm", true, "nanometers"), unitOf(Quantity, "nm", true, "nanometer"), unitOf(Quantity, "nm", true, "nanometres"), unitOf(Quantity, "nm", true, "nanometre"),
+	unitOf(Quantity, "µm", true, "microns"), unitOf(Quantity, "µm", true, "micron"), unitOf(Quantity, "µm", true, "micrometers"), unitOf(Quantity, "µm", true, "μm"),
+	unitOf(Quantity, "dm", true, "dm"), unitOf(Quantity, "dm", true, "decimeters"), unitOf(Quantity, "dm", true, "decimeter"),
+	unitOf(Quantity, "pm", true, "picometers"), unitOf(Quantity, "pm", true, "picometer"),
+	unitOf(Quantity, "mile", true, "miles"), unitOf(Quantity, "mile", true, "mile"), unitOf(Quantity, "mile", true, "mi"),
+	unitOf(Quantity, "ft", true, "feet"), unitOf(Quantity, "ft", true, "foot"), unitOf(Quantity, "ft", true, "ft"),
+	unitOf(Quantity, "in", true, "inches"), unitOf(Quantity, "in", true, "inch"),
+	unitOf(Quantity, "yd", true, "yards"), unitOf(Quantity, "yd", true, "yard"), unitOf(Quantity, "yd", true, "yd"),
+	unitOf(Quantity, "nmi", true, "nautical", "miles"),
 	// Area.
-	u(Quantity, "sq ft", true, "square", "feet"), u(Quantity, "sq ft", true, "square", "foot"), u(Quantity, "sq ft", true, "sq", "ft"), u(Quantity, "sq ft", true, "sq", ".", "ft"),
-	u(Quantity, "m²", true, "square", "meters"), u(Quantity, "m²", true, "square", "metres"), u(Quantity, "m²", true, "square", "meter"), u(Quantity, "m²", true, "square", "metre"),
-	u(Quantity, "m²", true, "sqm"), u(Quantity, "m²", true, "m", "2"), u(Quantity, "m²", true, "m²"),
-	u(Quantity, "km²", true, "square", "kilometers"), u(Quantity, "km²", true, "square", "kilometres"), u(Quantity, "km²", true, "square", "kilometer"), u(Quantity, "km²", true, "km", "2"), u(Quantity, "km²", true, "km²"),
-	u(Quantity, "sq mi", true, "square", "miles"), u(Quantity, "sq mi", true, "square", "mile"),
-	u(Quantity, "acre", true, "acres"), u(Quantity, "acre", true, "acre"), u(Quantity, "ha", true, "hectares"), u(Quantity, "ha", true, "hectare"),
+	unitOf(Quantity, "sq ft", true, "square", "feet"), unitOf(Quantity, "sq ft", true, "square", "foot"), unitOf(Quantity, "sq ft", true, "sq", "ft"), unitOf(Quantity, "sq ft", true, "sq", ".", "ft"),
+	unitOf(Quantity, "m²", true, "square", "meters"), unitOf(Quantity, "m²", true, "square", "metres"), unitOf(Quantity, "m²", true, "square", "meter"), unitOf(Quantity, "m²", true, "square", "metre"),
+	unitOf(Quantity, "m²", true, "sqm"), unitOf(Quantity, "m²", true, "m", "2"), unitOf(Quantity, "m²", true, "m²"),
+	unitOf(Quantity, "km²", true, "square", "kilometers"), unitOf(Quantity, "km²", true, "square", "kilometres"), unitOf(Quantity, "km²", true, "square", "kilometer"), unitOf(Quantity, "km²", true, "km", "2"), unitOf(Quantity, "km²", true, "km²"),
+	unitOf(Quantity, "sq mi", true, "square", "miles"), unitOf(Quantity, "sq mi", true, "square", "mile"),
+	unitOf(Quantity, "acre", true, "acres"), unitOf(Quantity, "acre", true, "acre"), unitOf(Quantity, "ha", true, "hectares"), unitOf(Quantity, "ha", true, "hectare"),
 	// Volume.
-	u(Quantity, "L", true, "liters"), u(Quantity, "L", true, "liter"), u(Quantity, "L", true, "litres"), u(Quantity, "L", true, "litre"), ux(Quantity, "L", true, "L"),
-	u(Quantity, "mL", true, "ml"), u(Quantity, "mL", true, "milliliters"), u(Quantity, "mL", true, "milliliter"), u(Quantity, "mL", true, "millilitres"),
-	u(Quantity, "gal", true, "gallons"), u(Quantity, "gal", true, "gallon"), u(Quantity, "gal", true, "gal"),
-	u(Quantity, "barrel", true, "barrels"), u(Quantity, "barrel", true, "barrel"), u(Quantity, "barrel", true, "bbl"),
-	u(Quantity, "cu ft", true, "cubic", "feet"), u(Quantity, "cu ft", true, "cubic", "foot"),
-	u(Quantity, "m³", true, "cubic", "meters"), u(Quantity, "m³", true, "cubic", "metres"), u(Quantity, "m³", true, "cubic", "meter"),
-	u(Quantity, "cup", true, "cups"), u(Quantity, "cup", true, "cup"),
-	u(Quantity, "tbsp", true, "tablespoons"), u(Quantity, "tbsp", true, "tablespoon"), u(Quantity, "tbsp", true, "tbsp"),
-	u(Quantity, "tsp", true, "teaspoons"), u(Quantity, "tsp", true, "teaspoon"), u(Quantity, "tsp", true, "tsp"),
+	unitOf(Quantity, "L", true, "liters"), unitOf(Quantity, "L", true, "liter"), unitOf(Quantity, "L", true, "litres"), unitOf(Quantity, "L", true, "litre"), exactUnit(Quantity, "L", true, "L"),
+	unitOf(Quantity, "mL", true, "ml"), unitOf(Quantity, "mL", true, "milliliters"), unitOf(Quantity, "mL", true, "milliliter"), unitOf(Quantity, "mL", true, "millilitres"),
+	unitOf(Quantity, "gal", true, "gallons"), unitOf(Quantity, "gal", true, "gallon"), unitOf(Quantity, "gal", true, "gal"),
+	unitOf(Quantity, "barrel", true, "barrels"), unitOf(Quantity, "barrel", true, "barrel"), unitOf(Quantity, "barrel", true, "bbl"),
+	unitOf(Quantity, "cu ft", true, "cubic", "feet"), unitOf(Quantity, "cu ft", true, "cubic", "foot"),
+	unitOf(Quantity, "m³", true, "cubic", "meters"), unitOf(Quantity, "m³", true, "cubic", "metres"), unitOf(Quantity, "m³", true, "cubic", "meter"),
+	unitOf(Quantity, "cup", true, "cups"), unitOf(Quantity, "cup", true, "cup"),
+	unitOf(Quantity, "tbsp", true, "tablespoons"), unitOf(Quantity, "tbsp", true, "tablespoon"), unitOf(Quantity, "tbsp", true, "tbsp"),
+	unitOf(Quantity, "tsp", true, "teaspoons"), unitOf(Quantity, "tsp", true, "teaspoon"), unitOf(Quantity, "tsp", true, "tsp"),
 	// Mass.
-	u(Quantity, "kg", true, "kg"), u(Quantity, "kg", true, "kilograms"), u(Quantity, "kg", true, "kilogram"), u(Quantity, "kg", true, "kilos"),
-	ux(Quantity, "g", true, "g"), u(Quantity, "g", true, "grams"), u(Quantity, "g", true, "gram"), u(Quantity, "g", true, "grammes"), u(Quantity, "g", true, "gramme"),
-	u(Quantity, "mg", true, "mg"), u(Quantity, "mg", true, "milligrams"), u(Quantity, "mg", true, "milligram"),
-	u(Quantity, "µg", true, "μg"), u(Quantity, "µg", true, "µg"), u(Quantity, "µg", true, "mcg"), u(Quantity, "µg", true, "micrograms"),
-	u(Quantity, "µg", true, "microgram"), u(Quantity, "µg", true, "microgrammes"), u(Quantity, "µg", true, "microgramme"),
-	u(Quantity, "t", true, "metric", "tons"), u(Quantity, "t", true, "metric", "ton"), u(Quantity, "t", true, "tonnes"), u(Quantity, "t", true, "tonne"),
-	u(Quantity, "ton", true, "tons"), u(Quantity, "ton", true, "ton"), ux(Quantity, "t", true, "t"),
-	u(Quantity, "lb", true, "lbs"), u(Quantity, "lb", true, "lb"), u(Quantity, "lb", true, "pounds"), u(Quantity, "lb", true, "pound"),
-	u(Quantity, "oz", true, "ounces"), u(Quantity, "oz", true, "ounce"), u(Quantity, "oz", true, "oz"),
-	u(Quantity, "dram", true, "drams"), u(Quantity, "dram", true, "dram"), u(Quantity, "dram", true, "drachmas"), u(Quantity, "dram", true, "drachma"),
+	unitOf(Quantity, "kg", true, "kg"), unitOf(Quantity, "kg", true, "kilograms"), unitOf(Quantity, "kg", true, "kilogram"), unitOf(Quantity, "kg", true, "kilos"),
+	exactUnit(Quantity, "g", true, "g"), unitOf(Quantity, "g", true, "grams"), unitOf(Quantity, "g", true, "gram"), unitOf(Quantity, "g", true, "grammes"), unitOf(Quantity, "g", true, "gramme"),
+	unitOf(Quantity, "mg", true, "mg"), unitOf(Quantity, "mg", true, "milligrams"), unitOf(Quantity, "mg", true, "milligram"),
+	unitOf(Quantity, "µg", true, "μg"), unitOf(Quantity, "µg", true, "µg"), unitOf(Quantity, "µg", true, "mcg"), unitOf(Quantity, "µg", true, "micrograms"),
+	unitOf(Quantity, "µg", true, "microgram"), unitOf(Quantity, "µg", true, "microgrammes"), unitOf(Quantity, "µg", true, "microgramme"),
+	unitOf(Quantity, "t", true, "metric", "tons"), unitOf(Quantity, "t", true, "metric", "ton"), unitOf(Quantity, "t", true, "tonnes"), unitOf(Quantity, "t", true, "tonne"),
+	unitOf(Quantity, "ton", true, "tons"), unitOf(Quantity, "ton", true, "ton"), exactUnit(Quantity, "t", true, "t"),
+	unitOf(Quantity, "lb", true, "lbs"), unitOf(Quantity, "lb", true, "lb"), unitOf(Quantity, "lb", true, "pounds"), unitOf(Quantity, "lb", true, "pound"),
+	unitOf(Quantity, "oz", true, "ounces"), unitOf(Quantity, "oz", true, "ounce"), unitOf(Quantity, "oz", true, "oz"),
+	unitOf(Quantity, "dram", true, "drams"), unitOf(Quantity, "dram", true, "dram"), unitOf(Quantity, "dram", true, "drachmas"), unitOf(Quantity, "dram", true, "drachma"),
 	// Speed.
-	u(Quantity, "mph", true, "miles", "per", "hour"), u(Quantity, "mph", true, "miles", "an", "hour"), u(Quantity, "mph", true, "mph"),
-	u(Quantity, "km/h", true, "kilometers", "per", "hour"), u(Quantity, "km/h", true, "kilometres", "per", "hour"), u(Quantity, "km/h", true, "kilometers", "an", "hour"),
-	u(Quantity, "km/h", true, "km", "/", "h"), u(Quantity, "km/h", true, "km", "/", "hr"), u(Quantity, "km/h", true, "kph"), u(Quantity, "km/h", true, "kmph"), u(Quantity, "km/h", true, "kmh"),
-	u(Quantity, "m/s", true, "m", "/", "s"), u(Quantity, "m/s", true, "meters", "per", "second"), u(Quantity, "m/s", true, "metres", "per", "second"),
-	u(Quantity, "knot", true, "knots"),
+	unitOf(Quantity, "mph", true, "miles", "per", "hour"), unitOf(Quantity, "mph", true, "miles", "an", "hour"), unitOf(Quantity, "mph", true, "mph"),
+	unitOf(Quantity, "km/h", true, "kilometers", "per", "hour"), unitOf(Quantity, "km/h", true, "kilometres", "per", "hour"), unitOf(Quantity, "km/h", true, "kilometers", "an", "hour"),
+	unitOf(Quantity, "km/h", true, "km", "/", "h"), unitOf(Quantity, "km/h", true, "km", "/", "hr"), unitOf(Quantity, "km/h", true, "kph"), unitOf(Quantity, "km/h", true, "kmph"), unitOf(Quantity, "km/h", true, "kmh"),
+	unitOf(Quantity, "m/s", true, "m", "/", "s"), unitOf(Quantity, "m/s", true, "meters", "per", "second"), unitOf(Quantity, "m/s", true, "metres", "per", "second"),
+	unitOf(Quantity, "knot", true, "knots"),
 	// Angle and temperature. A bare "degrees" is ambiguous between the two.
-	u(Quantity, uCelsius, false, "degrees", "celsius"), u(Quantity, uCelsius, false, "degrees", "centigrade"), u(Quantity, uCelsius, false, "°", "c"),
-	u(Quantity, uCelsius, false, "°", "celsius"), u(Quantity, uCelsius, false, "°c"),
-	u(Quantity, uFahrenht, false, "degrees", "fahrenheit"), u(Quantity, uFahrenht, false, "°", "f"), u(Quantity, uFahrenht, false, "°", "fahrenheit"), u(Quantity, uFahrenht, false, "°f"),
-	u(Quantity, uDegree, false, "degrees"), u(Quantity, uDegree, false, "degree"), u(Quantity, uDegree, false, "°"),
-	u(Quantity, "rad", true, "radians"), u(Quantity, "rad", true, "radian"), u(Quantity, "rad", true, "rad"),
-	u(Quantity, "turn", false, "turns"), u(Quantity, "turn", false, "turn"),
+	unitOf(Quantity, uCelsius, false, "degrees", "celsius"), unitOf(Quantity, uCelsius, false, "degrees", "centigrade"), unitOf(Quantity, uCelsius, false, "°", "c"),
+	unitOf(Quantity, uCelsius, false, "°", "celsius"), unitOf(Quantity, uCelsius, false, "°c"),
+	unitOf(Quantity, uFahrenht, false, "degrees", "fahrenheit"), unitOf(Quantity, uFahrenht, false, "°", "f"), unitOf(Quantity, uFahrenht, false, "°", "fahrenheit"), unitOf(Quantity, uFahrenht, false, "°f"),
+	unitOf(Quantity, uDegree, false, "degrees"), unitOf(Quantity, uDegree, false, "degree"), unitOf(Quantity, uDegree, false, "°"),
+	unitOf(Quantity, "rad", true, "radians"), unitOf(Quantity, "rad", true, "radian"), unitOf(Quantity, "rad", true, "rad"),
+	unitOf(Quantity, "turn", false, "turns"), unitOf(Quantity, "turn", false, "turn"),
 	// Multipliers.
-	u(Quantity, uTimes, false, "times"), u(Quantity, uTimes, false, "fold"), ux(Quantity, uTimes, false, "x"), ux(Quantity, uTimes, false, "×"),
+	unitOf(Quantity, uTimes, false, "times"), unitOf(Quantity, uTimes, false, "fold"), exactUnit(Quantity, uTimes, false, "x"), exactUnit(Quantity, uTimes, false, "×"),
 }
 
-func cur(code string, words ...string) currencyPhrase {
+func currency(code string, words ...string) currencyPhrase {
 	return currencyPhrase{words: words, code: code}
 }
 
-func curP(code string, words ...string) currencyPhrase {
-	c := cur(code, words...)
+func codeCurrency(code string, words ...string) currencyPhrase {
+	c := currency(code, words...)
 	c.prefix = true
 	return c
 }
 
-func curSub(code string, words ...string) currencyPhrase {
-	c := cur(code, words...)
+func minorCurrency(code string, words ...string) currencyPhrase {
+	c := currency(code, words...)
 	c.sub = true
 	return c
 }
 
 // currencyPhrases are currencies written as words after the number.
 var currencyPhrases = []currencyPhrase{
-	cur("USD", "us", "dollars"), cur("USD", "us", "dollar"), cur("USD", "u", ".", "s", ".", "dollars"), cur("USD", "american", "dollars"),
-	cur("USD", "united", "states", "dollars"), cur("USD", "dollars"), cur("USD", "dollar"), curP("USD", "usd"),
-	cur("AUD", "australian", "dollars"), cur("AUD", "australian", "dollar"), curP("AUD", "aud"),
-	cur("CAD", "canadian", "dollars"), cur("CAD", "canadian", "dollar"), curP("CAD", "cad"),
-	cur("HKD", "hong", "kong", "dollars"), cur("HKD", "hk", "dollars"), curP("HKD", "hkd"),
-	cur("NZD", "new", "zealand", "dollars"), curP("NZD", "nzd"), cur("SGD", "singapore", "dollars"), curP("SGD", "sgd"),
-	cur("TWD", "taiwan", "dollars"), cur("TWD", "new", "taiwan", "dollars"), curP("TWD", "twd"), curP("TWD", "nt$"),
-	cur("CNY", "chinese", "yuan"), cur("CNY", "yuan"), cur("CNY", "renminbi"), curP("CNY", "rmb"), curP("CNY", "cny"), cur("CNY", "元"), cur("CNY", "kuai"),
-	cur("EUR", "euros"), cur("EUR", "euro"), curP("EUR", "eur"),
-	cur("GBP", "british", "pounds"), cur("GBP", "pounds", "sterling"), cur("GBP", "pound", "sterling"), cur("GBP", "sterling"), curP("GBP", "gbp"),
+	currency("USD", "us", "dollars"), currency("USD", "us", "dollar"), currency("USD", "u", ".", "s", ".", "dollars"), currency("USD", "american", "dollars"),
+	currency("USD", "united", "states", "dollars"), currency("USD", "dollars"), currency("USD", "dollar"), codeCurrency("USD", "usd"),
+	currency("AUD", "australian", "dollars"), currency("AUD", "australian", "dollar"), codeCurrency("AUD", "aud"),
+	currency("CAD", "canadian", "dollars"), currency("CAD", "canadian", "dollar"), codeCurrency("CAD", "cad"),
+	currency("HKD", "hong", "kong", "dollars"), currency("HKD", "hk", "dollars"), codeCurrency("HKD", "hkd"),
+	currency("NZD", "new", "zealand", "dollars"), codeCurrency("NZD", "nzd"), currency("SGD", "singapore", "dollars"), codeCurrency("SGD", "sgd"),
+	currency("TWD", "taiwan", "dollars"), currency("TWD", "new", "taiwan", "dollars"), codeCurrency("TWD", "twd"), codeCurrency("TWD", "nt$"),
+	currency("CNY", "chinese", "yuan"), currency("CNY", "yuan"), currency("CNY", "renminbi"), codeCurrency("CNY", "rmb"), codeCurrency("CNY", "cny"), currency("CNY", "元"), currency("CNY", "kuai"),
+	currency("EUR", "euros"), currency("EUR", "euro"), codeCurrency("EUR", "eur"),
+	currency("GBP", "british", "pounds"), currency("GBP", "pounds", "sterling"), currency("GBP", "pound", "sterling"), currency("GBP", "sterling"), codeCurrency("GBP", "gbp"),
 	{words: []string{"pounds"}, code: "GBP", ambiguous: true}, {words: []string{"pound"}, code: "GBP", ambiguous: true},
-	cur("JPY", "japanese", "yen"), cur("JPY", "yen"), curP("JPY", "jpy"),
-	cur("KRW", "korean", "won"), cur("KRW", "won"), curP("KRW", "krw"),
-	cur("INR", "indian", "rupees"), cur("INR", "rupees"), cur("INR", "rupee"), curP("INR", "inr"), cur("INR", "rs"),
-	cur("LKR", "ரூ"), cur("CHF", "swiss", "francs"), cur("CHF", "swiss", "franc"), curP("CHF", "chf"),
-	cur("FRF", "french", "francs"), cur("FRF", "francs"), cur("FRF", "franc"),
-	cur("FIM", "finnish", "markka"), cur("FIM", "markka"), cur("ESP", "pesetas"), cur("ESP", "peseta"),
-	cur("NLG", "dutch", "guilders"), cur("NLG", "guilders"), cur("DEM", "deutsche", "marks"), cur("DEM", "marks"),
-	cur("TRY", "turkish", "lira"), cur("TRY", "lira"), cur("ITL", "italian", "lire"), cur("ITL", "lire"),
-	cur("RUB", "rubles"), cur("RUB", "roubles"), cur("RUB", "ruble"), cur("RUB", "rouble"), curP("RUB", "rub"),
-	cur("BRL", "reais"), cur("BRL", "brazilian", "reais"), curP("BRL", "brl"),
-	cur("MXN", "mexican", "pesos"), cur("MXN", "pesos"), curP("MXN", "mxn"),
-	cur("SAR", "riyals"), cur("SAR", "saudi", "riyals"), curP("SAR", "sar"), cur("AED", "dirhams"), curP("AED", "aed"),
-	cur("SEK", "swedish", "kronor"), curP("SEK", "sek"), cur("NOK", "norwegian", "kroner"), curP("NOK", "nok"), cur("DKK", "danish", "kroner"), curP("DKK", "dkk"),
-	cur("CRC", "colones"), cur("GEL", "lari"), cur("LAK", "kip"),
-	cur("BTC", "bitcoins"), cur("BTC", "bitcoin"), curP("BTC", "btc"), cur("BTC", "satoshis"), cur("BTC", "satoshi"),
-	curSub("cent", "cents"), curSub("cent", "cent"), curSub("penny", "pence"), curSub("penny", "penny"), curSub("penny", "pennies"),
+	currency("JPY", "japanese", "yen"), currency("JPY", "yen"), codeCurrency("JPY", "jpy"),
+	currency("KRW", "korean", "won"), currency("KRW", "won"), codeCurrency("KRW", "krw"),
+	currency("INR", "indian", "rupees"), currency("INR", "rupees"), currency("INR", "rupee"), codeCurrency("INR", "inr"), currency("INR", "rs"),
+	currency("LKR", "ரூ"), currency("CHF", "swiss", "francs"), currency("CHF", "swiss", "franc"), codeCurrency("CHF", "chf"),
+	currency("FRF", "french", "francs"), currency("FRF", "francs"), currency("FRF", "franc"),
+	currency("FIM", "finnish", "markka"), currency("FIM", "markka"), currency("ESP", "pesetas"), currency("ESP", "peseta"),
+	currency("NLG", "dutch", "guilders"), currency("NLG", "guilders"), currency("DEM", "deutsche", "marks"), currency("DEM", "marks"),
+	currency("TRY", "turkish", "lira"), currency("TRY", "lira"), currency("ITL", "italian", "lire"), currency("ITL", "lire"),
+	currency("RUB", "rubles"), currency("RUB", "roubles"), currency("RUB", "ruble"), currency("RUB", "rouble"), codeCurrency("RUB", "rub"),
+	currency("BRL", "reais"), currency("BRL", "brazilian", "reais"), codeCurrency("BRL", "brl"),
+	currency("MXN", "mexican", "pesos"), currency("MXN", "pesos"), codeCurrency("MXN", "mxn"),
+	currency("SAR", "riyals"), currency("SAR", "saudi", "riyals"), codeCurrency("SAR", "sar"), currency("AED", "dirhams"), codeCurrency("AED", "aed"),
+	currency("SEK", "swedish", "kronor"), codeCurrency("SEK", "sek"), currency("NOK", "norwegian", "kroner"), codeCurrency("NOK", "nok"), currency("DKK", "danish", "kroner"), codeCurrency("DKK", "dkk"),
+	currency("CRC", "colones"), currency("GEL", "lari"), currency("LAK", "kip"),
+	currency("BTC", "bitcoins"), currency("BTC", "bitcoin"), codeCurrency("BTC", "btc"), currency("BTC", "satoshis"), currency("BTC", "satoshi"),
+	minorCurrency("cent", "cents"), minorCurrency("cent", "cent"), minorCurrency("penny", "pence"), minorCurrency("penny", "penny"), minorCurrency("penny", "pennies"),
 }
 
 // symbolCurrency maps currency signs to ISO codes. "$" is read as US dollars,

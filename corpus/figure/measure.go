@@ -15,15 +15,10 @@ type measure struct {
 	adjNoun    int  // token of the noun in "10,000-chip", or -1
 	time       bool // a time of day: "6pm", "2:00"
 	ident      bool // part of a name or code: "H100", "GPT-4", "5G"
-	unitStart  int  // first token of the unit, or -1
 	scaleWord  bool // a scale word or suffix applied
 	negative   bool
 	sub        bool // a minor currency unit ("50 cents")
-	perStart   int  // "per GPU hour": the denominator span, or -1
-	perEnd     int
-	perUnit    string
 	wordsOnly  bool // the number is written in words only
-	pronounOne bool // "one" used as a pronoun
 }
 
 // scaleSuffix reads a scale written as letters glued to digits, or as a lone
@@ -92,38 +87,6 @@ func suffixMult(s string) float64 {
 		return 1e12
 	}
 	return 0
-}
-
-// currencyAt reports whether a currency word or sign is at token k.
-func (p *parser) currencyAt(k int) bool {
-	t := p.tok(k)
-	if t.kind == tSym {
-		_, ok := symbolCurrency[t.r]
-		return ok
-	}
-	_, _, _, ok := p.currencyWord(k)
-	return ok
-}
-
-// currencyWord matches a currency written in words at token k ("dollars",
-// "Australian dollars", "USD", "yuan") and returns its code and end.
-func (p *parser) currencyWord(k int) (code string, end int, ph *currencyPhrase, ok bool) {
-	if p.tok(k).kind != tWord {
-		return "", k, nil, false
-	}
-	e := p.info(k)
-	best := -1
-	bestEnd := k
-	for _, ci := range e.curs {
-		c := &currencyPhrases[ci]
-		if m, ok := p.matchWords(k, c.words, false); ok && m > bestEnd {
-			best, bestEnd = ci, m
-		}
-	}
-	if best < 0 {
-		return "", k, nil, false
-	}
-	return currencyPhrases[best].code, bestEnd, &currencyPhrases[best], true
 }
 
 // matchWords matches words (lower case, or exact) starting at token k.
@@ -200,72 +163,6 @@ var (
 	timesPhrase  = unitPhrase{unit: uTimes, kind: Quantity, mult: 1}
 )
 
-// prefixCurrency reads a currency written before a number at token i: "$",
-// "US$", "hk $", "USD", "€", "MAUD". It returns the code, the token where
-// the number should start and a multiplier (1e6 for "MUSD"-style codes).
-func (p *parser) prefixCurrency(i int) (code string, next int, mult float64, ok bool) {
-	t := p.tok(i)
-	if t.url {
-		return "", i, 0, false
-	}
-	switch t.kind {
-	case tSym:
-		if c, isCur := symbolCurrency[t.r]; isCur && c != "cent" {
-			return c, i + 1, 1, true
-		}
-	case tWord:
-		s := p.str(i)
-		// "US$", "HK$", "C$", "nzd$", "hk $".
-		m := i + 1
-		key := s
-		if (s == "u" || s == "U") && p.isSym(i+1, '.') && p.glued(i+1) && (p.wordIs(i+2, "s")) && p.glued(i+2) {
-			key = "u.s"
-			m = i + 3
-			if p.isSym(m, '.') && p.glued(m) {
-				m++
-			}
-		}
-		if p.isSym(m, '$') {
-			lk := lowerKey(key)
-			if dp, isPfx := dollarPrefixes[lk]; isPfx {
-				glued := p.glued(m)
-				upper := key != lk
-				switch {
-				case len(lk) == 1 && (!glued || !upper) && !(lk == "c" && !upper && !glued):
-				case !glued && !dp.spaced:
-				default:
-					return dp.code, m + 1, 1, true
-				}
-			}
-		}
-		// ISO codes before the number: "USD 200", "EUR125", "RMB 5".
-		if code, end, ph, isCur := p.currencyWord(i); isCur && ph.prefix && end == i+1 && p.numberStartsAt(end) && (p.isAllCaps(i) || !p.glued(end) || true) {
-			return code, end, 1, true
-		}
-		// "MAUD 60", "MUSD 20".
-		if len(s) == 4 && s[0] == 'M' && p.isAllCaps(i) && p.numberStartsAt(i+1) {
-			if c, isCode := millionCodes[s[1:]]; isCode {
-				return c, i + 1, 1e6, true
-			}
-		}
-	}
-	return "", i, 0, false
-}
-
-// millionCodes are ISO codes that take an "M" prefix for millions: "30 MUSD".
-var millionCodes = map[string]string{
-	"USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "CHF": "CHF", "JPY": "JPY", "CNY": "CNY", "SEK": "SEK", "NOK": "NOK",
-}
-
-func lowerKey(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return lowerASCII(s)
-		}
-	}
-	return s
-}
-
 // numberStartsAt reports whether a number may start at token k.
 func (p *parser) numberStartsAt(k int) bool {
 	t := p.tok(k)
@@ -284,7 +181,7 @@ func (p *parser) numberStartsAt(k int) bool {
 // measureAt parses a measure starting at token i. bareHalf allows a lone
 // "half" (after a qualifier).
 func (p *parser) measureAt(i int, bareHalf bool) (m measure, ok bool) {
-	m = measure{start: i, unitStart: -1, perStart: -1, adjNoun: -1}
+	m = measure{start: i, adjNoun: -1}
 	k := i
 	code, next, cmult, hasCur := p.prefixCurrency(k)
 	if hasCur {
@@ -399,7 +296,7 @@ func (p *parser) attachUnit(m measure) measure {
 	// Percent.
 	if t.kind == tSym && (t.r == '%' || t.r == '％') && !hy {
 		m.kind, m.unit, m.end = Percent, uPercent, k+1
-		return p.afterUnit(m)
+		return m
 	}
 	if t.kind == tSym && t.r == '‰' && !hy {
 		m.kind, m.unit, m.end = Percent, "‰", k+1
@@ -459,14 +356,13 @@ func (p *parser) attachUnit(m measure) measure {
 		if ph.mult != 1 && ph.mult != 0 {
 			m.val *= ph.mult
 		}
-		m.unitStart = k
 		m.end = end
 		m.hyphenAdj = hy
 		// Feet and inches: "5 ft 2 in", "5 feet and 2 inches".
 		if ph.unit == "ft" {
 			m = p.feetInches(m)
 		}
-		return p.afterUnit(m)
+		return m
 	}
 	// A spaced inch mark: `10 " long`.
 	if t.kind == tSym && t.r == '"' && t.sp && !hy && p.tok(k+1).sp && p.isWord(k+1) && !p.isCapitalised(k+1) {
@@ -561,86 +457,3 @@ func (p *parser) feetInches(m measure) measure {
 	}
 	return m
 }
-
-// suffixSignOK decides whether a currency sign after a number belongs to it:
-// "10 $" does, but in "1 $10" the sign is the next number's.
-func (p *parser) suffixSignOK(k int) bool {
-	nt := p.tok(k + 1)
-	if nt.kind != tNum && !(nt.kind == tSym && nt.r == '.' && p.isNum(k+2)) {
-		return true
-	}
-	// The next number must have its own currency after it.
-	l, ok := p.literal(k + 1)
-	if !ok {
-		return true
-	}
-	if p.currencyAt(l.end) {
-		return true
-	}
-	return false
-}
-
-// moneyContext reports a currency sign or word shortly before token i, which
-// makes "pounds" money.
-func (p *parser) moneyContext(i int) bool {
-	return p.isSym(i-1, '£')
-}
-
-// afterMoney reads what may follow an amount of money: cents ("3 dollars 50
-// cents", "thirteen dollars and forty-five cents", "c $ 100 and fifty").
-func (p *parser) afterMoney(m measure) measure {
-	k := m.end
-	and := false
-	if p.wordIs(k, "and") {
-		and = true
-		k++
-	}
-	t := p.tok(k)
-	if m.sub || m.scaleWord || !m.n.integer {
-		return p.afterUnit(m)
-	}
-	// "c $ 100 and fifty": a prefix currency takes cents only in words.
-	if m.prefixCur && (!and || t.kind != tWord) {
-		return p.afterUnit(m)
-	}
-	prefixWords := m.prefixCur
-	if t.url || (t.kind != tNum && !(t.kind == tWord && p.has(k, wCard))) {
-		return p.afterUnit(m)
-	}
-	c, ok := p.cardinal(k)
-	if !ok || !c.integer || c.val >= 100 || c.val <= 0 || c.hasScale || (c.digits > 2) {
-		return p.afterUnit(m)
-	}
-	end := c.end
-	if p.glued(end) && (p.isWord(end) || p.isNum(end)) {
-		// "10 turkish lira 11a" is a code.
-		return p.afterUnit(m)
-	}
-	cents := false
-	if p.wordIs(end, "cents") || p.wordIs(end, "cent") {
-		cents = true
-		end++
-	} else if p.currencyAt(end) || p.isHyphen(end) || (p.isNum(end)) || p.isSym(end, '/') || p.isSym(end, '.') && p.isNum(end+1) {
-		return p.afterUnit(m)
-	}
-	if !cents && !m.wordCur && !prefixWords {
-		return p.afterUnit(m)
-	}
-	if !cents && m.wordCur && p.isSym(m.end-1, '$') {
-		return p.afterUnit(m)
-	}
-	// A noun after the bare number means it counts something else.
-	if !cents && p.isWord(end) && !p.has(end, wStop) {
-		return p.afterUnit(m)
-	}
-	if m.val < 0 {
-		m.val -= c.val / 100
-	} else {
-		m.val += c.val / 100
-	}
-	m.end = end
-	return m
-}
-
-// afterUnit is the hook for what follows a unit; rates are read in extract.go.
-func (p *parser) afterUnit(m measure) measure { return m }

@@ -2,113 +2,6 @@ package figure
 
 import "math"
 
-// parser holds the state of one Extract call.
-type parser struct {
-	text  string
-	toks  []token
-	dates []byte // normalised dates of this text, see dspan
-}
-
-// tok returns token i, or a zero token past either end, so lookahead code
-// needs no bounds checks.
-func (p *parser) tok(i int) token {
-	if i < 0 || i >= len(p.toks) {
-		return token{}
-	}
-	return p.toks[i]
-}
-
-func (p *parser) str(i int) string {
-	if i < 0 || i >= len(p.toks) {
-		return ""
-	}
-	t := p.toks[i]
-	return p.text[t.start:t.end]
-}
-
-func (p *parser) info(i int) *wordInfo {
-	if i < 0 || i >= len(p.toks) || p.toks[i].lex == 0 {
-		return &lexWords[0]
-	}
-	return &lexWords[p.toks[i].lex]
-}
-
-func (p *parser) has(i int, f wflag) bool {
-	return p.info(i).flags&f != 0
-}
-
-func (p *parser) isSym(i int, r rune) bool {
-	t := p.tok(i)
-	return t.kind == tSym && t.r == r
-}
-
-func (p *parser) isWord(i int) bool { return p.tok(i).kind == tWord }
-func (p *parser) isNum(i int) bool  { return p.tok(i).kind == tNum }
-
-// glued reports that token i follows token i-1 with no space between.
-func (p *parser) glued(i int) bool {
-	return i > 0 && i < len(p.toks) && !p.toks[i].sp
-}
-
-// wordIs reports whether token i is the word w, ignoring ASCII case.
-func (p *parser) wordIs(i int, w string) bool {
-	t := p.tok(i)
-	if t.kind != tWord || t.end-t.start != len(w) {
-		return false
-	}
-	return equalFoldASCII(p.text[t.start:t.end], w)
-}
-
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
-
-// isHyphen reports a hyphen or dash joining two words or numbers.
-func (p *parser) isHyphen(i int) bool {
-	t := p.tok(i)
-	return t.kind == tSym && (t.r == '-' || t.r == '‐' || t.r == '‑' || t.r == '–' || t.r == '—')
-}
-
-// isCapitalised reports whether word token i starts with an upper-case letter.
-func (p *parser) isCapitalised(i int) bool {
-	t := p.tok(i)
-	if t.kind != tWord {
-		return false
-	}
-	c := p.text[t.start]
-	return 'A' <= c && c <= 'Z'
-}
-
-// isAllCaps reports whether word token i is written in capitals (at least two).
-func (p *parser) isAllCaps(i int) bool {
-	t := p.tok(i)
-	if t.kind != tWord || t.end-t.start < 2 {
-		return false
-	}
-	for k := t.start; k < t.end; k++ {
-		c := p.text[k]
-		if c < 'A' || c > 'Z' {
-			return false
-		}
-	}
-	return true
-}
-
 // num is a parsed number, before any unit is attached.
 type num struct {
 	start, end int // token range [start, end)
@@ -121,8 +14,6 @@ type num struct {
 	suffix     bool    // the scale is a glued suffix ("10k", "2.788M")
 	frac       bool    // a fraction
 	article    bool    // starts with "a"/"an" ("a dozen", "a trillion")
-	ambigM     int     // token index of a glued "m" or "t" that may be a scale or a unit, else -1
-	lastTens   bool    // ends in a tens word after a larger part: "one hundred thirty"
 }
 
 // year reports whether n looks like a year: a four-digit whole number from
@@ -141,6 +32,10 @@ func pow10(e int) float64 {
 
 var pow10tab = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 	1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// maxGroups bounds the digit groups of one number ("1,234,567"), which keeps
+// a long run of commas and digits from being re-read at every group.
+const maxGroups = 10
 
 // maxDigits bounds digit literals: longer runs are codes, not figures, and
 // would lose precision anyway.
@@ -190,7 +85,7 @@ func (p *parser) inDottedChain(i int) bool {
 // ".08", "1 234 567", "12,34,567.89", "1.3e6", "3/4", "2 1/4", "⅔".
 // It does not read signs, scale words or units.
 func (p *parser) literal(i int) (n num, ok bool) {
-	n = num{start: i, ambigM: -1, integer: true}
+	n = num{start: i, integer: true}
 	t := p.tok(i)
 	if t.url {
 		return n, false
@@ -230,7 +125,7 @@ func (p *parser) literal(i int) (n num, ok bool) {
 	if p.isSym(k, ',') && p.glued(k) && p.isNum(k+1) && p.glued(k+1) {
 		end, valid := k, -1 // valid: token index after the last well-formed grouping
 		threes, sawThree := true, false
-		for p.isSym(end, ',') && p.glued(end) && p.isNum(end+1) && p.glued(end+1) {
+		for groups := 0; groups < maxGroups && p.isSym(end, ',') && p.glued(end) && p.isNum(end+1) && p.glued(end+1); groups++ {
 			l := p.numLen(end + 1)
 			if l != 3 && l != 2 {
 				break
@@ -277,7 +172,7 @@ func (p *parser) literal(i int) (n num, ok bool) {
 		// Groups separated by single spaces: "1 234 567", "40 000".
 		end := k
 		v := n.val
-		for p.numLen(end) == 3 && p.tok(end).sp && p.singleSpace(end) && !(p.isWord(end+1) && p.glued(end+1)) {
+		for end-k < maxGroups && p.numLen(end) == 3 && p.tok(end).sp && p.singleSpace(end) && !(p.isWord(end+1) && p.glued(end+1)) {
 			v = p.digitsValue(v, end)
 			end++
 		}

@@ -33,7 +33,7 @@ const maxLexWord = 32
 // tokenize splits text into tokens with byte offsets. It never fails: invalid
 // UTF-8 bytes become one-byte symbol tokens.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4+4)
+	toks := make([]token, 0, len(text)/4+8)
 	sp, nl := true, false
 	for i := 0; i < len(text); {
 		c := text[i]

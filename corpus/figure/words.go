@@ -56,14 +56,13 @@ type card struct {
 	andScale   float64 // the scale in force before the last "and"
 	tensTok    int     // token of a trailing tens word that followed a larger part, or -1
 	tensVal    float64
-	nwords     int
 }
 
 // cardinal parses a whole number written in words, digits or both, starting
 // at token i: "one hundred and sixteen", "twenty-one trillion three
 // hundred", "4 thousand 3 hundred and 21", "three lakh crore", "a dozen".
 func (p *parser) cardinal(i int) (c card, ok bool) {
-	c.num = num{start: i, ambigM: -1, integer: true}
+	c.num = num{start: i, integer: true}
 	c.tensTok = -1
 	var total, cur, sub, lastScale float64
 	last := aNone
@@ -164,7 +163,6 @@ func (p *parser) cardinal(i int) (c card, ok bool) {
 		}
 		if kind != aDigit {
 			c.words = true
-			c.nwords++
 		}
 		c.tensTok = -1
 		switch kind {
@@ -240,6 +238,31 @@ func (p *parser) cardinal(i int) (c card, ok bool) {
 // "twenty-first", "thirty fifths", "one hundred fifth", "hundredths". first
 // and second alone are ordinals, not denominators.
 func (p *parser) ordinalDen(k int) (den float64, plural bool, end int, ok bool) {
+	if den, plural, end, ok = p.simpleOrdinal(k); ok {
+		return den, plural, end, ok
+	}
+	// A cardinal with a hundred or a scale, then "and" and an ordinal:
+	// "one hundred fifth", "one hundred and fifth".
+	c, cok := p.cardinal(k)
+	if !cok || !c.words || (c.last != aHundred && c.last != aScale) {
+		return 0, false, k, false
+	}
+	m := c.end
+	if p.wordIs(m, "and") {
+		m++
+	}
+	if p.isHyphen(m) {
+		m++
+	}
+	d, pl, end2, ok2 := p.simpleOrdinal(m)
+	if !ok2 || d >= 100 {
+		return 0, false, k, false
+	}
+	return c.val + d, pl, end2, true
+}
+
+// simpleOrdinal parses an ordinal word or a tens word with a unit ordinal.
+func (p *parser) simpleOrdinal(k int) (den float64, plural bool, end int, ok bool) {
 	e := p.info(k)
 	if p.tok(k).kind == tWord && e.flags&wOrd != 0 {
 		if e.val <= 2 && e.flags&wOrdPl == 0 && !p.wordIs(k, "half") {
@@ -259,24 +282,7 @@ func (p *parser) ordinalDen(k int) (den float64, plural bool, end int, ok bool) 
 		}
 		return 0, false, k, false
 	}
-	// A cardinal with a hundred or a scale, then "and" and an ordinal:
-	// "one hundred fifth", "one hundred and fifth".
-	c, cok := p.cardinal(k)
-	if !cok || !c.words || (c.last != aHundred && c.last != aScale) {
-		return 0, false, k, false
-	}
-	m := c.end
-	if p.wordIs(m, "and") {
-		m++
-	}
-	if p.isHyphen(m) {
-		m++
-	}
-	d, pl, end2, ok2 := p.ordinalDen(m)
-	if !ok2 || d >= 100 {
-		return 0, false, k, false
-	}
-	return c.val + d, pl, end2, true
+	return 0, false, k, false
 }
 
 // number parses a number in digits or words at token i. It extends a cardinal (or starts at "a"/"an"/"half") with a
@@ -290,7 +296,7 @@ func (p *parser) number(i int, bareHalf bool) (n num, ok bool) {
 	article := false
 	switch {
 	case (p.wordIs(i, "a") || p.wordIs(i, "an")) && p.isOrdinalAt(i+1):
-		c = card{num: num{start: i, end: i + 1, val: 1, words: true, integer: true, ambigM: -1}, last: aUnit, tensTok: -1}
+		c = card{num: num{start: i, end: i + 1, val: 1, words: true, integer: true}, last: aUnit, tensTok: -1}
 		article = true
 	case p.wordIs(i, "half") || p.wordIs(i, "quarter"):
 		// "half a million", "half million", "quarter million", "half a dozen".
@@ -304,14 +310,14 @@ func (p *parser) number(i int, bareHalf bool) (n num, ok bool) {
 		}
 		kind, v, _, _ := p.atom(m)
 		if (kind == aScale || kind == aDozen) && p.tok(m).kind == tWord && p.tok(m).end-p.tok(m).start > 3 {
-			n = num{start: i, end: m + 1, val: f * v, words: true, frac: true, scale: v, ambigM: -1}
+			n = num{start: i, end: m + 1, val: f * v, words: true, frac: true, scale: v}
 			if kind == aDozen {
 				n.scale = 0
 			}
 			return n, true
 		}
 		if bareHalf && f == 0.5 {
-			return num{start: i, end: i + 1, val: 0.5, words: true, frac: true, ambigM: -1}, true
+			return num{start: i, end: i + 1, val: 0.5, words: true, frac: true}, true
 		}
 		return n, false
 	default:
@@ -381,8 +387,8 @@ func (p *parser) number(i int, bareHalf bool) (n num, ok bool) {
 			}
 			n.val, n.end, n.frac, n.integer = v, end, true, false
 			k = end
-			n = p.fractionScale(n, k, false)
-			return p.fractionTail(n), true
+			n = p.fractionScale(n, k)
+			return n, true
 		}
 	}
 	if article {
@@ -413,7 +419,7 @@ func (p *parser) number(i int, bareHalf bool) (n num, ok bool) {
 				n.val = base + v
 			}
 			n.end, n.frac, n.integer = end, true, false
-			return p.fractionTail(n), true
+			return n, true
 		}
 	}
 	// "one over three", "2000 over 3".
@@ -481,7 +487,7 @@ func (p *parser) fractionOK(numer float64, plural bool, end, start int) bool {
 
 // fractionScale applies a scale word after a fraction: "three quarters
 // billion", "two thirds of a million".
-func (p *parser) fractionScale(n num, k int, _ bool) num {
+func (p *parser) fractionScale(n num, k int) num {
 	m := k
 	if p.wordIs(m, "of") && p.wordIs(m+1, "a") {
 		m += 2
@@ -500,10 +506,6 @@ func (p *parser) fractionScale(n num, k int, _ bool) num {
 	return n
 }
 
-// fractionTail reads "and N dozens" style continuations; it is a hook kept
-// small on purpose: only "million"-style scales after a fraction.
-func (p *parser) fractionTail(n num) num { return n }
-
 // andFraction parses the fraction after "and": "a half", "one fourth", "two
 // thirds", "a thirtieth".
 func (p *parser) andFraction(k int) (n num, ok bool) {
@@ -513,10 +515,10 @@ func (p *parser) andFraction(k int) (n num, ok bool) {
 			m++
 		}
 		if den, _, end, ok := p.ordinalDen(m); ok {
-			return num{start: k, end: end, val: 1 / den, words: true, frac: true, ambigM: -1}, true
+			return num{start: k, end: end, val: 1 / den, words: true, frac: true}, true
 		}
 		if p.wordIs(k, "one") && p.wordIs(m, "half") {
-			return num{start: k, end: m + 1, val: 0.5, words: true, frac: true, ambigM: -1}, true
+			return num{start: k, end: m + 1, val: 0.5, words: true, frac: true}, true
 		}
 		return n, false
 	}
@@ -532,7 +534,7 @@ func (p *parser) andFraction(k int) (n num, ok bool) {
 	if !dok || (!plural && c.val != 1) {
 		return n, false
 	}
-	return num{start: k, end: end, val: c.val / den, words: true, frac: true, ambigM: -1}, true
+	return num{start: k, end: end, val: c.val / den, words: true, frac: true}, true
 }
 
 // pointDigits reads the digits after "point": "zero three" is .03,

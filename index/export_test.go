@@ -1,0 +1,4 @@
+package index
+
+// Weights exposes the ranking weights to TestTuneWeights.
+var Weights = &weights
