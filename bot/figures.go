@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -58,10 +59,15 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
 				continue // vague ("billions"): never state it as a figure
 			}
 			c := candidate{fig: f, hit: i, h: h, concept: concept, score: h.Score}
-			if concept >= 0 {
+			switch {
+			case j < len(h.FigureScores) && h.FigureScores[j] > 0:
+				c.score += 0.5 * h.FigureScores[j]
+			case concept >= 0:
 				c.score += 0.25
 			}
-			c.score += 0.15 * nearness(f, h.Matches)
+			if f.Kind == figure.Date && len(f.Date) == 4 && !yearAsked.MatchString(q.Text) {
+				c.score -= 0.25 // a bare year is rarely the figure wanted
+			}
 			cands = append(cands, c)
 		}
 	}
@@ -70,7 +76,9 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
 
 	used := make(map[int]bool)
 	groupOf := make(map[int]int) // candidate → index in pick.disagreements
-	for i := 0; i < len(cands) && len(pick.disagreements) < 2; i++ {
+	// One disagreement, on what the best figure measures: a second one is
+	// almost always the same dispute seen through a sub-figure.
+	for i := 0; i < len(cands) && len(pick.disagreements) < 1; i++ {
 		if used[i] {
 			continue
 		}
@@ -79,9 +87,6 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
 			continue
 		}
 		d := Disagreement{About: cands[i].fig.Counts}
-		if d.About == "" {
-			d.About = cands[i].fig.Unit
-		}
 		for _, g := range group {
 			used[g] = true
 			groupOf[g] = len(pick.disagreements)
@@ -134,29 +139,6 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
 	return pick
 }
 
-// nearness is 1 for a figure in the same sentence as a word of the
-// question, falling to 0 a few sentences away.
-func nearness(f figure.Figure, matches [][2]int) float64 {
-	bestDist := math.MaxInt
-	for _, m := range matches {
-		d := 0
-		switch {
-		case m[1] <= f.Start:
-			d = f.Start - m[1]
-		case m[0] >= f.End:
-			d = m[0] - f.End
-		}
-		bestDist = min(bestDist, d)
-	}
-	switch {
-	case bestDist <= 60:
-		return 1
-	case bestDist <= 200:
-		return 0.5
-	}
-	return 0
-}
-
 // dedupe drops repeats of the same figure from the same article and
 // claimant: the same claim quoted twice is one claim.
 func dedupe(cs []candidate) []candidate {
@@ -171,6 +153,8 @@ func dedupe(cs []candidate) []candidate {
 	}
 	return out
 }
+
+var yearAsked = regexp.MustCompile(`(?i)\b(what|which|in what) year\b`)
 
 // maxSideBySide bounds a disagreement to what reads well side by side.
 const maxSideBySide = 4
@@ -197,17 +181,25 @@ func sameThing(cs []candidate, i int, used map[int]bool) []int {
 		switch {
 		case a.concept >= 0 && b.concept == a.concept:
 			// Both count the thing the question names.
-		case relDiff(av, bv) <= 0.1 && source(a) != source(b):
+		case relDiff(av, bv) <= 0.05 && source(a) != source(b):
 			// Near-equal amounts from different sources: the same
 			// measurement reported differently ($589, $593, "close to
 			// $600" billion).
 		default:
 			continue
 		}
+		if b.score < a.score-0.5 {
+			continue // from a passage far less relevant than the best figure's
+		}
 		if slices.ContainsFunc(group, func(g int) bool {
 			gv, _ := cs[g].fig.Number()
-			return gv == bv && source(cs[g]) == source(b)
+			samePassage := cs[g].h.Passage.ID() == b.h.Passage.ID()
+			return (samePassage || gv == bv) && source(cs[g]) == source(b) ||
+				gv == bv && b.fig.Claimant == "" // agreement only counts with a name
 		}) {
+			// The same claim again, or another figure of the same
+			// source's breakdown ("50,000 GPUs, including 10,000
+			// H800s"): not a second side.
 			continue
 		}
 		group = append(group, j)

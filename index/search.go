@@ -70,6 +70,10 @@ type Hit struct {
 	// Result.Concepts of the question concept that the figure counts
 	// ("GPUs" for "50,000 NVIDIA Hopper GPUs"), or -1.
 	FigureConcepts []int
+	// FigureScores rates, for each of Passage.Figures, how well it answers
+	// the question, in [0, 1]: 0 for a kind not wanted; otherwise how near
+	// it sits to the question's words, less when it counts something else.
+	FigureScores []float64
 }
 
 // Features are the measures a passage is ranked on, each in [0, 1].
@@ -323,8 +327,8 @@ var weights = struct {
 	Synonym float64 // credit for a concept found through a synonym
 	Context float64 // credit for one found only in the title, heading or tags
 }{
-	Coverage: 1.0, BM25: 0.3, Proximity: 0.1, Sentence: 0.3, Answer: 0.3, Lede: 0.03,
-	Title: 0.2, Support: 0.2, Phrase: 0.2,
+	Coverage: 1.0, BM25: 0.45, Proximity: 0.1, Sentence: 0, Answer: 0.3, Lede: 0.045,
+	Title: 0.2, Support: 0.05, Phrase: 0.1,
 	Synonym: 0.8, Context: 0.5,
 }
 
@@ -407,6 +411,7 @@ func (x *Index) rank(h *Hit, cs []Concept, want []figure.Kind, topBM25 float64) 
 	}
 
 	h.FigureConcepts = make([]int, len(h.Passage.Figures))
+	h.FigureScores = make([]float64, len(h.Passage.Figures))
 	answer := 0.0
 	for i, f := range h.Passage.Figures {
 		var exact bool
@@ -423,7 +428,8 @@ func (x *Index) rank(h *Hit, cs []Concept, want []figure.Kind, topBM25 float64) 
 		case f.Kind == figure.Count || f.Kind == figure.Quantity:
 			a = 0.6 // counts something, but not what the question names
 		}
-		answer = max(answer, a*aboutness(toks, concept, cs, f, h.FigureConcepts[i]))
+		h.FigureScores[i] = a * aboutness(toks, concept, cs, f, h.FigureConcepts[i])
+		answer = max(answer, h.FigureScores[i])
 	}
 	bm := 0.0
 	if topBM25 > 0 {
@@ -608,12 +614,14 @@ func aboutness(toks []token, concept map[string]int, cs []Concept, f figure.Figu
 
 // countsConcept returns the question concept that the thing a figure counts
 // names, or -1, and whether it names it as the question does rather than
-// through a synonym.
+// through a synonym. Only the head noun counts: "2.788M H800 GPU hours"
+// counts hours, not GPUs.
 func countsConcept(an analysis.Analyzer, counts string, cs []Concept) (int, bool) {
-	if counts == "" {
+	terms := analyse(an, counts)
+	if len(terms) == 0 {
 		return -1, false
 	}
-	terms := analyse(an, counts)
+	terms = terms[len(terms)-1:]
 	found := -1
 	for i, c := range cs {
 		for _, t := range terms {

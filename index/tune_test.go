@@ -96,3 +96,68 @@ func TestTuneWeights(t *testing.T) {
 	}
 	*index.Weights = base
 }
+
+var ascent = flag.Bool("ascent", false, "with -tune, search the ranking weights by coordinate ascent on MRR")
+
+// TestTuneAscent searches the ranking weights by coordinate ascent on the
+// mean reciprocal rank over the dev and held-out questions, then prints the
+// result and its scores with distractors. Run it with
+// go test ./index -run TestTuneAscent -tune -ascent -v.
+func TestTuneAscent(t *testing.T) {
+	if !*tune || !*ascent {
+		t.Skip("run with -tune -ascent")
+	}
+	var cases []bot.EvalCase
+	for _, path := range []string{"../testdata/eval/dev.jsonl", "../testdata/eval/heldout.jsonl"} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := bot.ReadEval(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, c...)
+	}
+	x := open(t, "", index.Options{})
+	syncIndex(t, x, starter(t))
+	eng := bot.New(x, bot.Options{})
+	objective := func() (float64, bot.Scores) {
+		s, _, err := bot.Evaluate(context.Background(), eng, cases)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.MRR + s.Hit1, s
+	}
+	w := index.Weights
+	params := []struct {
+		name string
+		f    *float64
+	}{
+		{"BM25", &w.BM25}, {"Proximity", &w.Proximity}, {"Sentence", &w.Sentence}, {"Answer", &w.Answer},
+		{"Lede", &w.Lede}, {"Title", &w.Title}, {"Support", &w.Support}, {"Phrase", &w.Phrase},
+		{"Synonym", &w.Synonym}, {"Context", &w.Context},
+	}
+	best, s := objective()
+	t.Logf("start %.4f %+v", best, s)
+	for pass := 0; pass < 2; pass++ {
+		for _, p := range params {
+			orig := *p.f
+			for _, m := range []float64{0, 0.5, 0.75, 1.5, 2} {
+				*p.f = orig * m
+				if orig == 0 {
+					*p.f = m * 0.1
+				}
+				if got, _ := objective(); got > best+1e-9 {
+					best, orig = got, *p.f
+					t.Logf("%s=%.3f -> %.4f", p.name, *p.f, got)
+				}
+			}
+			*p.f = orig
+		}
+	}
+	best, s = objective()
+	t.Logf("end %.4f %+v", best, s)
+	t.Logf("weights %+v", *w)
+}
