@@ -40,12 +40,39 @@ type storedPassage struct {
 	Figures     []storedFigure `json:"figures,omitempty"`
 }
 
-// storedFigure keeps a figure's offsets, which its JSON form leaves out, so
-// that answers can highlight it.
+// storedFigure is a figure as the index stores it: compact, and without its
+// text, which is the passage's text between S and E — so a figure shown
+// from the index is verbatim by construction.
 type storedFigure struct {
-	figure.Figure
-	S int `json:"s"`
-	E int `json:"e"`
+	S int      `json:"s"`
+	E int      `json:"e"`
+	V *float64 `json:"v,omitempty"`
+	L *float64 `json:"l,omitempty"`
+	H *float64 `json:"h,omitempty"`
+	K string   `json:"k"`
+	U string   `json:"u,omitempty"`
+	Q string   `json:"q,omitempty"`
+	C string   `json:"c,omitempty"` // counts
+	W string   `json:"w,omitempty"` // claimant: who
+	P string   `json:"p,omitempty"` // per
+	D string   `json:"d,omitempty"` // date
+}
+
+func storeFigure(f figure.Figure) storedFigure {
+	return storedFigure{
+		S: f.Start, E: f.End, V: f.Value, L: f.Low, H: f.High, K: string(f.Kind), U: f.Unit,
+		Q: f.Qualifier, C: f.Counts, W: f.Claimant, P: f.Per, D: f.Date,
+	}
+}
+
+func (s storedFigure) figure(text string) (figure.Figure, bool) {
+	if s.S < 0 || s.E > len(text) || s.S >= s.E {
+		return figure.Figure{}, false
+	}
+	return figure.Figure{
+		Text: text[s.S:s.E], Start: s.S, End: s.E, Value: s.V, Low: s.L, High: s.H, Kind: figure.Kind(s.K),
+		Unit: s.U, Qualifier: s.Q, Counts: s.C, Claimant: s.W, Per: s.P, Date: s.D,
+	}, true
 }
 
 func newDoc(a *corpus.Article, p *corpus.Passage) (bleveDoc, error) {
@@ -63,7 +90,7 @@ func newDoc(a *corpus.Article, p *corpus.Passage) (bleveDoc, error) {
 		Tags:      a.Tags,
 	}
 	for _, f := range p.Figures {
-		sp.Figures = append(sp.Figures, storedFigure{Figure: f, S: f.Start, E: f.End})
+		sp.Figures = append(sp.Figures, storeFigure(f))
 		d.FigureKind = append(d.FigureKind, string(f.Kind))
 		if n, ok := f.Number(); ok {
 			d.FigureValue = append(d.FigureValue, n)
@@ -91,10 +118,10 @@ func decodeStored(id string, raw string) (Hit, error) {
 		Title: sp.Title, Publisher: sp.Publisher, URL: sp.URL, SourceTitle: sp.SourceTitle,
 		SourceDate: sp.SourceDate, Published: sp.Published, Kind: sp.Kind, Tags: sp.Tags,
 	}
-	for _, f := range sp.Figures {
-		fig := f.Figure
-		fig.Start, fig.End = f.S, f.E
-		h.Passage.Figures = append(h.Passage.Figures, fig)
+	for _, sf := range sp.Figures {
+		if f, ok := sf.figure(sp.Text); ok {
+			h.Passage.Figures = append(h.Passage.Figures, f)
+		}
 	}
 	return h, nil
 }

@@ -250,7 +250,12 @@ func (x *Index) Articles() []ArticleInfo {
 	return x.man.list()
 }
 
-// newBleve creates an empty Bleve index at path ("" for memory).
+// newBleve creates an empty Bleve index at path ("" for memory) for a bulk
+// build: batches return as soon as they are searchable and are written to
+// disk in the background, so that analysis, segment building and writing
+// overlap. The generation is not used until the build has waited for its
+// last batch to be persisted (see rebuild); incremental updates go through
+// openGen, whose batches return only once on disk.
 func (x *Index) newBleve(path string) (bleve.Index, error) {
 	m, err := newMapping(x.opts.Scoring)
 	if err != nil {
@@ -258,9 +263,7 @@ func (x *Index) newBleve(path string) (bleve.Index, error) {
 	}
 	var cfg map[string]any
 	if path != "" {
-		// Safe batches: a batch returns once it is on disk, which is what
-		// makes an incremental update atomic with its manifest.
-		cfg = map[string]any{"bolt_timeout": "1s"}
+		cfg = map[string]any{"bolt_timeout": "1s", "unsafe_batch": true}
 	}
 	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
 	if err != nil {

@@ -48,7 +48,7 @@ type Hit struct {
 	Tags        []string
 
 	Score float64 // the final ranking score
-	BM25  float64 // Bleve's score for the passage
+	BM25  float64 // the passage's BM25 score for the question's concepts
 	// Coverage is the share of the question's weight found in the passage,
 	// its heading or its article's title and tags, in [0, 1]; TextCoverage
 	// counts the passage text alone.
@@ -78,7 +78,7 @@ type Hit struct {
 
 // Features are the measures a passage is ranked on, each in [0, 1].
 type Features struct {
-	Coverage, BM25, Proximity, Sentence, Answer, Lede, Title, Phrase, Support float64
+	Coverage, BM25, Answer, Lede, Title, Support float64
 }
 
 // Concept is one thing a question asks about: a term, or a phrase such as
@@ -150,14 +150,15 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return res, nil
 	}
 
-	req := bleve.NewSearchRequestOptions(retrievalQuery(res.Concepts), candidates, 0, false)
+	req := bleve.NewSearchRequestOptions(retrievalQuery(res.Concepts, n), candidates, 0, false)
 	req.Fields = []string{fieldStored}
 	sr, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	hits := make([]Hit, 0, len(sr.Hits))
-	var top float64
+	var toks [][]token
+	length := 0
 	for _, dm := range sr.Hits {
 		raw, _ := dm.Fields[fieldStored].(string)
 		h, err := decodeStored(dm.ID, raw)
@@ -165,12 +166,20 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			x.log.Warn("skipping unreadable passage", "id", dm.ID, "err", err)
 			continue
 		}
-		h.BM25 = dm.Score
-		top = max(top, dm.Score)
 		hits = append(hits, h)
+		toks = append(toks, x.tokens(h.Passage.Text))
+		length += len(toks[len(toks)-1])
+	}
+	// BM25 over every concept of the question, not only those Bleve
+	// fetched candidates by, with the candidates' mean length standing in
+	// for the index's.
+	var top float64
+	for i := range hits {
+		hits[i].BM25 = bm25(toks[i], res.Concepts, float64(length)/float64(len(hits)))
+		top = max(top, hits[i].BM25)
 	}
 	for i := range hits {
-		x.rank(&hits[i], res.Concepts, q.Want, top)
+		x.rank(&hits[i], toks[i], res.Concepts, q.Want, top)
 	}
 	support(hits)
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
@@ -271,32 +280,74 @@ func idf(df, n uint64) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// retrievalQuery builds the Bleve query for a question's concepts: any
-// concept may match, in the text or (weighted lower) in the title and
-// heading; phrases count most when they match as phrases. Single-term
-// synonyms are expanded by Bleve itself.
-func retrievalQuery(cs []Concept) query.Query {
+// retrievalQuery builds the Bleve query that fetches candidate passages:
+// any of the question's concepts in the text, or, weighted lower, in the
+// title and heading. Single-term synonyms are expanded by Bleve itself; a
+// phrase or a phrase synonym ("artificial general intelligence" for
+// "AGI") must match all its terms. Words that ask rather than name, and
+// words that most passages hold, are left to the re-ranking, which checks
+// every concept on every candidate: in the disjunction they would only make
+// Bleve score most of the index.
+func retrievalQuery(cs []Concept, n uint64) query.Query {
+	common := func(c Concept) bool { return c.Light || float64(c.DocFreq) > maxRetrievalShare*float64(n) }
+	keep := make([]bool, len(cs))
+	kept := 0
+	for i, c := range cs {
+		if !common(c) {
+			keep[i] = true
+			kept++
+		}
+	}
+	if kept == 0 {
+		// Nothing distinctive: fall back on the two rarest concepts.
+		order := make([]int, len(cs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.Slice(order, func(a, b int) bool { return cs[order[a]].DocFreq < cs[order[b]].DocFreq })
+		for _, i := range order[:min(2, len(order))] {
+			keep[i] = true
+		}
+	}
 	var qs []query.Query
-	for _, c := range cs {
+	for i, c := range cs {
+		if !keep[i] {
+			continue
+		}
 		if len(c.Terms) == 1 {
-			qs = append(qs, termQuery(c.Terms[0], fieldText, 1), termQuery(c.Terms[0], fieldContext, 0.3))
-		} else {
-			pq := bleve.NewPhraseQuery(c.Terms, fieldText)
-			pq.SetBoost(1.5)
-			qs = append(qs, pq)
-			for _, t := range c.Terms {
-				qs = append(qs, termQuery(t, fieldText, 0.5))
+			qs = append(qs, termQuery(c.Terms[0], fieldText, 1))
+			if float64(c.DocFreq) <= maxContextShare*float64(n) {
+				qs = append(qs, termQuery(c.Terms[0], fieldContext, 0.3))
 			}
+		} else {
+			qs = append(qs, allTerms(c.Terms, 1.5))
 		}
 		for _, alt := range c.Alts {
 			if len(alt) > 1 {
-				pq := bleve.NewPhraseQuery(alt, fieldText)
-				pq.SetBoost(0.8)
-				qs = append(qs, pq)
+				qs = append(qs, allTerms(alt, 0.8))
 			}
 		}
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// Shares of the index above which a concept is too common to fetch
+// candidates by (it still counts in ranking), and to look for in titles,
+// which every passage of an article repeats.
+const (
+	maxRetrievalShare = 0.2
+	maxContextShare   = 0.05
+)
+
+// allTerms matches passages holding every one of terms.
+func allTerms(terms []string, boost float64) query.Query {
+	qs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = termQuery(t, fieldText, 1)
+	}
+	q := bleve.NewConjunctionQuery(qs...)
+	q.SetBoost(boost)
+	return q
 }
 
 func termQuery(term, field string, boost float64) query.Query {
@@ -314,22 +365,18 @@ func termQuery(term, field string, boost float64) query.Query {
 // articles (see TestTuneWeights); they are a variable only so that that
 // test can try others.
 var weights = struct {
-	Coverage  float64
-	BM25      float64
-	Proximity float64 // the matched words sit close together
-	Sentence  float64 // one sentence says most of what the question names
-	Answer    float64 // holds a figure of the wanted kind, next to the question's words
-	Lede      float64 // the first paragraph of an article, where news puts its key facts
-	Title     float64 // the question's words are in the article's title, heading or tags
-	Support   float64 // other passages of the same article match the question too
-	Phrase    float64 // neighbouring words of the question are neighbours in the passage
+	Coverage float64
+	BM25     float64
+	Answer   float64 // holds a figure of the wanted kind, next to the question's words
+	Lede     float64 // the first paragraph of an article, where news puts its key facts
+	Title    float64 // the question's words are in the article's title, heading or tags
+	Support  float64 // other passages of the same article match the question too
 
 	Synonym float64 // credit for a concept found through a synonym
 	Context float64 // credit for one found only in the title, heading or tags
 }{
-	Coverage: 1.0, BM25: 0.45, Proximity: 0.1, Sentence: 0, Answer: 0.3, Lede: 0.045,
-	Title: 0.2, Support: 0.05, Phrase: 0.1,
-	Synonym: 0.8, Context: 0.5,
+	Coverage: 1.0, BM25: 1.0, Answer: 0.6, Lede: 0.045, Title: 0.2, Support: 0.05,
+	Synonym: 0.6, Context: 0.5,
 }
 
 // nearTokens is how far, in terms, a word may be from a figure and still be
@@ -344,8 +391,7 @@ type token struct {
 }
 
 // rank scores a candidate passage against the question.
-func (x *Index) rank(h *Hit, cs []Concept, want []figure.Kind, topBM25 float64) {
-	toks := x.tokens(h.Passage.Text)
+func (x *Index) rank(h *Hit, toks []token, cs []Concept, want []figure.Kind, topBM25 float64) {
 	inText := make(map[string]bool, len(toks))
 	for _, t := range toks {
 		inText[t.term] = true
@@ -439,15 +485,43 @@ func (x *Index) rank(h *Hit, cs []Concept, want []figure.Kind, topBM25 float64) 
 	if h.Passage.Paragraph == 1 {
 		lede = 1
 	}
-	sentence := bestSentence(h.Passage.Text, toks, concept, cs, countLight)
-	h.Features = Features{
-		Coverage: h.Coverage, BM25: bm, Proximity: proximity(toks, concept), Sentence: sentence,
-		Answer: answer, Lede: lede, Title: title, Phrase: phrases(toks, concept, cs),
-	}
+	h.Features = Features{Coverage: h.Coverage, BM25: bm, Answer: answer, Lede: lede, Title: title}
 	f := h.Features
-	h.Score = weights.Coverage*f.Coverage + weights.BM25*f.BM25 + weights.Proximity*f.Proximity +
-		weights.Sentence*f.Sentence + weights.Answer*f.Answer + weights.Lede*f.Lede + weights.Title*f.Title +
-		weights.Phrase*f.Phrase
+	h.Score = weights.Coverage*f.Coverage + weights.BM25*f.BM25 + weights.Answer*f.Answer +
+		weights.Lede*f.Lede + weights.Title*f.Title
+}
+
+// bm25 scores a passage for the question's concepts with Okapi BM25
+// (k1 1.2, b 0.75, as Bleve), counting a synonym's occurrences at a
+// discount and a phrase by its least frequent term.
+func bm25(toks []token, cs []Concept, avgLen float64) float64 {
+	const k1, b = 1.2, 0.75
+	if len(toks) == 0 || avgLen == 0 {
+		return 0
+	}
+	freq := make(map[string]int, len(toks))
+	for _, t := range toks {
+		freq[t.term]++
+	}
+	count := func(seq []string) int {
+		n := math.MaxInt
+		for _, t := range seq {
+			n = min(n, freq[t])
+		}
+		return n
+	}
+	norm := k1 * (1 - b + b*float64(len(toks))/avgLen)
+	score := 0.0
+	for _, c := range cs {
+		tf := float64(count(c.Terms))
+		for _, alt := range c.Alts {
+			tf = max(tf, weights.Synonym*float64(count(alt)))
+		}
+		if tf > 0 {
+			score += c.Weight * tf * (k1 + 1) / (tf + norm)
+		}
+	}
+	return score
 }
 
 // support adds to each hit the evidence of the other candidates from its
@@ -478,98 +552,6 @@ func support(hits []Hit) {
 		h.Features.Support = other
 		h.Score += weights.Support * other
 	}
-}
-
-// phrases is the share of the question's neighbouring concept pairs
-// ("chairman of Stargate", "export controls") that stand together, in the
-// same order, in the passage: a passage that says "chairman of Stargate"
-// answers better than one that names a chairman and Stargate apart.
-func phrases(toks []token, concept map[string]int, cs []Concept) float64 {
-	if len(cs) < 2 {
-		return 0
-	}
-	next := make(map[int]bool) // concept i is followed closely by concept i+1
-	for i, t := range toks {
-		a, ok := concept[t.term]
-		if !ok || a+1 >= len(cs) {
-			continue
-		}
-		for _, u := range toks[i+1 : min(i+3, len(toks))] {
-			if b, ok := concept[u.term]; ok && b == a+1 && u.pos-t.pos <= 3 {
-				next[a] = true
-			}
-		}
-	}
-	var total, got float64
-	for i := 0; i+1 < len(cs); i++ {
-		w := min(cs[i].Weight, cs[i+1].Weight)
-		total += w
-		if next[i] {
-			got += w
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return got / total
-}
-
-// bestSentence is the highest share of the question's weight that a single
-// sentence of the passage covers. A passage that answers a question usually
-// does so in one sentence; one that touches each word in a different
-// sentence is usually about something else.
-func bestSentence(text string, toks []token, concept map[string]int, cs []Concept, countLight bool) float64 {
-	var total float64
-	for _, c := range cs {
-		if !c.Light || countLight {
-			total += c.Weight
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	best := 0.0
-	seen := make(map[int]bool)
-	flush := func() {
-		var got float64
-		for c := range seen {
-			if !cs[c].Light || countLight {
-				got += cs[c].Weight
-			}
-		}
-		best = max(best, got/total)
-		clear(seen)
-	}
-	last := 0
-	for _, t := range toks {
-		if sentenceBreak(text[last:t.start]) {
-			flush()
-		}
-		last = t.end
-		if c, ok := concept[t.term]; ok {
-			seen[c] = true
-		}
-	}
-	flush()
-	return best
-}
-
-// sentenceBreak reports whether the text between two terms ends a
-// sentence: a full stop, question or exclamation mark followed by a space,
-// or a line break (bullets).
-func sentenceBreak(gap string) bool {
-	if strings.ContainsRune(gap, '\n') {
-		return true
-	}
-	for i := 0; i < len(gap); i++ {
-		switch gap[i] {
-		case '.', '?', '!':
-			if i+1 < len(gap) && (gap[i+1] == ' ' || gap[i+1] == '"') {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // aboutness measures how close a figure sits to the other things the
@@ -644,47 +626,4 @@ func (x *Index) tokens(text string) []token {
 		out[i] = token{term: string(t.Term), start: t.Start, end: t.End, pos: t.Position}
 	}
 	return out
-}
-
-// proximity rewards passages whose matched terms sit close together: the
-// number of distinct matched terms over the length of the shortest stretch
-// of text holding all of them.
-func proximity(toks []token, concept map[string]int) float64 {
-	want := 0
-	seen := make(map[string]bool)
-	for _, t := range toks {
-		if _, ok := concept[t.term]; ok && !seen[t.term] {
-			seen[t.term] = true
-			want++
-		}
-	}
-	if want < 2 {
-		return 0
-	}
-	count := make(map[string]int)
-	have, best, lo := 0, math.MaxInt, 0
-	var window []token
-	for _, t := range toks {
-		if _, ok := concept[t.term]; !ok {
-			continue
-		}
-		window = append(window, t)
-		if count[t.term] == 0 {
-			have++
-		}
-		count[t.term]++
-		for have == want {
-			span := window[len(window)-1].pos - window[lo].pos + 1
-			best = min(best, span)
-			count[window[lo].term]--
-			if count[window[lo].term] == 0 {
-				have--
-			}
-			lo++
-		}
-	}
-	if best == math.MaxInt {
-		return 0
-	}
-	return float64(want) / float64(best)
 }

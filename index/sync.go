@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -121,31 +123,17 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 		return rep, err
 	}
 
-	total := c.Passages()
-	batch := b.NewBatch()
 	for _, a := range c.Articles {
 		man.Articles[a.Path] = entryFor(a)
 		for i := range a.Passages {
-			d, err := newDoc(a, &a.Passages[i])
-			if err != nil {
-				return fail(err)
-			}
-			if err := batch.Index(a.Passages[i].ID(), d); err != nil {
-				return fail(fmt.Errorf("index passage %s: %w", a.Passages[i].ID(), err))
-			}
-			rep.Passages++
 			rep.Figures += len(a.Passages[i].Figures)
-			if batch.Size() >= batchSize {
-				if err := x.commit(ctx, b, batch); err != nil {
-					return fail(err)
-				}
-				batch = b.NewBatch()
-				if x.opts.Progress != nil {
-					x.opts.Progress(rep.Passages, total)
-				}
-			}
 		}
 	}
+	rep.Passages = c.Passages()
+	if err := x.indexArticles(ctx, b, c.Articles, rep.Passages); err != nil {
+		return fail(err)
+	}
+	batch := b.NewBatch()
 	for i, def := range x.th.definitions() {
 		if err := batch.IndexSynonym("synonyms/"+strconv.Itoa(i), synonymCollection, def); err != nil {
 			return fail(fmt.Errorf("index synonyms: %w", err))
@@ -157,11 +145,24 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 		return fail(fmt.Errorf("encode manifest: %w", err))
 	}
 	batch.SetInternal([]byte(manifestKey), raw)
+	persisted := make(chan error, 1)
+	batch.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := x.commit(ctx, b, batch); err != nil {
 		return fail(err)
 	}
 	if x.opts.Progress != nil {
-		x.opts.Progress(rep.Passages, total)
+		x.opts.Progress(rep.Passages, rep.Passages)
+	}
+	if path != "" {
+		// The last batch persisted means every batch before it is too.
+		select {
+		case err := <-persisted:
+			if err != nil {
+				return fail(fmt.Errorf("write new index: %w", err))
+			}
+		case <-ctx.Done():
+			return fail(ctx.Err())
+		}
 	}
 
 	if x.dir != "" {
@@ -188,6 +189,75 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 		x.removeStale(gen)
 	}
 	return rep, nil
+}
+
+// indexArticles writes the passages of articles into b in batches, from
+// one goroutine per CPU: building documents and mapping them onto the index
+// fields happens in the caller of Batch, so one writer would leave a core
+// idle.
+func (x *Index) indexArticles(ctx context.Context, b bleve.Index, articles []*corpus.Article, total int) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	next := make(chan []*corpus.Article)
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for chunk := range next {
+				batch := b.NewBatch()
+				n := 0
+				for _, a := range chunk {
+					for i := range a.Passages {
+						d, err := newDoc(a, &a.Passages[i])
+						if err == nil {
+							err = batch.Index(a.Passages[i].ID(), d)
+						}
+						if err != nil {
+							cancel(fmt.Errorf("index passage %s: %w", a.Passages[i].ID(), err))
+							return
+						}
+						n++
+					}
+				}
+				if err := x.commit(ctx, b, batch); err != nil {
+					cancel(err)
+					return
+				}
+				if x.opts.Progress != nil {
+					mu.Lock()
+					done += n
+					x.opts.Progress(done, total)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	var chunk []*corpus.Article
+	size := 0
+	send := func() bool {
+		select {
+		case next <- chunk:
+			chunk, size = nil, 0
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, a := range articles {
+		chunk = append(chunk, a)
+		if size += len(a.Passages); size >= batchSize && !send() {
+			break
+		}
+	}
+	if len(chunk) > 0 {
+		send()
+	}
+	close(next)
+	wg.Wait()
+	return context.Cause(ctx)
 }
 
 // commit writes a batch, giving up if ctx is done first.

@@ -77,15 +77,12 @@ func TestTuneWeights(t *testing.T) {
 	}{
 		{"Coverage", &index.Weights.Coverage, []float64{0.5, 1.5, 2, 3}},
 		{"BM25", &index.Weights.BM25, []float64{0.1, 0.2, 0.4, 0.6}},
-		{"Proximity", &index.Weights.Proximity, []float64{0, 0.2, 0.3}},
-		{"Sentence", &index.Weights.Sentence, []float64{0, 0.15, 0.5}},
 		{"Answer", &index.Weights.Answer, []float64{0, 0.15, 0.5}},
 		{"Lede", &index.Weights.Lede, []float64{0, 0.1}},
 		{"Synonym", &index.Weights.Synonym, []float64{0.6, 0.9}},
 		{"Context", &index.Weights.Context, []float64{0.3, 0.7}},
 		{"Title", &index.Weights.Title, []float64{0, 0.1, 0.4}},
 		{"Support", &index.Weights.Support, []float64{0, 0.1, 0.4}},
-		{"Phrase", &index.Weights.Phrase, []float64{0, 0.1, 0.4}},
 	}
 	for _, v := range vary {
 		for _, val := range v.vals {
@@ -135,8 +132,7 @@ func TestTuneAscent(t *testing.T) {
 		name string
 		f    *float64
 	}{
-		{"BM25", &w.BM25}, {"Proximity", &w.Proximity}, {"Sentence", &w.Sentence}, {"Answer", &w.Answer},
-		{"Lede", &w.Lede}, {"Title", &w.Title}, {"Support", &w.Support}, {"Phrase", &w.Phrase},
+		{"BM25", &w.BM25}, {"Answer", &w.Answer}, {"Lede", &w.Lede}, {"Title", &w.Title}, {"Support", &w.Support},
 		{"Synonym", &w.Synonym}, {"Context", &w.Context},
 	}
 	best, s := objective()

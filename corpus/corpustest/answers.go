@@ -1,6 +1,9 @@
 package corpustest
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // devAnswers are the expect sets of the answerable questions in racebot's
 // dev set (shared/eval/dev.jsonl, copied to testdata/dev.jsonl). A question
@@ -79,6 +82,22 @@ var offTopic = []string{
 	"Behemoth", "Llama 4", "Samsung",
 }
 
+// heldoutOffTopic are strings that would let the unanswerable questions of
+// racebot's held-out set (testdata/heldout.jsonl) find a plausible passage:
+// the general questions (banana bread, the World Cup, a cover letter…) and
+// the AI questions about things outside the starter corpus (GPT-5, TPU v5p,
+// Gaudi 3, the EU AI Act…). Distractors never write them. The AI questions
+// about entities that distractors do write (Gemini 1.5 Pro's parameters,
+// Mistral's valuation, the MI300X's memory…) are covered by realFacts
+// instead. Large does not use this list, so that its text, which only
+// has to keep the dev set's answers out, does not change with it.
+var heldoutOffTopic = []string{
+	"joke", "banana", "recipe", "World Cup", "Tokyo", "cover letter", "population", "pizza",
+	"New York", "GPT-5", "TPU v5", "Gaudi", "EU AI Act", "Apple Intelligence", "net worth",
+	"salary", "context window", "ARC-AGI", "weekly active users", "Bletchley", "water use",
+	"Colossus", "headquartered",
+}
+
 // answerChecker reports whether a text holds an expected answer or an
 // off-topic string. Matching is by case-insensitive substring, which is at
 // least as strict as any exact or case-sensitive evaluation.
@@ -94,11 +113,19 @@ type answerChecker struct {
 	sets    [][2]uint64
 }
 
-// answers returns the shared checker. A checker is read-only once built,
-// so generators running in parallel share one.
-var answers = sync.OnceValue(newAnswerChecker)
+// answers returns the shared checker of Large, and distractorAnswers that
+// of Distractors, which also keeps out heldoutOffTopic. A checker is
+// read-only once built, so generators running in parallel share one.
+var (
+	answers           = sync.OnceValue(func() *answerChecker { return newAnswerChecker(offTopic) })
+	distractorAnswers = sync.OnceValue(func() *answerChecker {
+		return newAnswerChecker(append(slices.Clip(offTopic), heldoutOffTopic...))
+	})
+)
 
-func newAnswerChecker() *answerChecker {
+// newAnswerChecker returns a checker for the dev set's expect sets and the
+// off-topic strings given.
+func newAnswerChecker(offTopic []string) *answerChecker {
 	c := &answerChecker{first: make([]uint8, 1<<16)}
 	index := map[string]int{}
 	var all [][]string

@@ -272,7 +272,7 @@ func TestNoExpectedAnswer(t *testing.T) {
 		"weather", "Behemoth", "Llama 4", "Samsung"} {
 		sets = append(sets, []string{w})
 	}
-	check := func(t *testing.T, fsys fstest.MapFS, all func(article) []string) {
+	check := func(t *testing.T, sets [][]string, fsys fstest.MapFS, all func(article) []string) {
 		for file, f := range fsys {
 			a, err := parseArticle(f.Data)
 			if err != nil {
@@ -286,11 +286,17 @@ func TestNoExpectedAnswer(t *testing.T) {
 		}
 	}
 	t.Run("Distractors", func(t *testing.T) {
-		check(t, Distractors(2000, 1), passages)
+		// Distractors also keep out what the held-out set's unanswerable
+		// questions ask about.
+		sets := slices.Clip(sets)
+		for _, w := range heldoutOffTopic {
+			sets = append(sets, []string{w})
+		}
+		check(t, sets, Distractors(2000, 1), passages)
 	})
 	t.Run("Large", func(t *testing.T) {
 		// Large guarantees single paragraphs only.
-		check(t, Large(20000, 1), func(a article) []string {
+		check(t, sets, Large(20000, 1), func(a article) []string {
 			return strings.FieldsFunc(a.body, func(r rune) bool { return r == '\n' })
 		})
 	})
@@ -471,7 +477,11 @@ func TestTemplates(t *testing.T) {
 			for _, tmpl := range list {
 				for range 50 {
 					g.reset()
-					if s := g.render(tmpl); strings.ContainsAny(s, "{}") {
+					s, ok := g.render(tmpl)
+					if !ok {
+						t.Errorf("template %q cannot be rendered after reset", tmpl)
+					}
+					if strings.ContainsAny(s, "{}|") {
 						t.Errorf("template %q rendered %q", tmpl, s)
 					}
 				}
@@ -524,7 +534,7 @@ func BenchmarkDistractors2000(b *testing.B) {
 }
 
 func TestAnswerChecker(t *testing.T) {
-	c := newAnswerChecker()
+	c := newAnswerChecker(offTopic)
 	tests := []struct {
 		text string
 		want bool

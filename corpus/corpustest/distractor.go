@@ -30,22 +30,44 @@ func (g *distractorGen) reset() {
 	g.lastBn = "$10 billion"
 }
 
-// render fills a template's slots and capitalises the first letter.
-func (g *distractorGen) render(tmpl string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(tmpl, '{')
-		if i < 0 {
-			b.WriteString(tmpl)
-			break
+// render fills a template's slots and capitalises the first letter. It
+// reports false, and writes nothing, when the template would state a fact
+// about a subject of the starter corpus (see realFacts): a slot that names
+// the subject of a fact and is already bound in this paragraph to a listed
+// subject rules the template out, and one that is not yet bound is drawn
+// among the other entities of its pool.
+func (g *distractorGen) render(tmpl string) (string, bool) {
+	t := compiled(tmpl)
+	for _, f := range t.facts {
+		if e, ok := g.bound[f.slot]; ok && !allows(f.conds, e) {
+			return "", false
 		}
-		j := strings.IndexByte(tmpl[i:], '}') + i
-		b.WriteString(tmpl[:i])
-		b.WriteString(g.slot(tmpl[i+1 : j]))
-		tmpl = tmpl[j+1:]
+	}
+	for _, f := range t.facts {
+		if _, ok := g.bound[f.slot]; !ok {
+			g.draw(f.slot, f.conds)
+		}
+	}
+	var b strings.Builder
+	for _, p := range t.parts {
+		if p.slot == "" {
+			b.WriteString(p.lit)
+		} else {
+			b.WriteString(g.slot(p.slot))
+		}
 	}
 	// "Moore Threads's" reads as a typo; news style writes "Moore Threads'".
-	return capitalize(strings.ReplaceAll(b.String(), "s's ", "s' "))
+	return capitalize(strings.ReplaceAll(b.String(), "s's ", "s' ")), true
+}
+
+// mustRender renders a template that states no fact about a bound slot, such
+// as a title rendered right after reset.
+func (g *distractorGen) mustRender(tmpl string) string {
+	s, ok := g.render(tmpl)
+	if !ok {
+		panic("corpustest: template cannot be rendered: " + tmpl)
+	}
+	return s
 }
 
 // capitalize upper-cases a leading lower-case letter unless the first word
@@ -70,6 +92,7 @@ var entityPools = map[string][]entity{
 	"tracker": names(appTrackers), "listed": names(listed), "country": names(countries), "site": names(stargateSites),
 	"place": names(places), "firm": names(firms), "eval": names(evaluators),
 	"lawfirm": names(lawFirms), "agency": names(agencies), "plan": names(plans),
+	"index": names(indexes),
 }
 
 func names(ss []string) []entity {
@@ -88,20 +111,46 @@ func (g *distractorGen) entity(slot string) (entity, bool) {
 	if e, ok := g.bound[slot]; ok {
 		return e, true
 	}
-	base, second := strings.CutSuffix(slot, "2")
-	pool, ok := entityPools[base]
-	if !ok {
+	base, _ := strings.CutSuffix(slot, "2")
+	if _, ok := entityPools[base]; !ok {
 		return entity{}, false
 	}
-	e := pick(g.r, pool)
+	return g.draw(slot, nil), true
+}
+
+// draw binds slot to an entity of its pool that may be the subject of the
+// facts in conds (and differs from the base slot's for a second slot).
+// Rejection sampling keeps the draw uniform over the allowed entities; the
+// scan after it only runs if the pool has almost none, and panics if it has
+// none, which TestFactTemplates rules out.
+func (g *distractorGen) draw(slot string, conds []slotCond) entity {
+	base, second := strings.CutSuffix(slot, "2")
+	pool := entityPools[base]
+	var first entity
 	if second {
-		first, _ := g.entity(base)
-		for i := 0; i < 16 && (e.name == first.name || e.short == first.short); i++ {
-			e = pick(g.r, pool)
+		first, _ = g.entity(base)
+	}
+	ok := func(e entity) bool {
+		return (!second || e.name != first.name && e.short != first.short) && allows(conds, e)
+	}
+	e := pick(g.r, pool)
+	for i := 0; i < 64 && !ok(e); i++ {
+		e = pick(g.r, pool)
+	}
+	if !ok(e) {
+		found := false
+		for _, c := range pool {
+			if ok(c) {
+				e, found = c, true
+				break
+			}
+		}
+		if !found {
+			panic("corpustest: no entity of {" + slot + "} may be the subject")
 		}
 	}
 	g.bound[slot] = e
-	return e, true
+	return e
 }
 
 // slot returns the text for one {slot} or {slot.attr}.
@@ -239,9 +288,10 @@ func (g *distractorGen) slot(key string) string {
 	panic("corpustest: unknown template slot {" + key + "}")
 }
 
-// sentences renders n distinct templates of list (or all of them if fewer),
-// preferring templates not yet used in the article: real articles do not
-// repeat a sentence with other numbers.
+// sentences renders n distinct templates of list (or as many as can be
+// rendered), preferring templates not yet used in the article: real articles
+// do not repeat a sentence with other numbers. Templates that would state a
+// fact about a subject of the starter corpus are skipped.
 func (g *distractorGen) sentences(list []string, n int, out []string) []string {
 	var fresh, stale []string
 	for _, t := range list {
@@ -253,9 +303,15 @@ func (g *distractorGen) sentences(list []string, n int, out []string) []string {
 	}
 	g.shuffle(fresh)
 	g.shuffle(stale)
-	for _, t := range append(fresh, stale...)[:min(n, len(list))] {
-		g.used[t] = true
-		out = append(out, g.render(t))
+	for _, t := range append(fresh, stale...) {
+		if n == 0 {
+			break
+		}
+		if s, ok := g.render(t); ok {
+			g.used[t] = true
+			out = append(out, s)
+			n--
+		}
 	}
 	return out
 }
@@ -267,9 +323,13 @@ func (g *distractorGen) shuffle(s []string) {
 	}
 }
 
-// one renders one template of list, preferring one not yet used.
+// one renders one template of list, preferring one not yet used, or a
+// neutral filler if none can be rendered with the paragraph's entities.
 func (g *distractorGen) one(list []string) string {
-	return g.sentences(list, 1, nil)[0]
+	if s := g.sentences(list, 1, nil); len(s) > 0 {
+		return s[0]
+	}
+	return fillers[0]
 }
 
 // paragraph writes a paragraph about t: a lead sentence, two to four more,
@@ -277,7 +337,7 @@ func (g *distractorGen) one(list []string) string {
 // from about 60 to 140 words, and so do these.
 func (g *distractorGen) paragraph(t *topic) string {
 	g.reset()
-	s := g.sentences(t.leads, 1, nil)
+	s := []string{g.one(t.leads)}
 	s = g.sentences(t.body, g.r.between(2, 4), s)
 	if g.r.chance(0.25) {
 		s = append(s, pick(g.r, fillers))
@@ -349,7 +409,7 @@ func distractor(i int, seed int64) []byte {
 	r := newRNG(seed, streamDistractor, uint64(i))
 	published := randomDate(r, date{2022, 11, 1}, corpusTo)
 	g := newDistractorGen(r, published)
-	chk := answers()
+	chk := distractorAnswers()
 	id := strings.TrimSuffix(distractorName(i), ".md")
 
 	// Most paragraphs follow the article's main storyline; the others bring
@@ -358,7 +418,7 @@ func distractor(i int, seed int64) []byte {
 	title := "AI race roundup"
 	for range 100 {
 		g.reset()
-		if t := g.render(pick(r, main.titles)); !chk.holdsString(t) {
+		if t := g.mustRender(pick(r, main.titles)); !chk.holdsString(t) {
 			title = t
 			break
 		}
@@ -404,7 +464,7 @@ func distractor(i int, seed int64) []byte {
 			// The introduction and its items share their entities.
 			g.reset()
 			b.write(func() string {
-				return g.render(pick(r, []string{"Key figures from the {co} announcement:",
+				return g.mustRender(pick(r, []string{"Key figures from the {co} announcement:",
 					"The main points:", "According to {pub}:", "What {person} said:"}))
 			}, false)
 			for range r.between(2, 4) {
@@ -423,7 +483,7 @@ func distractor(i int, seed int64) []byte {
 		st := title
 		if s > 0 {
 			g.reset()
-			st = g.render(pick(r, main.titles))
+			st = g.mustRender(pick(r, main.titles))
 		}
 		m.sources = append(m.sources, newSource(r, st, published.addDays(-r.intn(4))))
 	}

@@ -59,10 +59,10 @@ var (
 	}
 
 	companies = []entity{
-		{"DeepSeek", "DeepSeek", "the Hangzhou AI lab", "founder Liang"},
+		{"DeepSeek", "DeepSeek", "the Chinese AI lab", "founder Liang"},
 		{"High-Flyer", "High-Flyer", "the quantitative hedge fund", "founder Liang"},
 		{"Nvidia", "Nvidia", "the chipmaker", "Jensen Huang"},
-		{"Huawei", "Huawei", "the Shenzhen telecoms group", "Ren Zhengfei"},
+		{"Huawei", "Huawei", "the Chinese telecoms group", "Ren Zhengfei"},
 		{"OpenAI", "OpenAI", "the ChatGPT maker", "Sam Altman"},
 		{"Anthropic", "Anthropic", "the Claude developer", "Dario Amodei"},
 		{"Microsoft", "Microsoft", "the software maker", "Satya Nadella"},
@@ -82,7 +82,7 @@ var (
 		{"AMD", "AMD", "the chip designer", "Lisa Su"},
 		{"CoreWeave", "CoreWeave", "the GPU cloud provider", "Michael Intrator"},
 		{"Mistral", "Mistral", "the French startup", "Arthur Mensch"},
-		{"TSMC", "TSMC", "the Taiwanese foundry", "C.C. Wei"},
+		{"TSMC", "TSMC", "the Taiwanese foundry", ""},
 		{"Broadcom", "Broadcom", "the chip and software group", "Hock Tan"},
 		{"Arm", "Arm", "the chip designer", "Rene Haas"},
 		{"MGX", "MGX", "the Abu Dhabi investment fund", ""},
@@ -119,6 +119,8 @@ var (
 		{"Zhipu AI", "Zhipu", "", ""}, {"Tencent", "Tencent", "", ""}, {"Baidu", "Baidu", "", ""},
 		{"Mistral", "Mistral", "", ""}, {"Google DeepMind", "DeepMind", "", ""},
 		{"High-Flyer", "High-Flyer", "", ""}, {"Microsoft", "Microsoft", "", ""},
+		{"MiniMax", "MiniMax", "", ""}, {"StepFun", "StepFun", "", ""}, {"01.AI", "01.AI", "", ""},
+		{"Cohere", "Cohere", "", ""},
 	}
 
 	chips = []entity{
@@ -175,6 +177,8 @@ var (
 		{"Project Mariner", "Mariner", "Google DeepMind", ""}, {"Nova Act", "Nova Act", "Amazon", ""},
 		{"Copilot Vision", "Copilot Vision", "Microsoft", ""}, {"ChatGPT agent", "ChatGPT agent", "OpenAI", ""},
 		{"Manus", "Manus", "Monica", ""}, {"Computer-Using Agent", "CUA", "OpenAI", ""},
+		{"Claude for Chrome", "Claude for Chrome", "Anthropic", ""}, {"Comet", "Comet", "Perplexity", ""},
+		{"AutoGLM", "AutoGLM", "Zhipu AI", ""}, {"UI-TARS", "UI-TARS", "ByteDance", ""},
 	}
 
 	apps = []string{"DeepSeek", "ChatGPT", "Claude", "Gemini", "Perplexity", "Kimi", "Doubao",
@@ -191,17 +195,27 @@ var (
 	banCountries = []entity{
 		{"Italy", "the Garante", "Italy's data protection authority", ""},
 		{"South Korea", "the PIPC", "South Korea's Personal Information Protection Commission", ""},
-		{"Taiwan", "the ministry", "Taiwan's Ministry of Digital Affairs", ""},
+		{"Taiwan", "Taiwan's ministry", "Taiwan's Ministry of Digital Affairs", ""},
 		{"Australia", "Home Affairs", "Australia's Department of Home Affairs", ""},
 		{"India", "the finance ministry", "India's finance ministry", ""},
 		{"the Netherlands", "the Dutch regulator", "the Dutch Data Protection Authority", ""},
 		{"Ireland", "the DPC", "Ireland's Data Protection Commission", ""},
-		{"Texas", "the governor's office", "the Texas governor's office", ""},
-		{"Virginia", "the governor's office", "the Virginia governor's office", ""},
+		{"Texas", "the Texas governor's office", "the Texas governor's office", ""},
+		{"Virginia", "the Virginia governor's office", "the Virginia governor's office", ""},
 		{"the US Navy", "the Navy", "the US Navy", ""},
 		{"NASA", "NASA", "NASA", ""},
 		{"Belgium", "the regulator", "Belgium's data protection authority", ""},
+		{"Czechia", "the cyber agency", "Czechia's cybersecurity agency", ""},
+		{"Singapore", "the PDPC", "Singapore's Personal Data Protection Commission", ""},
+		{"Canada", "the Treasury Board", "Canada's Treasury Board", ""},
+		{"Japan", "the Digital Agency", "Japan's Digital Agency", ""},
+		{"Denmark", "the agency", "Denmark's Agency for Digital Government", ""},
 	}
+
+	// indexes are stock indexes other than the US ones whose moves the
+	// starter corpus reports.
+	indexes = []string{"the Hang Seng", "the Nikkei 225", "the Kospi", "the Taiex", "the CSI 300",
+		"the Stoxx Europe 600", "the FTSE 100", "the DAX"}
 
 	// stargateSites are the names given to Stargate projects.
 	stargateSites = []string{"Ohio", "Michigan", "UAE", "Norway", "UK", "India", "New Mexico",

@@ -48,6 +48,18 @@ const (
 	wStartWord                      // other words that may open a figure: "a", "half", "between"
 	wCurPrefix                      // a currency code written before numbers: "USD", "RMB"
 	wPercentWord                    // "percent", "per": "percent of 10"
+	wDocNoun                        // a document that can say something: "statement", "report", "model card"
+	wClaimNoun                      // a noun naming a claim: "Wang's 50,000 H100 figure", "a SemiAnalysis estimate that"
+	wGroupNoun                      // people named by their employer: "Bernstein analysts", "DeepSeek researchers"
+	wSourceNoun                     // an unnamed source: "a source told Reuters"
+	wCompanyNoun                    // "the company said": an organisation named before
+	wAdvSkip                        // words between a subject and its reporting verb: "also", "had", "both"
+	wBe                             // forms of "be": "are said to" is no attribution
+	wPrep                           // prepositions inside noun phrases: "statement on Stargate"
+	wMediaVerb                      // verbs of reporting rather than claiming: "reported", "wrote", "noted"
+	wSayVerb                        // verbs that may follow their subject: "…," said Wang
+	wAmbClaim                       // reporting verbs that are also plural nouns: "reports", "projects"
+	wPostAdjunct                    // words that may follow a reporting verb at the end of a clause: "on", "via"
 )
 
 // wordInfo is one lexicon entry.
@@ -184,6 +196,8 @@ var claimVerbs = []string{
 	"cited", "warned", "pledged", "promised", "acknowledged", "explained", "emphasized", "emphasised",
 	"found", "asserted", "compared", "insisted", "posted", "tweeted", "declared",
 	"revealed", "reckons", "reckoned", "guided", "forecasted", "answered", "replied", "conceded",
+	"placed", "quipped", "repeated", "framed", "testified", "admitted", "pegged", "maintained", "recalled",
+	"estimate", "expect", "predict", "project", "believe", "reckon", "told",
 }
 
 // titles are words of a job title written before a name, cut off the
@@ -224,6 +238,56 @@ var orgWords = []string{
 	"alphabet", "oracle", "softbank", "huawei", "anthropic", "apple", "intel", "amd", "tsmc", "smic", "mckinsey",
 	"gartner", "goldman", "morgan", "citi", "ubs", "jpmorgan", "barclays", "federal", "national", "global",
 	"international", "systems", "technologies", "technology", "services", "consulting", "economics",
+}
+
+// docNouns name documents and statements whose owner is the claimant:
+// "OpenAI's own statement", "A National Law Review analysis", "the model card".
+var docNouns = []string{
+	"statement", "statements", "report", "reports", "filing", "filings", "post", "posts", "paper", "papers", "card",
+	"release", "account", "blog", "website", "site", "data", "analysis", "analyses", "estimate", "estimates", "claim",
+	"claims", "figure", "figures", "letter", "memo", "listing", "listings", "table", "tables", "note", "notes",
+	"interview", "testimony", "survey", "study", "studies", "calculation", "calculations", "teardown", "caption",
+	"summary", "article", "thread", "tweet", "email", "presentation", "transcript", "forecast", "forecasts",
+	"projection", "projections", "document", "documents", "specifications", "guidance", "page", "chart", "research",
+	"testing", "tests", "test", "benchmark", "benchmarks", "outlook", "profile", "release", "announcement", "notice",
+	"disclosure", "prospectus", "review", "tally", "model", "update", "podcast", "video", "newsletter", "story",
+}
+
+// claimNouns name a claim: "Wang's 50,000 H100 figure", "a SemiAnalysis estimate
+// that", "DeepSeek's claim that".
+var claimNouns = []string{
+	"figure", "figures", "estimate", "estimates", "claim", "claims", "forecast", "forecasts", "projection",
+	"projections", "calculation", "calculations", "tally", "assessment", "prediction", "predictions", "guidance",
+}
+
+// groupNouns name people by their employer: "Bernstein analysts stressed".
+var groupNouns = []string{
+	"analyst", "analysts", "researchers", "economists", "experts", "scientists", "engineers", "strategists",
+	"executives", "officials", "staff", "lawyers", "reporters", "editors",
+}
+
+// sourceNouns1 are unnamed sources; "a source told Reuters" is Reuters' claim.
+var sourceNouns1 = []string{
+	"source", "sources", "official", "officials", "insider", "insiders", "person", "people", "partner", "partners",
+	"spokesperson", "spokesman", "spokeswoman", "executive", "executives", "employee", "employees", "familiar",
+}
+
+var companyNouns = []string{
+	"company", "firm", "lab", "startup", "start-up", "chipmaker", "group", "carmaker", "maker", "giant", "developer",
+	"business", "corporation", "outfit", "venture",
+}
+
+var advSkips = []string{
+	"also", "later", "previously", "has", "had", "have", "once", "recently", "then", "publicly", "separately",
+	"further", "repeatedly", "both", "reportedly", "still", "itself", "themselves", "himself", "herself", "all",
+	"now", "first", "initially", "originally", "already", "officially", "privately", "earlier", "again",
+	"similarly", "likewise", "subsequently", "too", "last", "each", "alone", "just", "jointly", "own",
+}
+
+var preps = []string{
+	"on", "of", "about", "for", "from", "in", "at", "with", "by", "after", "before", "during", "under", "to",
+	"into", "over", "between", "among", "across", "via", "near", "behind", "since", "until", "without", "within",
+	"through", "against", "toward", "towards", "upon", "around", "behind", "like", "including",
 }
 
 var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -304,6 +368,26 @@ func init() {
 	lexAddAll(wNameStop, nameStops...)
 	lexAddAll(wOrg, orgWords...)
 	lexAddAll(wPronoun, "he", "she")
+	lexAddAll(wDocNoun, docNouns...)
+	lexAddAll(wClaimNoun, claimNouns...)
+	lexAddAll(wGroupNoun, groupNouns...)
+	lexAddAll(wSourceNoun, sourceNouns1...)
+	lexAddAll(wCompanyNoun, companyNouns...)
+	lexAddAll(wAdvSkip, advSkips...)
+	lexAddAll(wBe, "is", "are", "was", "were", "be", "been", "being", "'s")
+	lexAddAll(wPrep, preps...)
+	lexAddAll(wMediaVerb, "reported", "reports", "wrote", "writes", "noted", "notes", "described", "describes",
+		"cited", "quoted", "posted", "tweeted", "listed", "counted", "calculated", "compared", "found")
+	lexAddAll(wSayVerb, "said", "says", "say", "wrote", "writes", "added", "adds", "noted", "notes", "reported",
+		"told", "tells", "argued", "argues", "stressed", "explained", "insisted", "quipped", "asked", "continued",
+		"warned", "estimated", "estimates", "predicted", "predicts", "claimed", "claims", "acknowledged", "replied",
+		"answered", "conceded", "declared", "admitted", "cautioned", "observed", "recalled", "suggested", "suggests")
+	lexAddAll(wAmbClaim, "reports", "projects", "states", "claims", "notes", "estimates", "forecasts", "forecast",
+		"counts", "lists", "adds", "posts", "quotes", "tweets", "puts", "put", "finds", "found", "listed", "cites", "suggest",
+		"claim", "estimate", "expects", "expect", "says", "say")
+	lexAddAll(wPostAdjunct, "on", "in", "via", "citing", "at", "around", "last", "earlier", "this", "late", "early",
+		"after", "when", "while", "according", "adding", "noting", "today", "yesterday", "separately", "previously",
+		"also", "recently", "later", "before", "during", "on", "late", "overnight", "again", "saying", "and", "but")
 	lexAddAll(wOneDet, oneDets...)
 	lexAddAll(wYearPrep, yearPreps...)
 	lexAddAll(wPeriodNoun, periodNouns...)

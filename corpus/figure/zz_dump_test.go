@@ -37,11 +37,14 @@ func TestZZDump(t *testing.T) {
 				if f.Unit != "" {
 					x += " unit=" + f.Unit
 				}
+				if f.Per != "" {
+					x += " per=" + f.Per
+				}
 				x += " <- " + f.Claimant
 				fl = append(fl, x)
 				fi++
 			}
-			if len(fl) > 0 || os.Getenv("FIGDUMP") == "all" {
+			if len(fl) > 0 || os.Getenv("FIGDUMP") == "all" || os.Getenv("FIGDUMP") == "nofig" && strings.ContainsAny(para[s:e], "0123456789") {
 				fmt.Fprintf(&b, "P%d: %s\n%s\n", pi, para[s:e], strings.Join(fl, "\n"))
 			}
 			ss = k + 1
