@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
@@ -78,7 +79,7 @@ type Hit struct {
 
 // Features are the measures a passage is ranked on, each in [0, 1].
 type Features struct {
-	Coverage, BM25, Answer, Lede, Title, Support float64
+	Coverage, BM25, Answer, Lede, Title, Support, Phrase float64
 }
 
 // Concept is one thing a question asks about: a term, or a phrase such as
@@ -105,7 +106,7 @@ type Result struct {
 // Limits that keep a search cheap whatever the question.
 const (
 	maxConcepts = 24 // distinct question terms considered
-	candidates  = 60 // passages fetched from Bleve for re-ranking
+	candidates  = 30 // passages fetched from Bleve for re-ranking
 )
 
 // ErrNotReady is returned by Search before the index has been built.
@@ -150,16 +151,34 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return res, nil
 	}
 
-	req := bleve.NewSearchRequestOptions(retrievalQuery(res.Concepts, n), candidates, 0, false)
-	req.Fields = []string{fieldStored}
-	sr, err := x.b.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+	// Passages that hold every distinctive concept are found first, which
+	// is quick; only when there are too few of them does the search widen
+	// to passages that hold any.
+	var found search.DocumentMatchCollection
+	strict, wide := retrievalQueries(res.Concepts, n)
+	for _, rq := range []query.Query{strict, wide} {
+		if rq == nil {
+			continue
+		}
+		req := bleve.NewSearchRequestOptions(rq, candidates, 0, false)
+		req.Fields = []string{fieldStored}
+		sr, err := x.b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		for _, dm := range sr.Hits {
+			if len(found) < candidates && !slices.ContainsFunc(found, func(f *search.DocumentMatch) bool { return f.ID == dm.ID }) {
+				found = append(found, dm)
+			}
+		}
+		if len(found) >= minStrictHits {
+			break
+		}
 	}
-	hits := make([]Hit, 0, len(sr.Hits))
+	hits := make([]Hit, 0, len(found))
 	var toks [][]token
 	length := 0
-	for _, dm := range sr.Hits {
+	for _, dm := range found {
 		raw, _ := dm.Fields[fieldStored].(string)
 		h, err := decodeStored(dm.ID, raw)
 		if err != nil {
@@ -256,6 +275,19 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 		}
 	}
 	c.Alts = x.th.alternatives(c.Terms)
+	if c.DocFreq == 0 {
+		// A word the corpus lacks but whose synonym it has ("copying"
+		// for "distillation") is as rare as the synonym.
+		for _, alt := range c.Alts {
+			for _, t := range alt {
+				df, err := docFreq(ctx, r, t)
+				if err != nil {
+					return err
+				}
+				c.DocFreq = max(c.DocFreq, df)
+			}
+		}
+	}
 	c.Weight = idf(c.DocFreq, n)
 	if len(c.Terms) == 1 && x.light[c.Terms[0]] {
 		c.Light = true
@@ -280,61 +312,84 @@ func idf(df, n uint64) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// retrievalQuery builds the Bleve query that fetches candidate passages:
-// any of the question's concepts in the text, or, weighted lower, in the
-// title and heading. Single-term synonyms are expanded by Bleve itself; a
-// phrase or a phrase synonym ("artificial general intelligence" for
-// "AGI") must match all its terms. Words that ask rather than name, and
-// words that most passages hold, are left to the re-ranking, which checks
-// every concept on every candidate: in the disjunction they would only make
+// retrievalQueries builds the Bleve queries that fetch candidate passages.
+//
+// strict wants every concept of the question that names something (nil
+// when there are fewer than two): an intersection of postings, which Bleve
+// computes quickly even for common words. wide wants any of them, in the
+// text or, weighted lower, in the title and heading; it is the fallback when
+// few passages hold everything. Words that ask rather than name, and in wide
+// the words most passages hold, are left to the re-ranking, which checks
+// every concept on every candidate: in a disjunction they would only make
 // Bleve score most of the index.
-func retrievalQuery(cs []Concept, n uint64) query.Query {
-	common := func(c Concept) bool { return c.Light || float64(c.DocFreq) > maxRetrievalShare*float64(n) }
-	keep := make([]bool, len(cs))
-	kept := 0
+//
+// Single-term synonyms are expanded by Bleve itself, except for terms
+// common enough to find candidates without them; a phrase or a phrase
+// synonym ("artificial general intelligence" for "AGI") must match all its
+// terms.
+func retrievalQueries(cs []Concept, n uint64) (strict, wide query.Query) {
+	var all, any []query.Query
+	onlyLight := !slices.ContainsFunc(cs, func(c Concept) bool { return !c.Light })
+	var named []int // concepts that name something, rarest first
 	for i, c := range cs {
-		if !common(c) {
-			keep[i] = true
-			kept++
-		}
-	}
-	if kept == 0 {
-		// Nothing distinctive: fall back on the two rarest concepts.
-		order := make([]int, len(cs))
-		for i := range order {
-			order[i] = i
-		}
-		sort.Slice(order, func(a, b int) bool { return cs[order[a]].DocFreq < cs[order[b]].DocFreq })
-		for _, i := range order[:min(2, len(order))] {
-			keep[i] = true
-		}
-	}
-	var qs []query.Query
-	for i, c := range cs {
-		if !keep[i] {
+		if c.Light && !onlyLight || c.DocFreq == 0 && len(c.Alts) == 0 {
 			continue
 		}
-		if len(c.Terms) == 1 {
-			qs = append(qs, termQuery(c.Terms[0], fieldText, 1))
-			if float64(c.DocFreq) <= maxContextShare*float64(n) {
-				qs = append(qs, termQuery(c.Terms[0], fieldContext, 0.3))
-			}
-		} else {
-			qs = append(qs, allTerms(c.Terms, 1.5))
+		named = append(named, i)
+		all = append(all, conceptQuery(c, n))
+	}
+	sort.SliceStable(named, func(a, b int) bool { return cs[named[a]].DocFreq < cs[named[b]].DocFreq })
+	for k, i := range named {
+		c := cs[i]
+		// The rarest concepts find the passages that cover most of the
+		// question's weight; a common one in a disjunction only adds
+		// thousands of passages to score.
+		if k >= maxWideConcepts || k > 0 && float64(c.DocFreq) > maxRetrievalShare*float64(n) {
+			break
 		}
-		for _, alt := range c.Alts {
-			if len(alt) > 1 {
-				qs = append(qs, allTerms(alt, 0.8))
-			}
+		any = append(any, conceptQuery(c, n))
+		if len(c.Terms) == 1 && float64(c.DocFreq) <= maxContextShare*float64(n) {
+			any = append(any, termQuery(c.Terms[0], fieldContext, 0.3))
 		}
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	if len(all) >= 2 {
+		strict = bleve.NewConjunctionQuery(all...)
+	}
+	if len(any) > 0 {
+		wide = bleve.NewDisjunctionQuery(any...)
+	}
+	return strict, wide
+}
+
+// conceptQuery matches a concept in the passage text.
+func conceptQuery(c Concept, n uint64) query.Query {
+	var q query.Query
+	switch {
+	case len(c.Terms) > 1:
+		q = allTerms(c.Terms, 1.5)
+	case c.DocFreq*exactShare >= n:
+		q = exactTermQuery(c.Terms[0], fieldText, 1)
+	default:
+		q = termQuery(c.Terms[0], fieldText, 1)
+	}
+	var alts []query.Query
+	for _, alt := range c.Alts {
+		if len(alt) > 1 {
+			alts = append(alts, allTerms(alt, 0.8))
+		}
+	}
+	if len(alts) == 0 {
+		return q
+	}
+	return bleve.NewDisjunctionQuery(append(alts, q)...)
 }
 
 // Shares of the index above which a concept is too common to fetch
-// candidates by (it still counts in ranking), and to look for in titles,
-// which every passage of an article repeats.
+// candidates by in a disjunction (it still counts in ranking), and to look
+// for in titles, which every passage of an article repeats; and how many of
+// the rarest concepts the disjunction takes.
 const (
+	maxWideConcepts   = 3
 	maxRetrievalShare = 0.2
 	maxContextShare   = 0.05
 )
@@ -349,6 +404,27 @@ func allTerms(terms []string, boost float64) query.Query {
 	q.SetBoost(boost)
 	return q
 }
+
+// exactShare is the share of the index from which a term is common
+// enough to fetch candidates by itself, without its synonyms: expanding
+// "GPU" to every chip name costs more than the rest of the search, and
+// re-ranking credits the synonyms anyway.
+const exactShare = 100 // one passage in a hundred
+
+// exactTermQuery matches one term and nothing else. A term range from the
+// term to itself is the one term query Bleve does not expand with the
+// field's synonyms.
+func exactTermQuery(term, field string, boost float64) query.Query {
+	yes := true
+	q := bleve.NewTermRangeInclusiveQuery(term, term, &yes, &yes)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+// minStrictHits is how many passages holding every distinctive concept are
+// enough to rank without looking at those holding only some.
+const minStrictHits = 20
 
 func termQuery(term, field string, boost float64) query.Query {
 	q := bleve.NewTermQuery(term)
@@ -371,11 +447,12 @@ var weights = struct {
 	Lede     float64 // the first paragraph of an article, where news puts its key facts
 	Title    float64 // the question's words are in the article's title, heading or tags
 	Support  float64 // other passages of the same article match the question too
+	Phrase   float64 // neighbouring words of the question are neighbours in the passage
 
 	Synonym float64 // credit for a concept found through a synonym
 	Context float64 // credit for one found only in the title, heading or tags
 }{
-	Coverage: 1.0, BM25: 1.0, Answer: 0.6, Lede: 0.045, Title: 0.2, Support: 0.05,
+	Coverage: 1.0, BM25: 0.75, Answer: 0.45, Lede: 0.045, Title: 0.45, Support: 0.055, Phrase: 0.15,
 	Synonym: 0.6, Context: 0.5,
 }
 
@@ -485,10 +562,45 @@ func (x *Index) rank(h *Hit, toks []token, cs []Concept, want []figure.Kind, top
 	if h.Passage.Paragraph == 1 {
 		lede = 1
 	}
-	h.Features = Features{Coverage: h.Coverage, BM25: bm, Answer: answer, Lede: lede, Title: title}
+	h.Features = Features{Coverage: h.Coverage, BM25: bm, Answer: answer, Lede: lede, Title: title,
+		Phrase: phrases(toks, concept, cs)}
 	f := h.Features
 	h.Score = weights.Coverage*f.Coverage + weights.BM25*f.BM25 + weights.Answer*f.Answer +
-		weights.Lede*f.Lede + weights.Title*f.Title
+		weights.Lede*f.Lede + weights.Title*f.Title + weights.Phrase*f.Phrase
+}
+
+// phrases is the share of the question's neighbouring concept pairs
+// ("chairman of Stargate", "export controls") that stand together, in the
+// same order, in the passage: a passage that says "chairman of Stargate"
+// answers better than one that names a chairman and Stargate apart.
+func phrases(toks []token, concept map[string]int, cs []Concept) float64 {
+	if len(cs) < 2 {
+		return 0
+	}
+	next := make(map[int]bool) // concept i is followed closely by concept i+1
+	for i, t := range toks {
+		a, ok := concept[t.term]
+		if !ok || a+1 >= len(cs) {
+			continue
+		}
+		for _, u := range toks[i+1 : min(i+3, len(toks))] {
+			if b, ok := concept[u.term]; ok && b == a+1 && u.pos-t.pos <= 3 {
+				next[a] = true
+			}
+		}
+	}
+	var total, got float64
+	for i := 0; i+1 < len(cs); i++ {
+		w := min(cs[i].Weight, cs[i+1].Weight)
+		total += w
+		if next[i] {
+			got += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
 }
 
 // bm25 scores a passage for the question's concepts with Okapi BM25

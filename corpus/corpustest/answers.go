@@ -2,6 +2,8 @@ package corpustest
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -73,6 +75,129 @@ var devAnswers = [][]string{
 	{"7%", "$7 trillion"},
 }
 
+// heldoutAnswers are the expect sets of the answerable questions of the
+// held-out set (testdata/heldout.jsonl), which Distractors also keeps out of
+// every passage, as it does devAnswers: a distractor shown for a held-out
+// question must not count as its answer. Large does not use them.
+var heldoutAnswers = [][]string{
+	{"January 5, 2025"},
+	{"five to 10 years"},
+	{"more than a decade away"},
+	{"around the end of next year"},
+	{"2027"},
+	{"We are now confident we know how to build AGI"},
+	{"1,700 GPUs"},
+	{"320,000 GPUs"},
+	{"18 allies"},
+	{"Ken Glueck"},
+	{"January 13, 2025"},
+	{"May 13, 2025", "rescind"},
+	{"$60 billion to $65 billion"},
+	{"Richland Parish, Louisiana"},
+	{"$26.3 billion"},
+	{"$85 billion"},
+	{"real innovation"},
+	{"$80 billion", "Brad Smith"},
+	{"96 GB of HBM3"},
+	{"November 8, 2022"},
+	{"Tencent, Alibaba and Baidu"},
+	{"more than 1 million", "last nine months of 2024"},
+	{"6.68 times"},
+	{"300 GB/s"},
+	{"14.9%", "7.8%"},
+	{"$200 per month"},
+	{"Computer-Using Agent"},
+	{"December 11, 2024"},
+	{"July 17, 2025"},
+	{"October 22, 2024"},
+	{"trillion-dollar market"},
+	{"World Economic Forum in Davos"},
+	{"unleash U.S. energy"},
+	{"50,000 NVIDIA Hopper GPUs"},
+	{"remote worker"},
+	{"January 24, 2025", "Navy"},
+	{"Greg Abbott"},
+	{"January 30, 2025"},
+	{"51 other countries"},
+	{"January 26, 2025"},
+	{"February 4, 2025", "federal government systems"},
+	{"headquartered in Hangzhou"},
+	{"Zhejiang University"},
+	{"described Liang as 39"},
+	{"around 200 researchers"},
+	{"five code repositories"},
+	{"Liang Wenfeng founded DeepSeek"},
+	{"Obviously"},
+	{"$1.6 billion", "$944 million"},
+	{"200 million yuan"},
+	{"January 31, 2025", "SemiAnalysis published"},
+	{"Fire-Flyer 2"},
+	{"50,000 H100s"},
+	{"$2.19 per million output tokens"},
+	{"$15 per million input tokens", "$60 per million output tokens"},
+	{"six smaller distilled models"},
+	{"2061", "2029"},
+	{"more than 500 derivative models"},
+	{"released on January 20, 2025"},
+	{"79.8%", "79.2%"},
+	{"14.8 trillion tokens"},
+	{"December 26, 2024"},
+	{"405-billion-parameter Llama 3", "30.8 million GPU hours"},
+	{"joke of a budget"},
+	{"$294,000"},
+	{"671 billion"},
+	{"2.788M"},
+	{"$644 billion"},
+	{"$40 billion in 2022"},
+	{"Mandeep Singh"},
+	{"63 use cases"},
+	{"10% to 15%"},
+	{"$1.3 trillion"},
+	{"60%"},
+	{"384 Ascend 910C chips"},
+	{"559 kW", "145 kW"},
+	{"Ren Zhengfei"},
+	{"since 2022"},
+	{"200,000"},
+	{"13%"},
+	{"April 9, 2025"},
+	{"$4.5 billion"},
+	{"15% of their revenue"},
+	{"rare-earth magnets"},
+	{"$5.5 billion"},
+	{"July 14, 2025"},
+	{"17%"},
+	{"$118.58"},
+	{"3.07%"},
+	{"17.4%"},
+	{"$232 billion"},
+	{"$593 billion"},
+	{"Naomi Haefner"},
+	{"February 12, 2026"},
+	{"Microsoft security researchers"},
+	{"Azure AI Foundry"},
+	{"distillation", "January 29, 2025"},
+	{"three and six months"},
+	{"Son would serve as chairman"},
+	{"Abu Dhabi AI investment fund"},
+	{"They don't actually have the money."},
+	{"good for my $80 billion"},
+	{"$24.3 billion", "$11 billion"},
+	{"as much as $500 billion"},
+	{"4.5 gigawatts"},
+	{"Saline Township, Michigan"},
+	{"Narvik"},
+	{"G42 is paying"},
+	{"projected to reach 5 gigawatts"},
+	{"would reach 1 gigawatt"},
+	{"October 7, 2022"},
+	{"$400 million"},
+	{"140 entities"},
+	{"gallium, germanium and antimony"},
+	{"4,800", "5.92"},
+	{"August 26, 2022"},
+}
+
 // offTopic are strings that would let the dev set's unanswerable questions
 // (the capital of France, router passwords, the weather in Berlin, the size of
 // Llama 4 Behemoth, Samsung's chief executive) find a plausible passage. The
@@ -107,41 +232,50 @@ var heldoutOffTopic = []string{
 // looking up each pair of adjacent bytes in a table of the expected strings
 // that start with that pair, and then checks which sets are complete.
 type answerChecker struct {
-	needles [][]byte // distinct expected strings, lower-cased
-	first   []uint8  // first[pair] is 1 + the first needle starting with pair
-	next    []uint8  // next[i] is 1 + the following needle with needle i's pair
-	sets    [][2]uint64
+	needles [][]byte  // distinct expected strings, lower-cased
+	first   []uint16  // first[pair] is 1 + the first needle starting with pair
+	next    []uint16  // next[i] is 1 + the following needle with needle i's pair
+	sets    []needles // the needles of each set
 }
 
-// answers returns the shared checker of Large, and distractorAnswers that
-// of Distractors, which also keeps out heldoutOffTopic. A checker is
+// needles is a set of needles by index.
+type needles [4]uint64
+
+// maxNeedles is the number of distinct strings a checker can hold.
+const maxNeedles = len(needles{}) * 64
+
+// answers returns the shared checker of Large, for the dev set, and
+// distractorAnswers that of Distractors, which also keeps out the held-out
+// set's answers and what its unanswerable questions ask about. A checker is
 // read-only once built, so generators running in parallel share one.
 var (
-	answers           = sync.OnceValue(func() *answerChecker { return newAnswerChecker(offTopic) })
+	answers           = sync.OnceValue(func() *answerChecker { return newAnswerChecker(devAnswers, offTopic) })
 	distractorAnswers = sync.OnceValue(func() *answerChecker {
-		return newAnswerChecker(append(slices.Clip(offTopic), heldoutOffTopic...))
+		return newAnswerChecker(append(slices.Clip(devAnswers), heldoutAnswers...),
+			append(slices.Clip(offTopic), heldoutOffTopic...))
 	})
 )
 
-// newAnswerChecker returns a checker for the dev set's expect sets and the
-// off-topic strings given.
-func newAnswerChecker(offTopic []string) *answerChecker {
-	c := &answerChecker{first: make([]uint8, 1<<16)}
+// newAnswerChecker returns a checker for the expect sets and the off-topic
+// strings given.
+func newAnswerChecker(sets [][]string, offTopic []string) *answerChecker {
+	c := &answerChecker{first: make([]uint16, 1<<16)}
 	index := map[string]int{}
 	var all [][]string
-	all = append(all, devAnswers...)
+	all = append(all, sets...)
 	for _, w := range offTopic {
 		all = append(all, []string{w})
 	}
 	for _, set := range all {
-		var mask [2]uint64
+		var mask needles
 		for _, e := range set {
 			e = string(appendLowerASCII(nil, []byte(e)))
 			i, ok := index[e]
 			if !ok {
 				i = len(c.needles)
-				if i >= 128 || len(e) < 2 {
-					panic("corpustest: expected strings must be at least 2 bytes and at most 128")
+				if i >= maxNeedles || len(e) < 2 || strings.IndexByte(e, '\n') >= 0 {
+					panic("corpustest: expected strings must be at least 2 bytes long, on one line and at most " +
+						strconv.Itoa(maxNeedles) + " distinct")
 				}
 				index[e] = i
 				c.needles = append(c.needles, []byte(e))
@@ -149,13 +283,13 @@ func newAnswerChecker(offTopic []string) *answerChecker {
 				pair := pairOf(e[0], e[1])
 				// Append to the end of the pair's chain.
 				if c.first[pair] == 0 {
-					c.first[pair] = uint8(i + 1)
+					c.first[pair] = uint16(i + 1)
 				} else {
 					j := int(c.first[pair]) - 1
 					for c.next[j] != 0 {
 						j = int(c.next[j]) - 1
 					}
-					c.next[j] = uint8(i + 1)
+					c.next[j] = uint16(i + 1)
 				}
 			}
 			mask[i/64] |= 1 << (i % 64)
@@ -179,7 +313,15 @@ var lowerASCII = func() (t [256]byte) {
 
 // holds reports whether text holds a whole expect set or an off-topic string.
 func (c *answerChecker) holds(text []byte) bool {
-	var found [2]uint64
+	return c.complete(c.found(text))
+}
+
+// found returns the needles that text contains. No needle spans a line
+// break, so the needles of two lines joined by "\n" are the union of theirs:
+// a generator can check a line against its neighbours, its title and its
+// block without scanning them again.
+func (c *answerChecker) found(text []byte) needles {
+	var found needles
 	for i := 0; i+1 < len(text); i++ {
 		for n := c.first[pairOf(text[i], text[i+1])]; n != 0; n = c.next[n-1] {
 			if hasPrefixFold(text[i:], c.needles[n-1]) {
@@ -187,11 +329,21 @@ func (c *answerChecker) holds(text []byte) bool {
 			}
 		}
 	}
-	if found == [2]uint64{} {
+	return found
+}
+
+func (n needles) or(m needles) needles {
+	return needles{n[0] | m[0], n[1] | m[1], n[2] | m[2], n[3] | m[3]}
+}
+
+// complete reports whether found holds a whole expect set or an off-topic
+// string.
+func (c *answerChecker) complete(found needles) bool {
+	if found == (needles{}) {
 		return false
 	}
 	for _, m := range c.sets {
-		if m[0]&found[0] == m[0] && m[1]&found[1] == m[1] {
+		if m[0]&found[0] == m[0] && m[1]&found[1] == m[1] && m[2]&found[2] == m[2] && m[3]&found[3] == m[3] {
 			return true
 		}
 	}

@@ -20,9 +20,18 @@
 // (eval/dev.jsonl): no distractor line, pair of adjacent lines, paragraph
 // block or line read with the title, and no paragraph of a large corpus,
 // contains every expected string of an answerable question, and none
-// mentions what the unanswerable questions ask about. The generators also
+// mentions what the unanswerable questions ask about. Distractors keep the
+// held-out set (testdata/heldout.jsonl) out the same way. The generators also
 // never write a figure quoted in the starter corpus, in any spelling, so
 // that questions about the real articles keep their answers there.
+//
+// Nor does a distractor contradict the starter corpus: it states each kind
+// of fact (a release date, a GPU count, a capex plan, a Stargate site's
+// capacity, a ban, a claim…) only about subjects that the real articles do
+// not state that kind of fact about, which realFacts lists. "Mistral
+// released Mistral Large on …" competes with the real "DeepSeek released
+// DeepSeek-R1 on January 20, 2025"; "DeepSeek released DeepSeek-R1 on …"
+// with another date would contradict it, and no distractor says so.
 package corpustest
 
 import (
@@ -41,9 +50,12 @@ import (
 // Distractors mention the companies, chips, people, places and kinds of
 // figure of racebot's starter corpus in other combinations — Alexandr Wang
 // on another lab's GPU count, another hyperscaler's capital spending,
-// another chip's export licence, another app's App Store rank — so that they
-// compete hard with the real articles in retrieval without ever holding an
-// expected answer. Each has 3 to 10 paragraphs; some are written one
+// another chip's export licence, another app's App Store rank, another
+// Stargate site's capacity — so that they compete hard with the real
+// articles in retrieval without ever holding an expected answer or
+// contradicting a real article: a subject of a real fact (DeepSeek-R1's
+// release date, Microsoft's capex, Stargate UAE's capacity) appears only in
+// other roles. Each has 3 to 10 paragraphs; some are written one
 // paragraph per line, some have headings ("## Heading" or a short title-case
 // line) and bullet lists.
 func Distractors(n int, seed int64) fstest.MapFS {

@@ -192,7 +192,14 @@ func TestFrontMatter(t *testing.T) {
 // racebot's dev set in testdata.
 func expectSets(t *testing.T) [][]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "dev.jsonl"))
+	return expectSetsOf(t, "dev.jsonl")
+}
+
+// expectSetsOf reads the answerable questions' expect sets of a question
+// file in testdata.
+func expectSetsOf(t *testing.T, file string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +222,7 @@ func expectSets(t *testing.T) [][]string {
 		t.Fatal(err)
 	}
 	if len(sets) == 0 {
-		t.Fatal("no answerable questions in testdata/dev.jsonl")
+		t.Fatalf("no answerable questions in testdata/%s", file)
 	}
 	return sets
 }
@@ -226,6 +233,16 @@ func TestDevAnswersUpToDate(t *testing.T) {
 	for _, set := range expectSets(t) {
 		if !slices.ContainsFunc(devAnswers, func(s []string) bool { return slices.Equal(s, set) }) {
 			t.Errorf("expect set %q is missing from devAnswers", set)
+		}
+	}
+}
+
+// TestHeldoutAnswersUpToDate fails when the held-out set gains an expect
+// set that Distractors does not know to avoid.
+func TestHeldoutAnswersUpToDate(t *testing.T) {
+	for _, set := range expectSetsOf(t, "heldout.jsonl") {
+		if !slices.ContainsFunc(heldoutAnswers, func(s []string) bool { return slices.Equal(s, set) }) {
+			t.Errorf("expect set %q is missing from heldoutAnswers", set)
 		}
 	}
 }
@@ -286,9 +303,9 @@ func TestNoExpectedAnswer(t *testing.T) {
 		}
 	}
 	t.Run("Distractors", func(t *testing.T) {
-		// Distractors also keep out what the held-out set's unanswerable
-		// questions ask about.
-		sets := slices.Clip(sets)
+		// Distractors also keep out the held-out set's answers and what its
+		// unanswerable questions ask about.
+		sets := append(slices.Clip(sets), expectSetsOf(t, "heldout.jsonl")...)
 		for _, w := range heldoutOffTopic {
 			sets = append(sets, []string{w})
 		}
@@ -534,7 +551,7 @@ func BenchmarkDistractors2000(b *testing.B) {
 }
 
 func TestAnswerChecker(t *testing.T) {
-	c := newAnswerChecker(offTopic)
+	c := newAnswerChecker(devAnswers, offTopic)
 	tests := []struct {
 		text string
 		want bool

@@ -122,7 +122,7 @@ func (g *distractorGen) entity(slot string) (entity, bool) {
 // facts in conds (and differs from the base slot's for a second slot).
 // Rejection sampling keeps the draw uniform over the allowed entities; the
 // scan after it only runs if the pool has almost none, and panics if it has
-// none, which TestFactTemplates rules out.
+// none, which TestFactTable rules out.
 func (g *distractorGen) draw(slot string, conds []slotCond) entity {
 	base, second := strings.CutSuffix(slot, "2")
 	pool := entityPools[base]
@@ -251,7 +251,7 @@ func (g *distractorGen) slot(key string) string {
 	case "agiyear":
 		return pick(g.r, []string{"2026", "2028", "2029", "2030", "2031", "2032", "2035", "the end of the decade"})
 	case "agidur":
-		return pick(g.r, []string{"three to five years", "five to 10 years", "one to three years",
+		return pick(g.r, []string{"three to five years", "five to eight years", "one to three years",
 			"the next 18 months", "a decade", "two to three years", "about five years", "three years"})
 	case "leaddur":
 		return pick(g.r, []string{"a year", "18 months", "one to two years", "two to three months",
@@ -350,41 +350,52 @@ func (g *distractorGen) paragraph(t *topic) string {
 // of adjacent lines (a heading glued to its paragraph, a bullet to its
 // introduction), each blank-line-separated block (in an article written one
 // paragraph per line, the whole body) and each line together with the title.
+// Passages are lines joined by "\n", so each line is scanned once and
+// passages are checked on the union of their lines' needles.
 type body struct {
 	chk     *answerChecker
-	title   string
+	title   needles // the title's needles
 	perLine bool
-	lines   []string // lines written so far; "" is a blank line
-	block   []string // lines of the current block
+	lines   []string  // lines written so far; "" is a blank line
+	found   []needles // the needles of each line
+	block   needles   // the needles of the current block
+	inBlock bool      // whether the current block has a line
 }
 
-// fits reports whether line can be added, continuing the current block or
-// not, without any passage holding an expected answer.
-func (b *body) fits(line string, cont bool) bool {
-	if b.chk.holdsString(line) || b.chk.holdsString(b.title+"\n"+line) {
+func newBody(chk *answerChecker, title string, perLine bool) *body {
+	return &body{chk: chk, title: chk.found([]byte(title)), perLine: perLine}
+}
+
+// fits reports whether line, whose needles are f, can be added, continuing
+// the current block or not, without any passage holding an expected answer.
+func (b *body) fits(f needles, cont bool) bool {
+	c := b.chk
+	if c.complete(f) || c.complete(f.or(b.title)) {
 		return false
 	}
-	if n := len(b.lines); n > 0 && b.lines[n-1] != "" && b.chk.holdsString(b.lines[n-1]+"\n"+line) {
+	if n := len(b.lines); n > 0 && b.lines[n-1] != "" && c.complete(f.or(b.found[n-1])) {
 		return false
 	}
-	if n := len(b.lines); n > 1 && b.lines[n-1] == "" && b.chk.holdsString(b.lines[n-2]+"\n"+line) {
+	if n := len(b.lines); n > 1 && b.lines[n-1] == "" && c.complete(f.or(b.found[n-2])) {
 		return false
 	}
-	if len(b.block) == 0 || !cont && !b.perLine {
+	if !b.inBlock || !cont && !b.perLine {
 		return true // line starts a block of its own
 	}
-	return !b.chk.holdsString(strings.Join(b.block, "\n") + "\n" + line)
+	return !c.complete(b.block.or(f))
 }
 
-// add appends a line, which continues the current block when cont is set or
-// the body is written one paragraph per line.
-func (b *body) add(line string, cont bool) {
+// add appends a line with needles f, which continues the current block
+// when cont is set or the body is written one paragraph per line.
+func (b *body) add(line string, f needles, cont bool) {
 	if len(b.lines) > 0 && !cont && !b.perLine {
 		b.lines = append(b.lines, "")
-		b.block = b.block[:0]
+		b.found = append(b.found, needles{})
+		b.block, b.inBlock = needles{}, false
 	}
 	b.lines = append(b.lines, line)
-	b.block = append(b.block, line)
+	b.found = append(b.found, f)
+	b.block, b.inBlock = b.block.or(f), true
 }
 
 // write adds the first candidate from gen that fits, trying a bounded number
@@ -392,12 +403,13 @@ func (b *body) add(line string, cont bool) {
 // nothing an answer needs and so always fits.
 func (b *body) write(gen func() string, cont bool) {
 	for range 100 {
-		if s := gen(); b.fits(s, cont) {
-			b.add(s, cont)
+		s := gen()
+		if f := b.chk.found([]byte(s)); b.fits(f, cont) {
+			b.add(s, f, cont)
 			return
 		}
 	}
-	b.add(fillers[0], cont)
+	b.add(fillers[0], b.chk.found([]byte(fillers[0])), cont)
 }
 
 func (b *body) String() string { return strings.Join(b.lines, "\n") + "\n" }
@@ -424,7 +436,7 @@ func distractor(i int, seed int64) []byte {
 		}
 	}
 
-	b := &body{chk: chk, title: title, perLine: r.chance(0.25)}
+	b := newBody(chk, title, r.chance(0.25))
 	nPara := r.between(3, 10)
 	headingEvery := 0
 	if r.chance(0.3) {

@@ -176,7 +176,7 @@ var (
 		{"Operator", "Operator", "OpenAI", ""}, {"computer use", "computer use", "Anthropic", ""},
 		{"Project Mariner", "Mariner", "Google DeepMind", ""}, {"Nova Act", "Nova Act", "Amazon", ""},
 		{"Copilot Vision", "Copilot Vision", "Microsoft", ""}, {"ChatGPT agent", "ChatGPT agent", "OpenAI", ""},
-		{"Manus", "Manus", "Monica", ""}, {"Computer-Using Agent", "CUA", "OpenAI", ""},
+		{"Manus", "Manus", "Monica", ""},
 		{"Claude for Chrome", "Claude for Chrome", "Anthropic", ""}, {"Comet", "Comet", "Perplexity", ""},
 		{"AutoGLM", "AutoGLM", "Zhipu AI", ""}, {"UI-TARS", "UI-TARS", "ByteDance", ""},
 	}

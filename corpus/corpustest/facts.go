@@ -23,7 +23,7 @@ import (
 //
 // A slot's subject is the entity's name ("Son", "Italy", "Ascend 910C")
 // whatever attribute the template writes, except for the "maker" attribute,
-// whose subject is the maker ("{chip.maker|stock}" is about Nvidia or AMD).
+// whose subject is the maker ("{cnchip.maker|rnd}" is about Huawei, Cambricon…).
 //
 // Kinds and subjects are plain strings so that the tests can read this
 // table and look for violations in generated text.

@@ -481,7 +481,7 @@ func TestFactTable(t *testing.T) {
 		"DeepSeek-R1-Zero": true, "Claude 3.5 Sonnet": true, "GPT-5": true,
 		"the Nasdaq Composite": true, "the S&P 500": true, "the Dow Jones Industrial Average": true,
 		"the Philadelphia semiconductor index": true,
-		"Stargate": true, "AI Diffusion rule": true, "Entity List": true,
+		"Stargate":                             true, "AI Diffusion rule": true, "Entity List": true, "Computer-Using Agent": true,
 	}
 	known := map[string]bool{}
 	for _, pool := range entityPools {

@@ -171,7 +171,7 @@ var topics = []topic{
 			"{person|agi} told {pub} on {date} that AI would be better than humans at almost everything by {agiyear}.",
 			"In a blog post published on {date}, {person|agi} wrote that AI agents would \"join the workforce\" in {agiyear}.",
 			"{person|agi} placed AGI around {agiyear}, while {person2|agi} expected it within {agidur}.",
-			"Speaking at Davos on {date}, {person|agi} said AGI was \"still more than a decade away\".",
+			"Speaking at Davos on {date}, {person|agi} said AGI was \"still decades away\".",
 			"{person|agi} estimated in an interview on {date} that AGI was {agidur} away.",
 		},
 		body: []string{

@@ -112,7 +112,8 @@ func (p *parser) stopsNoun(m, words int) bool {
 	// Adverbs: "immediately", "roughly".
 	if len(s) > 4 && s[len(s)-2:] == "ly" && !p.isCapitalised(m) {
 		switch s {
-		case "supply", "family", "assembly", "anomaly", "monopoly", "rally", "ally", "reply":
+		case "supply", "family", "assembly", "anomaly", "monopoly", "rally", "ally", "reply",
+			"weekly", "monthly", "daily", "yearly", "quarterly", "hourly", "nightly":
 			return false
 		}
 		return true

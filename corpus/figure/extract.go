@@ -119,7 +119,7 @@ func (p *parser) figureAt(i int, afterFigure bool) (raw, int, bool) {
 	if p.identBefore(m) || p.identAfter(m) {
 		return skip(p.skipGlued(m.end))
 	}
-	if p.pronounOne(m) {
+	if p.pronounOne(m) || q == "" && p.bareReference(m) {
 		return skip(m.end)
 	}
 	// "one-day loss", "one-time gain": adjectives, not figures.
@@ -195,9 +195,17 @@ func (p *parser) figureAt(i int, afterFigure bool) (raw, int, bool) {
 			r.countsStart, r.countsEnd = m.adjNoun, m.adjNoun+1
 			r.end = m.adjNoun + 1
 		} else if cs, ce, ok := p.nounPhrase(r.end); ok {
+			// "the 800 series": a product line, not a count.
+			if p.wordIs(cs, "series") && !m.wordsOnly && q == "" && !isRange {
+				return skip(ce)
+			}
+			// "Wang's 50,000 H100 figure" counts H100s.
+			if ce-cs >= 2 && p.has(ce-1, wClaimNoun) && !p.isCapitalised(ce-1) {
+				ce--
+			}
 			r.countsStart, r.countsEnd = cs, ce
 			r.end = ce
-		} else if !isRange && m.n.suffix && m.n.integer && p.str(m.end-1) == "B" {
+		} else if !isRange && m.n.suffix && m.n.integer && p.str(m.end-1) == "B" && !p.wordIs(m.end, "active") {
 			// "its 32B and 70B distilled versions": model sizes used as names.
 			return skip(m.end)
 		} else if !isRange && q == "" && !m.negative && m.wordsOnly && p.wordIs(m.n.start, "one") && m.n.end == m.n.start+1 {
@@ -311,6 +319,23 @@ func (p *parser) identAfter(m measure) bool {
 	}
 	if p.isSym(k, ']') && p.glued(k) && p.isSym(m.n.start-1, '[') {
 		return true
+	}
+	return false
+}
+
+// bareReference reports a number that refers rather than counts: "a
+// combination of the two", "sat in the top 10 in 111 countries".
+func (p *parser) bareReference(m measure) bool {
+	if m.kind != "" || m.negative {
+		return false
+	}
+	k := m.n.start
+	if !m.n.words && (p.wordIs(k-1, "top") || p.wordIs(k-1, "bottom")) && (p.wordIs(k-2, "the") || p.wordIs(k-2, "a")) {
+		return true
+	}
+	if m.wordsOnly && m.n.end == k+1 && p.has(k, wCard) && (p.wordIs(k-1, "the") || p.wordIs(k-1, "both")) {
+		t := p.tok(m.end)
+		return t.kind == 0 || t.kind == tSym && !p.glued(m.end) || t.kind == tSym && (t.r == '.' || t.r == ',' || t.r == ';' || t.r == ')')
 	}
 	return false
 }
@@ -559,7 +584,10 @@ func (p *parser) perAfter(k int) (per string, ps, pe, end int, ok bool) {
 			return "", -1, -1, k, false
 		}
 		if ph, e, ok := p.unitAt(n); ok && ph.kind == Duration && ph.mult == 1 && ph.unit != uGPUHour {
-			if !hy && (p.isHyphen(e) || p.wordIs(e, "and")) {
+			// "a year and a half" is a duration; "$192 billion a year and
+			// AI servers $134 billion" a rate.
+			if !hy && (p.isHyphen(e) || p.wordIs(e, "and") && (p.wordIs(e+1, "a") || p.wordIs(e+1, "an") ||
+				p.wordIs(e+1, "half") || p.has(e+1, wCard) || p.isNum(e+1))) {
 				return "", -1, -1, k, false
 			}
 			return ph.unit, -1, -1, e, true

@@ -60,6 +60,11 @@ const (
 	wSayVerb                        // verbs that may follow their subject: "…," said Wang
 	wAmbClaim                       // reporting verbs that are also plural nouns: "reports", "projects"
 	wPostAdjunct                    // words that may follow a reporting verb at the end of a clause: "on", "via"
+	wRevise                         // "Goldman raised its estimate to …": the estimate is Goldman's
+	wPlatform                       // where a post appears rather than who wrote it: "a WeChat post"
+	wMedia                          // a word of a news outlet's name: "Reuters", "Times"
+	wAttrWord                       // a word that may open an attribution: claim verbs and nouns, "according", "whether"
+	wDet                            // articles and possessive determiners: "the", "its"
 )
 
 // wordInfo is one lexicon entry.
@@ -197,7 +202,7 @@ var claimVerbs = []string{
 	"found", "asserted", "compared", "insisted", "posted", "tweeted", "declared",
 	"revealed", "reckons", "reckoned", "guided", "forecasted", "answered", "replied", "conceded",
 	"placed", "quipped", "repeated", "framed", "testified", "admitted", "pegged", "maintained", "recalled",
-	"estimate", "expect", "predict", "project", "believe", "reckon", "told",
+	"expect", "predict", "believe", "reckon", "claim", "showed", "shows", "show", "mentioned", "mentions",
 }
 
 // titles are words of a job title written before a name, cut off the
@@ -368,13 +373,25 @@ func init() {
 	lexAddAll(wNameStop, nameStops...)
 	lexAddAll(wOrg, orgWords...)
 	lexAddAll(wPronoun, "he", "she")
+	lexAddAll(wAttrWord, "according", "comes", "came", "come", "whether")
+	lexAddAll(wDet, "the", "a", "an", "its", "their", "his", "her", "this", "these")
 	lexAddAll(wDocNoun, docNouns...)
+	lexAddAll(wMedia, "reuters", "bloomberg", "cnbc", "cnn", "ap", "afp", "times", "journal", "post", "news", "daily",
+		"press", "hardware", "register", "techcrunch", "venturebeat", "verge", "wired", "axios", "insider", "information",
+		"economist", "guardian", "telegraph", "forbes", "fortune", "semafor", "politico", "nikkei", "yonhap", "xinhua",
+		"caixin", "scmp", "wsj", "ft", "bbc", "nbc", "abc", "cbs", "fox", "npr", "magazine", "review", "herald",
+		"tribune", "gazette", "chronicle", "wire", "media", "tweakers", "winbuzzer", "videocardz", "techpowerup",
+		"wccftech", "livemint", "firstpost", "bisnow", "pymnts", "infoq", "datacenterdynamics", "semianalysis")
+	lexAddAll(wPlatform, "wechat", "weibo", "twitter", "x", "facebook", "linkedin", "youtube", "reddit", "threads",
+		"instagram", "tiktok", "bluesky", "substack", "medium", "arxiv", "github", "telegram", "douyin", "bilibili")
 	lexAddAll(wClaimNoun, claimNouns...)
 	lexAddAll(wGroupNoun, groupNouns...)
 	lexAddAll(wSourceNoun, sourceNouns1...)
 	lexAddAll(wCompanyNoun, companyNouns...)
 	lexAddAll(wAdvSkip, advSkips...)
-	lexAddAll(wBe, "is", "are", "was", "were", "be", "been", "being", "'s")
+	lexAddAll(wBe, "is", "are", "was", "were", "be", "been", "being")
+	lexAddAll(wRevise, "raised", "lifted", "cut", "lowered", "boosted", "trimmed", "raises", "lifts", "cuts", "lowers",
+		"increased", "reduced", "revised", "upped", "slashed", "set")
 	lexAddAll(wPrep, preps...)
 	lexAddAll(wMediaVerb, "reported", "reports", "wrote", "writes", "noted", "notes", "described", "describes",
 		"cited", "quoted", "posted", "tweeted", "listed", "counted", "calculated", "compared", "found")
@@ -382,9 +399,8 @@ func init() {
 		"told", "tells", "argued", "argues", "stressed", "explained", "insisted", "quipped", "asked", "continued",
 		"warned", "estimated", "estimates", "predicted", "predicts", "claimed", "claims", "acknowledged", "replied",
 		"answered", "conceded", "declared", "admitted", "cautioned", "observed", "recalled", "suggested", "suggests")
-	lexAddAll(wAmbClaim, "reports", "projects", "states", "claims", "notes", "estimates", "forecasts", "forecast",
-		"counts", "lists", "adds", "posts", "quotes", "tweets", "puts", "put", "finds", "found", "listed", "cites", "suggest",
-		"claim", "estimate", "expects", "expect", "says", "say")
+	lexAddAll(wAmbClaim, "reports", "projects", "states", "claims", "notes", "estimates", "forecasts", "counts",
+		"lists", "posts", "quotes", "tweets", "finds", "cites", "claim", "reckons", "shows", "show")
 	lexAddAll(wPostAdjunct, "on", "in", "via", "citing", "at", "around", "last", "earlier", "this", "late", "early",
 		"after", "when", "while", "according", "adding", "noting", "today", "yesterday", "separately", "previously",
 		"also", "recently", "later", "before", "during", "on", "late", "overnight", "again", "saying", "and", "but")
@@ -432,6 +448,11 @@ func init() {
 		lexAdd(w, wCurrencyWord, 0)
 		id := lexIndex[w]
 		lexWords[id].curs = append(lexWords[id].curs, i)
+	}
+	for i := range lexWords {
+		if lexWords[i].flags&(wClaim|wClaimNoun|wRevise) != 0 {
+			lexWords[i].flags |= wAttrWord
+		}
 	}
 }
 

@@ -17,6 +17,9 @@ func TestLinearTime(t *testing.T) {
 		"one hundred ", "1,22", "A1", "Aa ", "about ", "$", "1 234 ", "1-", ". ", "a ", "twenty-one ",
 		"Aa said ", "according to Aa ", "between 1 and ", "2026 or ", "½", "-1", "$1.2bn ", "10,000 GPUs ",
 		"one and a half ", "H100s ", "No. 1 ", "over ", "Jan. 27, 2025 ", "per cent of ", "\xff", "9^9^",
+		// Attribution: long sentences full of sources, pronouns and lists.
+		"Aa, Bb said 5% ", "Aa and ", "Aa, ", "10 GPUs they claim ", ", which Aa said $5 ", "he said 5 ",
+		"Aa's statement on Bb said 5 ", "the report said 3 ", "and said 2 ", ", and Aa put it at 7 ", "\"5,\" said Aa ",
 	}
 	const base = 1 << 13
 	for _, pat := range patterns {
