@@ -26,14 +26,18 @@ type Searcher interface {
 type Options struct {
 	// Timeout bounds the work on one question; zero means 2 seconds.
 	Timeout time.Duration
-	Logger  *slog.Logger
+	// Baseline answers with a plain Bleve match query's ranking and
+	// never declines, for measuring what racebot's ranking adds.
+	Baseline bool
+	Logger   *slog.Logger
 }
 
 // Engine answers questions from an index. It is safe for concurrent use.
 type Engine struct {
-	idx     Searcher
-	timeout time.Duration
-	log     *slog.Logger
+	idx      Searcher
+	timeout  time.Duration
+	baseline bool
+	log      *slog.Logger
 }
 
 // New returns an engine answering from idx.
@@ -44,7 +48,7 @@ func New(idx Searcher, opts Options) *Engine {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Engine{idx: idx, timeout: opts.Timeout, log: opts.Logger}
+	return &Engine{idx: idx, timeout: opts.Timeout, log: opts.Logger, baseline: opts.Baseline}
 }
 
 // Limits on what one answer shows.
@@ -79,7 +83,7 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	res, err := e.idx.Search(ctx, index.Query{Text: q.Search, Want: q.Want, Limit: searchDepth, PerArticle: 2})
+	res, err := e.idx.Search(ctx, index.Query{Text: q.Search, Want: q.Want, Limit: searchDepth, PerArticle: 2, Baseline: e.baseline})
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, fmt.Errorf("answer %q: search took longer than %v: %w", Truncate(question, 80), e.timeout, err)
@@ -95,6 +99,9 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 		}
 	}
 	v := judge(q, res)
+	if e.baseline {
+		v.answered = len(res.Hits) > 0
+	}
 	a.Unknown = v.unknown
 	if !v.answered {
 		a.Message = declineMessage(v)

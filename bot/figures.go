@@ -86,7 +86,10 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
 		if len(group) < 2 {
 			continue
 		}
-		d := Disagreement{About: cands[i].fig.Counts}
+		var d Disagreement
+		if words := strings.Fields(cands[i].fig.Counts); cands[i].concept >= 0 && len(words) > 0 {
+			d.About = words[len(words)-1] // the head noun: "GPUs"
+		}
 		for _, g := range group {
 			used[g] = true
 			groupOf[g] = len(pick.disagreements)
@@ -169,8 +172,9 @@ func sameThing(cs []candidate, i int, used map[int]bool) []int {
 		return nil
 	}
 	group := []int{i}
+	var agreeing []int // same value, another named source: shown if there is room
 	for j := range cs {
-		if j == i || used[j] || len(group) == maxSideBySide {
+		if j == i || used[j] {
 			continue
 		}
 		b := cs[j]
@@ -194,16 +198,31 @@ func sameThing(cs []candidate, i int, used map[int]bool) []int {
 		if slices.ContainsFunc(group, func(g int) bool {
 			gv, _ := cs[g].fig.Number()
 			samePassage := cs[g].h.Passage.ID() == b.h.Passage.ID()
-			return (samePassage || gv == bv) && source(cs[g]) == source(b) ||
-				gv == bv && b.fig.Claimant == "" // agreement only counts with a name
+			return (samePassage || gv == bv) && source(cs[g]) == source(b)
 		}) {
 			// The same claim again, or another figure of the same
 			// source's breakdown ("50,000 GPUs, including 10,000
 			// H800s"): not a second side.
 			continue
 		}
+		if slices.ContainsFunc(group, func(g int) bool { gv, _ := cs[g].fig.Number(); return gv == bv }) {
+			if b.fig.Claimant != "" && !slices.ContainsFunc(agreeing, func(g int) bool { return source(cs[g]) == source(b) }) {
+				agreeing = append(agreeing, j)
+			}
+			continue
+		}
+		if len(group) < maxSideBySide {
+			group = append(group, j)
+		}
+	}
+	// Each side first, then who else agrees with one, while there is room.
+	for _, j := range agreeing {
+		if len(group) == maxSideBySide {
+			break
+		}
 		group = append(group, j)
 	}
+	slices.Sort(group) // best first
 	values, sources := map[float64]bool{}, map[string]bool{}
 	for _, g := range group {
 		v, _ := cs[g].fig.Number()

@@ -30,7 +30,8 @@ import (
 
 // Options configure an index. The zero value is ready to use.
 type Options struct {
-	// Scoring is BM25 or TFIDF; empty means DefaultScoring.
+	// Scoring is BM25 or TFIDF. Empty keeps what an existing index was
+	// built with, and builds a new one with DefaultScoring.
 	Scoring string
 	// Logger receives progress and repair messages; nil discards them.
 	Logger *slog.Logger
@@ -92,10 +93,7 @@ func DefaultDir() (string, error) {
 // missing, was built by an older schema or cannot be read is not an error:
 // Open logs why and the next Sync rebuilds it from the corpus.
 func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
-	if opts.Scoring == "" {
-		opts.Scoring = DefaultScoring
-	}
-	if opts.Scoring != BM25 && opts.Scoring != TFIDF {
+	if opts.Scoring != "" && opts.Scoring != BM25 && opts.Scoring != TFIDF {
 		return nil, fmt.Errorf("open index: unknown scoring model %q (want %q or %q)", opts.Scoring, BM25, TFIDF)
 	}
 	if opts.LockWait == 0 {
@@ -105,7 +103,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	m, err := newMapping(opts.Scoring)
+	m, err := newMapping(DefaultScoring)
 	if err != nil {
 		return nil, err
 	}
@@ -199,6 +197,18 @@ func (x *Index) Close() error {
 	return err
 }
 
+// scoring returns the scoring model a build uses: the one asked for, else
+// the current index's, else the default.
+func (x *Index) scoring() string {
+	switch {
+	case x.opts.Scoring != "":
+		return x.opts.Scoring
+	case x.man != nil:
+		return x.man.Scoring
+	}
+	return DefaultScoring
+}
+
 // Dir returns the index directory, or "" for an in-memory index.
 func (x *Index) Dir() string { return x.dir }
 
@@ -216,7 +226,7 @@ func (x *Index) Stats() Stats {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	if x.man == nil {
-		return Stats{Scoring: x.opts.Scoring}
+		return Stats{Scoring: x.scoring()}
 	}
 	s := Stats{Updated: x.man.Updated, Scoring: x.man.Scoring, Articles: len(x.man.Articles)}
 	for _, a := range x.man.Articles {
@@ -257,7 +267,7 @@ func (x *Index) Articles() []ArticleInfo {
 // last batch to be persisted (see rebuild); incremental updates go through
 // openGen, whose batches return only once on disk.
 func (x *Index) newBleve(path string) (bleve.Index, error) {
-	m, err := newMapping(x.opts.Scoring)
+	m, err := newMapping(x.scoring())
 	if err != nil {
 		return nil, err
 	}

@@ -86,7 +86,7 @@ func (m *manifest) staleBecause(scoring string) string {
 	switch {
 	case m.Schema != schemaVersion:
 		return fmt.Sprintf("schema %q, want %q", m.Schema, schemaVersion)
-	case m.Scoring != scoring:
+	case scoring != "" && m.Scoring != scoring:
 		return fmt.Sprintf("scoring %q, want %q", m.Scoring, scoring)
 	case m.Synonyms != synonymsHash():
 		return "synonym list changed"

@@ -33,6 +33,10 @@ type Query struct {
 	// PerArticle caps the passages returned from one article, so that one
 	// long article cannot crowd out the rest; zero means 2.
 	PerArticle int
+	// Baseline ranks by a plain Bleve match query on the passage text,
+	// without racebot's re-ranking, for measuring what the re-ranking
+	// adds (racebot eval --baseline).
+	Baseline bool
 }
 
 // Hit is a passage that matched a query, with its citation and the
@@ -156,6 +160,11 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	// to passages that hold any.
 	var found search.DocumentMatchCollection
 	strict, wide := retrievalQueries(res.Concepts, n)
+	if q.Baseline {
+		mq := bleve.NewMatchQuery(q.Text)
+		mq.SetField(fieldText)
+		strict, wide = nil, mq
+	}
 	for _, rq := range []query.Query{strict, wide} {
 		if rq == nil {
 			continue
@@ -200,8 +209,10 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	for i := range hits {
 		x.rank(&hits[i], toks[i], res.Concepts, q.Want, top)
 	}
-	support(hits)
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	if !q.Baseline {
+		support(hits)
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	}
 	per := make(map[string]int)
 	for _, h := range hits {
 		if per[h.Passage.Article] >= q.PerArticle {
@@ -220,8 +231,12 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 // has never seen are looked up as likely typos of a word it has.
 func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string, n uint64) ([]Concept, error) {
 	var terms, raws []string
+	var joined []bool // terms[i] is hyphen-joined to terms[i-1]: "GPT-5"
+	prevEnd := -1
 	for _, t := range x.an.Analyze([]byte(text)) {
 		term := string(t.Term)
+		hyphen := prevEnd >= 0 && t.Start == prevEnd+1 && text[prevEnd] == '-'
+		prevEnd = t.End
 		if len(term) < 2 && !unicode.IsDigit(rune(term[0])) {
 			continue // a stray letter ("v3's" leaves an "s") names nothing
 		}
@@ -229,6 +244,7 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string,
 			continue
 		}
 		terms = append(terms, term)
+		joined = append(joined, hyphen && len(terms) > 1)
 		raws = append(raws, strings.ToLower(text[t.Start:t.End]))
 		if len(terms) == maxConcepts {
 			break
@@ -236,6 +252,27 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string,
 	}
 	var out []Concept
 	phrases := x.th.phrasesIn(terms)
+	// A hyphenated name is one concept whose parts must stand together:
+	// "GPT-5" is not answered by a passage about GPT-4o that mentions 5.
+	for i := 1; i < len(terms); i++ {
+		if !joined[i] || slices.ContainsFunc(phrases, func(p [2]int) bool { return p[0] < i && i < p[1] || p[0] == i }) {
+			continue
+		}
+		start := i - 1
+		for start > 0 && joined[start] {
+			start--
+		}
+		end := i + 1
+		for end < len(terms) && joined[end] {
+			end++
+		}
+		if n := len(phrases); n > 0 && phrases[n-1][0] == start {
+			continue
+		}
+		phrases = append(phrases, [2]int{start, end})
+		i = end - 1
+	}
+	slices.SortFunc(phrases, func(a, b [2]int) int { return a[0] - b[0] })
 	for i := 0; i < len(terms); {
 		end := i + 1
 		for _, p := range phrases {
@@ -288,7 +325,14 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 			}
 		}
 	}
-	c.Weight = idf(c.DocFreq, n)
+	c.Weight = idf(max(c.DocFreq, 1), n)
+	if c.DocFreq == 0 {
+		// A word no passage holds weighs a little less than the rarest
+		// word that some passage does: chat is full of words a corpus
+		// lacks ("devs", "booked", "wipeout") in questions it answers.
+		// Several of them still sink a question's coverage.
+		c.Weight *= unknownWeight
+	}
 	if len(c.Terms) == 1 && x.light[c.Terms[0]] {
 		c.Light = true
 		c.Weight *= lightWeight
@@ -305,9 +349,11 @@ func docFreq(ctx context.Context, r bindex.IndexReader, term string) (uint64, er
 	return tfr.Count(), nil
 }
 
-// idf is BM25's inverse document frequency. A term no passage holds gets
-// the highest weight there is: a question about something the corpus never
-// mentions should not look answered because its other words match.
+// unknownWeight is the share of a rare word's weight that a word no passage
+// holds gets.
+const unknownWeight = 0.8
+
+// idf is BM25's inverse document frequency.
 func idf(df, n uint64) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
@@ -452,7 +498,7 @@ var weights = struct {
 	Synonym float64 // credit for a concept found through a synonym
 	Context float64 // credit for one found only in the title, heading or tags
 }{
-	Coverage: 1.0, BM25: 0.75, Answer: 0.45, Lede: 0.045, Title: 0.45, Support: 0.055, Phrase: 0.15,
+	Coverage: 1.0, BM25: 0.56, Answer: 0.17, Lede: 0.07, Title: 0.34, Support: 0.08, Phrase: 0.15,
 	Synonym: 0.6, Context: 0.5,
 }
 
@@ -504,12 +550,17 @@ func (x *Index) rank(h *Hit, toks []token, cs []Concept, want []figure.Kind, top
 		}
 		total += weight
 		m := 0.0
-		if has(inText, c.Terms) {
+		inPassage := func(seq []string) bool { return has(inText, seq) && (len(seq) == 1 || together(toks, seq)) }
+		if inPassage(c.Terms) {
 			m = 1
 			mark(c.Terms, i)
-		} else if j := slices.IndexFunc(c.Alts, func(a []string) bool { return has(inText, a) }); j >= 0 {
+		} else if j := slices.IndexFunc(c.Alts, inPassage); j >= 0 {
 			m = weights.Synonym
 			mark(c.Alts[j], i)
+		} else if has(inText, c.Terms) {
+			// The words of a name, but not together: "5" and "GPT" in a
+			// passage about GPT-4o.
+			m = weights.Context
 		}
 		gotText += weight * m
 		if has(ctx, c.Terms) {
@@ -601,6 +652,26 @@ func phrases(toks []token, concept map[string]int, cs []Concept) float64 {
 		return 0
 	}
 	return got / total
+}
+
+// together reports whether the terms of seq follow each other in the
+// passage, allowing one stop word between them ("chairman of Stargate").
+func together(toks []token, seq []string) bool {
+	for i, t := range toks {
+		if t.term != seq[0] {
+			continue
+		}
+		j, pos := 1, t.pos
+		for k := i + 1; k < len(toks) && j < len(seq) && toks[k].pos-pos <= 2; k++ {
+			if toks[k].term == seq[j] {
+				j, pos = j+1, toks[k].pos
+			}
+		}
+		if j == len(seq) {
+			return true
+		}
+	}
+	return false
 }
 
 // bm25 scores a passage for the question's concepts with Okapi BM25

@@ -100,7 +100,7 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 		return Report{Problems: c.Problems}, fmt.Errorf("build index: %w (%d file(s) found, %d unusable)", corpus.ErrNoArticles, len(files), len(c.Problems))
 	}
 	rep := Report{Rebuilt: true, Added: len(c.Articles), Problems: c.Problems}
-	man := newManifest(x.opts.Scoring)
+	man := newManifest(x.scoring())
 	man.problems(c.Problems, files)
 
 	var (

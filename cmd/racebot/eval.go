@@ -5,12 +5,14 @@ import (
 	"os"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/index"
 )
 
 type evalCmd struct {
-	File    string `arg:"" help:"Eval file: one JSON object per line with question, doc and expect." type:"existingfile"`
-	JSON    bool   `name:"json" help:"Print the scores as JSON."`
-	Verbose bool   `short:"v" help:"List every miss with the passage racebot put first."`
+	File     string `arg:"" help:"Eval file: one JSON object per line with question, doc and expect." type:"existingfile"`
+	JSON     bool   `name:"json" help:"Print the scores as JSON."`
+	Verbose  bool   `short:"v" help:"List every miss with the passage racebot put first."`
+	Baseline bool   `help:"Rank with a plain Bleve match query instead of racebot's ranking, and never decline: the yardstick racebot is measured against."`
 }
 
 func (c *evalCmd) Run(e *env, g *cli) error {
@@ -23,11 +25,12 @@ func (c *evalCmd) Run(e *env, g *cli) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", c.File, err)
 	}
-	eng, idx, err := g.engine(e)
+	idx, _, err := g.openIndex(e, index.Options{})
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
+	eng := bot.New(idx, bot.Options{Logger: e.log, Baseline: c.Baseline})
 	s, results, err := bot.Evaluate(e.ctx, eng, cases)
 	if err != nil {
 		return err

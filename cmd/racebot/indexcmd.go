@@ -12,7 +12,7 @@ import (
 type indexCmd struct {
 	Strict  bool   `help:"Fail on the first corpus file that cannot be parsed, instead of skipping it."`
 	Rebuild bool   `help:"Rebuild the whole index even if it is up to date."`
-	Scoring string `help:"Ranking model for a new index: bm25 or tfidf." default:"bm25" enum:"bm25,tfidf"`
+	Scoring string `help:"Bleve scoring model for the index: bm25 or tf-idf; changing it rebuilds the index (default: keep the current one, bm25 for a new index)." enum:",bm25,tf-idf" default:""`
 }
 
 // progressThreshold is the corpus size from which a build shows a progress

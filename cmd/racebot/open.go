@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/index"
 )
@@ -82,13 +81,4 @@ func (c *cli) openIndex(e *env, opts index.Options) (*index.Index, index.Report,
 		fmt.Fprintf(e.stderr, "racebot: skipped %v\n", p)
 	}
 	return idx, rep, nil
-}
-
-// engine opens the index and returns an answer engine on it.
-func (c *cli) engine(e *env) (*bot.Engine, *index.Index, error) {
-	idx, _, err := c.openIndex(e, index.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	return bot.New(idx, bot.Options{Logger: e.log}), idx, nil
 }

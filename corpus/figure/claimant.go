@@ -96,7 +96,6 @@ var sourceNouns = map[string]bool{
 	"official": true, "officials": true, "executive": true, "executives": true, "chief": true, "source": true,
 }
 
-
 // span is a token range [start, end).
 type span struct{ start, end int }
 
@@ -181,12 +180,12 @@ func (c *sent) part(k int) int {
 
 // claimState carries what a paragraph has named so far, for pronouns.
 type claimState struct {
-	lastPerson string   // the last person named, for "he" and "she"
-	lastSingle string   // the last one-word name that may be a person's ("Amodei said"), when no person is known
-	lastOrg    string   // the last organisation that claimed something, for "the company"
-	prevClaim  string   // the last named source, for "the report", "the model card"
-	persons    [8]span  // full names of the persons named so far
-	np         int      // number of persons (a ring)
+	lastPerson string  // the last person named, for "he" and "she"
+	lastSingle string  // the last one-word name that may be a person's ("Amodei said"), when no person is known
+	lastOrg    string  // the last organisation that claimed something, for "the company"
+	prevClaim  string  // the last named source, for "the report", "the model card"
+	persons    [8]span // full names of the persons named so far
+	np         int     // number of persons (a ring)
 }
 
 // addPerson remembers a full name ("Demis Hassabis") so that a later
@@ -740,13 +739,20 @@ func (p *parser) isPronounName(n span) bool {
 	return n.end == n.start+1 && (p.has(n.start, wStop|wNameStop) || p.wordIs(n.start, "I"))
 }
 
+// inFigure reports whether token k is part of one of the sentence's figures.
 func (c *sent) inFigure(k int) bool {
-	for i := range c.figs {
-		if c.figs[i].start <= k && k < c.figs[i].end {
-			return true
+	// The figures are in order and do not overlap: find the last that
+	// starts at or before k.
+	lo, hi := 0, len(c.figs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if c.figs[m].start <= k {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return false
+	return lo > 0 && k < c.figs[lo-1].end
 }
 
 // quoteClaim gives a sentence that opens a quotation closed in a later
@@ -1062,7 +1068,8 @@ func (p *parser) comesFromAttr(k int, c *sent, cs *claimState) (attr, bool) {
 		if p.isSepComma(m) || p.isSym(m, ';') {
 			break
 		}
-		if p.has(m, wClaimNoun) || p.wordIs(m, "number") || p.wordIs(m, "numbers") || p.wordIs(m, "data") {
+		if p.has(m, wClaimNoun) || p.wordIs(m, "number") || p.wordIs(m, "numbers") || p.wordIs(m, "data") ||
+			p.wordIs(m, "plan") || p.wordIs(m, "plans") {
 			found = true
 			break
 		}
@@ -1199,7 +1206,7 @@ func (p *parser) nameSubject(v int, c *sent, cs *claimState) subject {
 	case p.has(b, wPrep) && !p.isCapitalised(b):
 		// "Analysts at Bernstein estimated", "researchers from Toloka".
 		if (p.wordIs(b, "at") || p.wordIs(b, "from") || p.wordIs(b, "with") || p.wordIs(b, "for") || p.wordIs(b, "of")) &&
-			p.has(b-1, wGroupNoun|wSourceNoun) && !p.isCapitalised(b-1) &&
+			p.has(b-1, wGroupNoun|wSourceNoun) && (!p.isCapitalised(b-1) || b-1 == s) &&
 			(b-1 == s || p.isSepComma(b-2) || p.wordIs(b-2, "the") || p.has(b-2, wStop) || !p.isWord(b-2)) {
 			return p.named(n, p.npStart(b-1, s), cs)
 		}
@@ -1355,6 +1362,12 @@ loop:
 			break loop
 		case p.has(j, wMonth|wWeekday):
 			continue
+		case p.wordIs(j, "and") && p.wordIs(j+1, "other") && p.isNameWord(j-1):
+			// "Livemint and other outlets reported"
+			if n := p.nameBefore(j-1, s); n.ok() {
+				return p.named(n, n.start, cs)
+			}
+			break loop
 		case p.wordIs(j, "same") || p.wordIs(j, "own") || p.wordIs(j, "latest") || p.wordIs(j, "last") ||
 			p.wordIs(j, "first") || p.wordIs(j, "next") || p.wordIs(j, "total"):
 			continue
@@ -1415,6 +1428,9 @@ loop:
 	switch {
 	case owner.ok() && (doc || p.has(head, wGroupNoun)):
 		return p.named(owner, start, cs)
+	case owner.ok() && owner.start == start && p.has(head, wInstitution):
+		// "China's foreign ministry said": the ministry, named as written.
+		return subject{kind: sjName, claim: p.spanText(span{owner.start, head + 1}), start: start}
 	case mod.ok() && !(mod.end == mod.start+1 && p.has(mod.start, wPlatform)):
 		return p.named(mod, start, cs)
 	case group.ok():

@@ -62,8 +62,14 @@ type Figure struct {
 	// Counts is what a count or quantity counts, as written
 	// ("NVIDIA Hopper GPUs", "American jobs").
 	Counts string `json:"counts"`
-	// Claimant is who the sentence says made the claim ("Alexandr Wang",
-	// "SemiAnalysis"), or empty.
+	// Claimant is who makes this particular claim, as written in the text
+	// but without job titles or an "of <Org>" apposition: "Alexandr Wang",
+	// "SemiAnalysis", "Elon Musk and Alexandr Wang". Figures of one
+	// sentence can have different claimants ("CNBC described the loss as
+	// close to $600 billion, and a Yonhap photo caption … cited some $589
+	// billion"). Pronouns resolve to a name earlier in the text. It is
+	// empty when the source is unnamed or unknown: an empty claimant is
+	// better than a wrong one.
 	Claimant string `json:"claimant"`
 	// Per is the denominator of a rate ("$2 per GPU hour" has Per "GPU
 	// hour", "$98 a share" has Per "share"): a canonical unit when there is

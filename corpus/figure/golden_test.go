@@ -106,8 +106,8 @@ func diffFigure(got, want Figure) string {
 
 func TestGoldenNews(t *testing.T) {
 	cases := readNews(t)
-	if len(cases) < 60 {
-		t.Errorf("golden file has %d sentences, want at least 60", len(cases))
+	if len(cases) < 200 {
+		t.Errorf("golden file has %d sentences, want at least 200", len(cases))
 	}
 	if *update {
 		for i := range cases {

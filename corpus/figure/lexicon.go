@@ -65,6 +65,7 @@ const (
 	wMedia                          // a word of a news outlet's name: "Reuters", "Times"
 	wAttrWord                       // a word that may open an attribution: claim verbs and nouns, "according", "whether"
 	wDet                            // articles and possessive determiners: "the", "its"
+	wInstitution                    // a public body named by its country: "China's foreign ministry"
 )
 
 // wordInfo is one lexicon entry.
@@ -375,6 +376,8 @@ func init() {
 	lexAddAll(wPronoun, "he", "she")
 	lexAddAll(wAttrWord, "according", "comes", "came", "come", "whether")
 	lexAddAll(wDet, "the", "a", "an", "its", "their", "his", "her", "this", "these")
+	lexAddAll(wInstitution, "ministry", "government", "regulator", "regulators", "cabinet", "parliament", "embassy",
+		"military", "customs", "statistics", "watchdog", "authorities", "legislature", "congress")
 	lexAddAll(wDocNoun, docNouns...)
 	lexAddAll(wMedia, "reuters", "bloomberg", "cnbc", "cnn", "ap", "afp", "times", "journal", "post", "news", "daily",
 		"press", "hardware", "register", "techcrunch", "venturebeat", "verge", "wired", "axios", "insider", "information",

@@ -1,0 +1,80 @@
+package bot_test
+
+import (
+	"context"
+	"flag"
+	"io/fs"
+	"sort"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/corpus"
+	"github.com/racebot/racebot/corpus/corpustest"
+	"github.com/racebot/racebot/index"
+)
+
+var benchPassages = flag.Int("benchpassages", 100_000, "passages in the generated benchmark corpus")
+
+// BenchmarkAnswer measures whole answers — search, ranking, figures,
+// disagreements and highlights — over the dev and held-out questions, and
+// reports the median and 99th-percentile latency after a warm-up pass.
+func BenchmarkAnswer(b *testing.B) {
+	var questions []string
+	for _, path := range []string{"../testdata/eval/dev.jsonl", "../testdata/eval/heldout.jsonl"} {
+		for _, c := range readEval(b, path) {
+			questions = append(questions, c.Question)
+		}
+	}
+	b.Run("embedded", func(b *testing.B) {
+		benchAnswers(b, starter(b), questions)
+	})
+	b.Run("generated", func(b *testing.B) {
+		dir := b.TempDir()
+		fsys := corpustest.Large(*benchPassages, 1)
+		err := fs.WalkDir(corpus.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(corpus.Embedded(), p)
+			fsys["starter/"+p] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		x, err := index.Open(context.Background(), dir, index.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer x.Close()
+		if _, err := x.Sync(context.Background(), fsys); err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		benchAnswers(b, bot.New(x, bot.Options{}), questions)
+	})
+}
+
+func benchAnswers(b *testing.B, eng *bot.Engine, questions []string) {
+	for _, q := range questions {
+		if _, err := eng.Answer(context.Background(), q); err != nil {
+			b.Fatal(err)
+		}
+	}
+	lat := make([]time.Duration, 0, b.N)
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		if _, err := eng.Answer(context.Background(), questions[i%len(questions)]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+		i++
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	at := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}
