@@ -134,7 +134,7 @@ type verdict struct {
 // keeps the decision stable as the corpus grows from tens to thousands of
 // articles, where an absolute score threshold would not be.
 const (
-	minCoverage     = 0.62
+	minCoverage     = 0.65
 	minTextCoverage = 0.42
 )
 

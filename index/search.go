@@ -325,13 +325,14 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 			}
 		}
 	}
-	c.Weight = idf(max(c.DocFreq, 1), n)
-	if c.DocFreq == 0 {
-		// A word no passage holds weighs a little less than the rarest
-		// word that some passage does: chat is full of words a corpus
-		// lacks ("devs", "booked", "wipeout") in questions it answers.
-		// Several of them still sink a question's coverage.
-		c.Weight *= unknownWeight
+	c.Weight = idf(c.DocFreq, n)
+	if c.DocFreq == 0 && !namesSomething(typed) {
+		// Chat is full of words a corpus lacks in questions it answers
+		// ("devs", "booked", "lmao"): they weigh a little less than the
+		// rarest word some passage holds. A name or an English noun the
+		// corpus lacks ("MI300X", "salary") keeps the full weight: the
+		// question is about something the corpus does not cover.
+		c.Weight = unknownWeight * idf(1, n)
 	}
 	if len(c.Terms) == 1 && x.light[c.Terms[0]] {
 		c.Light = true
@@ -350,8 +351,21 @@ func docFreq(ctx context.Context, r bindex.IndexReader, term string) (uint64, er
 }
 
 // unknownWeight is the share of a rare word's weight that a word no passage
-// holds gets.
+// holds gets, unless it names something.
 const unknownWeight = 0.8
+
+// namesSomething guesses whether a question word the corpus lacks names a
+// thing: a model or product name (it has digits: "MI300X", "GPT-5") or an
+// English word that is not a verb form ("salary", but not "booked").
+func namesSomething(word string) bool {
+	if strings.ContainsAny(word, "0123456789") {
+		return true
+	}
+	if strings.HasSuffix(word, "ed") || strings.HasSuffix(word, "ing") {
+		return false
+	}
+	return isEnglish(word)
+}
 
 // idf is BM25's inverse document frequency.
 func idf(df, n uint64) float64 {
