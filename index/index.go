@@ -11,6 +11,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -44,6 +45,9 @@ type Options struct {
 	// Strict makes Sync fail on the first corpus file that cannot be
 	// parsed, instead of skipping it.
 	Strict bool
+	// PassageCache is how many analysed passages searches keep for the
+	// next question; zero means 2,048 and a negative number none.
+	PassageCache int
 }
 
 // Index is an open racebot index. It is safe for concurrent use: searches
@@ -56,6 +60,7 @@ type Index struct {
 	th    *thesaurus
 	light map[string]bool // analysed light words
 	lock  *dirLock
+	cache *passageCache
 
 	mu  sync.RWMutex // guards the fields below
 	b   bleve.Index  // nil until the first Sync builds one
@@ -115,7 +120,10 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Index{dir: dir, opts: opts, log: log, an: an, th: th, light: parseLightWords(lightWordsFile, an)}
+	x := &Index{
+		dir: dir, opts: opts, log: log, an: an, th: th,
+		light: parseLightWords(lightWordsFile, an), cache: newPassageCache(cmp.Or(opts.PassageCache, cachedPassages)),
+	}
 	if dir == "" {
 		return x, nil
 	}

@@ -194,7 +194,7 @@ func TestRebuildsWhenUnusable(t *testing.T) {
 			var logs bytes.Buffer
 			opts := index.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))}
 			if tt.name == "other scoring" {
-				opts.Scoring = index.TFIDF
+				opts.Scoring = index.BM25 // the index was built with the default, TF-IDF
 			}
 			y := open(t, dir, opts)
 			if !strings.Contains(logs.String(), tt.wantLog) {

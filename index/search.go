@@ -186,17 +186,19 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	hits := make([]Hit, 0, len(found))
 	var toks [][]token
+	var contexts []map[string]bool
 	length := 0
 	for _, dm := range found {
 		raw, _ := dm.Fields[fieldStored].(string)
-		h, err := decodeStored(dm.ID, raw)
+		a, err := x.analysed(dm.ID, raw)
 		if err != nil {
 			x.log.Warn("skipping unreadable passage", "id", dm.ID, "err", err)
 			continue
 		}
-		hits = append(hits, h)
-		toks = append(toks, x.tokens(h.Passage.Text))
-		length += len(toks[len(toks)-1])
+		hits = append(hits, a.hit)
+		toks = append(toks, a.toks)
+		contexts = append(contexts, a.context)
+		length += len(a.toks)
 	}
 	// BM25 over every concept of the question, not only those Bleve
 	// fetched candidates by, with the candidates' mean length standing in
@@ -207,7 +209,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		top = max(top, hits[i].BM25)
 	}
 	for i := range hits {
-		x.rank(&hits[i], toks[i], res.Concepts, q.Want, top)
+		x.rank(&hits[i], toks[i], contexts[i], res.Concepts, q.Want, top)
 	}
 	if !q.Baseline {
 		support(hits)
@@ -512,7 +514,7 @@ var weights = struct {
 	Synonym float64 // credit for a concept found through a synonym
 	Context float64 // credit for one found only in the title, heading or tags
 }{
-	Coverage: 1.0, BM25: 0.56, Answer: 0.17, Lede: 0.07, Title: 0.34, Support: 0.08, Phrase: 0.15,
+	Coverage: 1.0, BM25: 0.56, Answer: 0.17, Lede: 0.07, Title: 0.34, Support: 0.12, Phrase: 0.15,
 	Synonym: 0.6, Context: 0.5,
 }
 
@@ -528,14 +530,10 @@ type token struct {
 }
 
 // rank scores a candidate passage against the question.
-func (x *Index) rank(h *Hit, toks []token, cs []Concept, want []figure.Kind, topBM25 float64) {
+func (x *Index) rank(h *Hit, toks []token, ctx map[string]bool, cs []Concept, want []figure.Kind, topBM25 float64) {
 	inText := make(map[string]bool, len(toks))
 	for _, t := range toks {
 		inText[t.term] = true
-	}
-	ctx := make(map[string]bool)
-	for _, t := range analyse(x.an, h.Title+"\n"+h.Passage.Heading+"\n"+strings.ReplaceAll(strings.Join(h.Tags, " "), "-", " ")) {
-		ctx[t] = true
 	}
 	has := func(set map[string]bool, seq []string) bool {
 		for _, t := range seq {

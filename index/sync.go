@@ -276,6 +276,7 @@ func (x *Index) swap(b bleve.Index, gen string, man *manifest) {
 	x.mu.Lock()
 	old := x.b
 	x.b, x.gen, x.man = b, gen, man
+	x.cache.clear()
 	x.mu.Unlock()
 	if old != nil && old != b {
 		old.Close()
@@ -414,6 +415,7 @@ func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man
 		return rep, err
 	}
 	x.man = next
+	x.cache.clear()
 	return rep, nil
 }
 

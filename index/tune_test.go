@@ -149,7 +149,7 @@ func TestTuneAscent(t *testing.T) {
 		f    *float64
 	}{
 		{"BM25", &w.BM25}, {"Answer", &w.Answer}, {"Lede", &w.Lede}, {"Title", &w.Title}, {"Support", &w.Support},
-		{"Phrase", &w.Phrase},
+		{"Phrase", &w.Phrase}, {"Synonym", &w.Synonym}, {"Context", &w.Context},
 		{"Synonym", &w.Synonym}, {"Context", &w.Context},
 	}
 	best, s := objective()

@@ -1,0 +1,89 @@
+package index
+
+import (
+	"container/list"
+	"strings"
+	"sync"
+)
+
+// analysed is a candidate passage decoded from the index and analysed for
+// ranking: the work that does not depend on the question.
+type analysed struct {
+	hit     Hit             // the passage and its citation, before ranking
+	toks    []token         // its text's terms, with offsets
+	context map[string]bool // the terms of its title, heading and tags
+}
+
+// passageCache keeps the most recently ranked passages analysed. Questions
+// in a chat keep coming back to the same articles, and decoding and
+// analysing a candidate costs more than ranking it. It is emptied whenever
+// the index changes.
+type passageCache struct {
+	mu      sync.Mutex
+	max     int
+	entries map[string]*list.Element // doc ID → element holding *analysed
+	order   *list.List               // most recently used first
+}
+
+// cachedPassages is how many analysed passages an index keeps: a few
+// megabytes.
+const cachedPassages = 2048
+
+func newPassageCache(max int) *passageCache {
+	return &passageCache{max: max, entries: make(map[string]*list.Element), order: list.New()}
+}
+
+func (c *passageCache) get(id string) (*analysed, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[id]
+	if !ok {
+		return nil, false
+	}
+	c.order.MoveToFront(e)
+	return e.Value.(*analysed), true
+}
+
+func (c *passageCache) put(id string, a *analysed) {
+	if c.max <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[id]; ok {
+		e.Value = a
+		c.order.MoveToFront(e)
+		return
+	}
+	c.entries[id] = c.order.PushFront(a)
+	for c.order.Len() > c.max {
+		last := c.order.Back()
+		c.order.Remove(last)
+		delete(c.entries, last.Value.(*analysed).hit.Passage.ID())
+	}
+}
+
+func (c *passageCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	clear(c.entries)
+	c.order.Init()
+}
+
+// analyse decodes and analyses a stored passage, or takes it from the
+// cache.
+func (x *Index) analysed(id, raw string) (*analysed, error) {
+	if a, ok := x.cache.get(id); ok {
+		return a, nil
+	}
+	h, err := decodeStored(id, raw)
+	if err != nil {
+		return nil, err
+	}
+	a := &analysed{hit: h, toks: x.tokens(h.Passage.Text), context: make(map[string]bool)}
+	for _, t := range analyse(x.an, h.Title+"\n"+h.Passage.Heading+"\n"+strings.ReplaceAll(strings.Join(h.Tags, " "), "-", " ")) {
+		a.context[t] = true
+	}
+	x.cache.put(id, a)
+	return a, nil
+}
