@@ -451,7 +451,7 @@ func conceptQuery(c Concept, n uint64) query.Query {
 // for in titles, which every passage of an article repeats; and how many of
 // the rarest concepts the disjunction takes.
 const (
-	maxWideConcepts   = 3
+	maxWideConcepts   = 2
 	maxRetrievalShare = 0.2
 	maxContextShare   = 0.05
 )
