@@ -222,7 +222,21 @@ func sameThing(cs []candidate, i int, used map[int]bool) []int {
 		}
 		group = append(group, j)
 	}
-	slices.Sort(group) // best first
+	// Best first, with the sources that agree on a value next to each
+	// other.
+	slices.Sort(group)
+	first := make(map[float64]int)
+	for k, g := range group {
+		v, _ := cs[g].fig.Number()
+		if _, ok := first[v]; !ok {
+			first[v] = k
+		}
+	}
+	slices.SortStableFunc(group, func(x, y int) int {
+		xv, _ := cs[x].fig.Number()
+		yv, _ := cs[y].fig.Number()
+		return first[xv] - first[yv]
+	})
 	values, sources := map[float64]bool{}, map[string]bool{}
 	for _, g := range group {
 		v, _ := cs[g].fig.Number()

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -238,12 +237,4 @@ func firstInvalidLine(data []byte) int {
 		data = data[size:]
 	}
 	return line
-}
-
-// hasFrontMatter reports whether data looks like an article file at all,
-// so that README-like Markdown in a corpus folder can be told apart from a
-// broken article.
-func hasFrontMatter(data []byte) bool {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	return bytes.HasPrefix(data, []byte("---\n")) || bytes.HasPrefix(data, []byte("---\r\n"))
 }

@@ -15,6 +15,7 @@ type bleveDoc struct {
 	Text        string    `json:"text"`
 	Context     string    `json:"context"`
 	Article     string    `json:"article"`
+	Publisher   string    `json:"publisher"`
 	Published   time.Time `json:"published"`
 	Tags        []string  `json:"tags,omitempty"`
 	FigureValue []float64 `json:"figure_value,omitempty"`
@@ -86,6 +87,7 @@ func newDoc(a *corpus.Article, p *corpus.Passage) (bleveDoc, error) {
 		Text:      p.Text,
 		Context:   strings.TrimSpace(a.Title + "\n" + p.Heading),
 		Article:   a.ID,
+		Publisher: src.Publisher,
 		Published: a.Published,
 		Tags:      a.Tags,
 	}

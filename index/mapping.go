@@ -18,6 +18,7 @@ const (
 	fieldText        = "text"    // the paragraph: English analysis, synonyms
 	fieldContext     = "context" // article title and heading above the passage
 	fieldArticle     = "article"
+	fieldPublisher   = "publisher"
 	fieldPublished   = "published"
 	fieldTags        = "tags"
 	fieldFigureValue = "figure_value"
@@ -52,7 +53,7 @@ const DefaultScoring = TFIDF
 // another version is rebuilt from the corpus automatically. Bump it whenever
 // a change here, in the passage splitter or in the figure extractor would
 // make an existing index answer differently from a fresh one.
-const schemaVersion = "racebot-12"
+const schemaVersion = "racebot-13"
 
 // newMapping builds the index mapping. Only what search needs is indexed,
 // and only the passage blob is stored: no term vectors, no doc values on
@@ -119,6 +120,7 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fieldText, text())
 	dm.AddFieldMappingsAt(fieldContext, text())
 	dm.AddFieldMappingsAt(fieldArticle, keywordField())
+	dm.AddFieldMappingsAt(fieldPublisher, keywordField())
 	dm.AddFieldMappingsAt(fieldTags, keywordField())
 	dm.AddFieldMappingsAt(fieldFigureKind, keywordField())
 	dm.AddFieldMappingsAt(fieldFigureValue, value)
