@@ -3,14 +3,12 @@ package bot_test
 import (
 	"context"
 	"flag"
-	"io/fs"
+	"maps"
 	"sort"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/racebot/racebot/bot"
-	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/corpustest"
 	"github.com/racebot/racebot/index"
 )
@@ -56,17 +54,7 @@ func largeIndex(b *testing.B, dir string, built *bool, cache int) *index.Index {
 	}
 	if !*built {
 		fsys := corpustest.Large(*benchPassages, 1)
-		err = fs.WalkDir(corpus.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(corpus.Embedded(), p)
-			fsys["starter/"+p] = &fstest.MapFile{Data: data}
-			return err
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
+		maps.Copy(fsys, corpustest.Starter("starter"))
 		if _, err := x.Sync(context.Background(), fsys); err != nil {
 			b.Fatal(err)
 		}

@@ -3,12 +3,11 @@ package bot_test
 import (
 	"context"
 	"fmt"
-	"io/fs"
+	"maps"
 	"os"
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/racebot/racebot/bot"
@@ -83,17 +82,7 @@ func TestEvalScoresWithDistractors(t *testing.T) {
 		t.Skip("builds an index of 2,000 articles")
 	}
 	fsys := corpustest.Distractors(2000, 1)
-	err := fs.WalkDir(corpus.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(corpus.Embedded(), p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	maps.Copy(fsys, corpustest.Starter(""))
 	x, err := index.Open(context.Background(), "", index.Options{})
 	if err != nil {
 		t.Fatal(err)

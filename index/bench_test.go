@@ -3,6 +3,7 @@ package index_test
 import (
 	"context"
 	"flag"
+	"maps"
 	"os"
 	"sort"
 	"sync"
@@ -35,9 +36,7 @@ func largeIndex(b *testing.B) string {
 			return
 		}
 		fsys := corpustest.Large(*benchPassages, 1)
-		for p, f := range starter(b) {
-			fsys["starter/"+p] = f
-		}
+		maps.Copy(fsys, corpustest.Starter("starter"))
 		var x *index.Index
 		if x, largeErr = index.Open(context.Background(), largeDir, index.Options{}); largeErr != nil {
 			return

@@ -13,27 +13,12 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/racebot/racebot/corpus"
+	"github.com/racebot/racebot/corpus/corpustest"
 	"github.com/racebot/racebot/index"
 )
 
 // starter copies the embedded corpus into a MapFS that tests can change.
-func starter(t testing.TB) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(corpus.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(corpus.Embedded(), p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func starter(testing.TB) fstest.MapFS { return corpustest.Starter("") }
 
 func open(t testing.TB, dir string, opts index.Options) *index.Index {
 	t.Helper()

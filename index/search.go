@@ -63,8 +63,6 @@ type Hit struct {
 	// article's title, the passage's heading or the article's tags: the
 	// passage is in an article about it, not merely mentioning it.
 	OnTopic bool
-	// Want reports whether the passage holds a figure of a wanted kind.
-	Want bool
 	// Matches are the byte ranges of Passage.Text that matched the
 	// question, in order, for highlighting.
 	Matches [][2]int
@@ -605,7 +603,6 @@ func (x *Index) rank(h *Hit, toks []token, ctx map[string]bool, cs []Concept, wa
 		if !slices.Contains(want, f.Kind) {
 			continue
 		}
-		h.Want = true
 		a := 1.0
 		switch {
 		case exact:

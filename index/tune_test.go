@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"testing"
 	"testing/fstest"
@@ -26,24 +27,10 @@ func TestTuneWeights(t *testing.T) {
 	if !*tune {
 		t.Skip("run with -tune")
 	}
-	var cases []bot.EvalCase
-	for _, path := range []string{"../testdata/eval/dev.jsonl", "../testdata/eval/heldout.jsonl"} {
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := bot.ReadEval(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, c...)
-	}
+	cases := evalCases(t)
 	plain := starter(t)
 	mixed := corpustest.Distractors(2000, 1)
-	for p, f := range plain {
-		mixed[p] = f
-	}
+	maps.Copy(mixed, plain)
 	engines := map[string]*bot.Engine{}
 	corpora := map[string]fstest.MapFS{"starter": plain, "distractors": mixed}
 	if *tuneQuick {
@@ -104,24 +91,10 @@ func TestTuneAscent(t *testing.T) {
 	if !*tune || !*ascent {
 		t.Skip("run with -tune -ascent")
 	}
-	var cases []bot.EvalCase
-	for _, path := range []string{"../testdata/eval/dev.jsonl", "../testdata/eval/heldout.jsonl"} {
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := bot.ReadEval(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, c...)
-	}
+	cases := evalCases(t)
 	plain := starter(t)
 	mixed := corpustest.Distractors(2000, 1)
-	for p, f := range plain {
-		mixed[p] = f
-	}
+	maps.Copy(mixed, plain)
 	var engines []*bot.Engine
 	for _, fsys := range []fstest.MapFS{plain, mixed} {
 		x := open(t, "", index.Options{})
@@ -173,4 +146,22 @@ func TestTuneAscent(t *testing.T) {
 	best, s = objective()
 	t.Logf("end %.4f %+v", best, s)
 	t.Logf("weights %+v", *w)
+}
+
+// evalCases reads the dev and held-out questions.
+func evalCases(t *testing.T) []bot.EvalCase {
+	var cases []bot.EvalCase
+	for _, path := range []string{"../testdata/eval/dev.jsonl", "../testdata/eval/heldout.jsonl"} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := bot.ReadEval(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, c...)
+	}
+	return cases
 }
