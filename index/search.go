@@ -512,7 +512,7 @@ var weights = struct {
 	Synonym float64 // credit for a concept found through a synonym
 	Context float64 // credit for one found only in the title, heading or tags
 }{
-	Coverage: 1.0, BM25: 0.56, Answer: 0.17, Lede: 0.07, Title: 0.34, Support: 0.12, Phrase: 0.15,
+	Coverage: 1.0, BM25: 0.84, Answer: 0.255, Lede: 0.035, Title: 0.34, Support: 0.12, Phrase: 0.15,
 	Synonym: 0.6, Context: 0.5,
 }
 
@@ -611,7 +611,7 @@ func (x *Index) rank(h *Hit, toks []token, ctx map[string]bool, cs []Concept, wa
 		case f.Kind == figure.Count || f.Kind == figure.Quantity:
 			a = 0.6 // counts something, but not what the question names
 		}
-		h.FigureScores[i] = a * aboutness(toks, concept, cs, f, h.FigureConcepts[i])
+		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(toks, concept, cs, f, h.FigureConcepts[i]))
 		answer = max(answer, h.FigureScores[i])
 	}
 	bm := 0.0
