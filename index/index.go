@@ -26,7 +26,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // Options configure an index. The zero value is ready to use.
@@ -59,6 +61,7 @@ type Index struct {
 	an    analysis.Analyzer
 	th    *thesaurus
 	light map[string]bool // analysed light words
+	stop  analysis.TokenMap
 	lock  *dirLock
 	cache *passageCache
 
@@ -120,8 +123,12 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	stop, err := registry.NewCache().TokenMapNamed(en.StopName)
+	if err != nil {
+		return nil, fmt.Errorf("open index: stop words: %w", err)
+	}
 	x := &Index{
-		dir: dir, opts: opts, log: log, an: an, th: th,
+		dir: dir, opts: opts, log: log, an: an, th: th, stop: stop,
 		light: parseLightWords(lightWordsFile, an), cache: newPassageCache(cmp.Or(opts.PassageCache, cachedPassages)),
 	}
 	if dir == "" {

@@ -25,14 +25,24 @@ func (x *Index) correct(ctx context.Context, r bindex.IndexReader, typed string)
 		bestScore float64
 		bestDF    uint64
 		seen      = make(map[string]bool)
+		dict      bindex.FieldDictContains
 	)
+	if rc, ok := r.(bindex.IndexReaderContains); ok {
+		// Most candidates are not words at all: asking the term
+		// dictionary is much cheaper than opening a postings list.
+		dict, _ = rc.FieldDictContains(fieldText)
+	}
 	try := func(cand string, weight float64) {
-		terms := analyse(x.an, cand)
-		if len(terms) != 1 || seen[terms[0]] {
+		term := x.termOf(cand)
+		if term == "" || seen[term] {
 			return
 		}
-		term := terms[0]
 		seen[term] = true
+		if dict != nil {
+			if ok, err := dict.Contains([]byte(term)); err != nil || !ok {
+				return
+			}
+		}
 		df, err := docFreq(ctx, r, term)
 		if err != nil || df == 0 {
 			return

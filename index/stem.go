@@ -58,3 +58,21 @@ func (s *cachedStemmer) Filter(input analysis.TokenStream) analysis.TokenStream 
 	}
 	return input
 }
+
+// stem returns the Porter stem of a lower-case word, from the cache when it
+// has been seen.
+func (s *cachedStemmer) stem(word string) string {
+	tok := &analysis.Token{Term: []byte(word)}
+	s.Filter(analysis.TokenStream{tok})
+	return string(tok.Term)
+}
+
+// termOf returns the index term of one lower-case word as the text
+// analyser gives it, or "" for a stop word; it is the analyser without the
+// tokenizing, for words known to be one token.
+func (x *Index) termOf(word string) string {
+	if x.stop[word] {
+		return ""
+	}
+	return sharedStemmer.stem(word)
+}

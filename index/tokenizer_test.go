@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -106,6 +107,38 @@ func TestAnalyzerMatchesEn(t *testing.T) {
 			return string(x.Term) == string(y.Term) && x.Start == y.Start && x.Position == y.Position
 		}) {
 			t.Fatalf("analysis of %.40q differs from en", in)
+		}
+	}
+}
+
+// TestTermOf checks the one-word shortcut of the analyser against the
+// analyser itself, on every word of the corpus and every stop word made of
+// letters.
+func TestTermOf(t *testing.T) {
+	x, err := Open(t.Context(), "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../corpus/articles/*.md")
+	words := []string{"the", "and", "running", "deepseek", "nvidia"}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		for _, w := range strings.FieldsFunc(strings.ToLower(string(data)), func(r rune) bool { return r < 'a' || r > 'z' }) {
+			words = append(words, w)
+		}
+	}
+	for w := range x.stop {
+		if isLower(w) { // termOf is for words of letters only
+			words = append(words, w)
+		}
+	}
+	for _, w := range words {
+		want := ""
+		if ts := analyse(x.an, w); len(ts) == 1 {
+			want = ts[0]
+		}
+		if got := x.termOf(w); got != want {
+			t.Errorf("termOf(%q) = %q, the analyser gives %q", w, got, want)
 		}
 	}
 }
