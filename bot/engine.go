@@ -142,7 +142,7 @@ func judge(q Question, res *index.Result) verdict {
 	var v verdict
 	for _, c := range res.Concepts {
 		if c.DocFreq == 0 {
-			v.unknown = append(v.unknown, strings.Join(c.Terms, " "))
+			v.unknown = append(v.unknown, c.Typed)
 		}
 	}
 	if len(res.Hits) == 0 {

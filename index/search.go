@@ -95,6 +95,7 @@ type Concept struct {
 	// count towards whether a passage covers the question.
 	Light     bool
 	DocFreq   uint64 // passages holding the terms
+	Typed     string // the words as the question has them
 	Corrected string // the word as typed, when it was a likely typo
 }
 
@@ -280,7 +281,7 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string,
 				end = p[1]
 			}
 		}
-		c := Concept{Terms: terms[i:end]}
+		c := Concept{Terms: terms[i:end], Typed: strings.Join(raws[i:end], " ")}
 		typed := ""
 		if end == i+1 {
 			typed = raws[i]
