@@ -50,6 +50,12 @@ func Sources(articles []index.ArticleInfo, query string) []Source {
 	return out
 }
 
+// Sources lists the indexed articles whose title, publisher, ID or tags
+// hold every word of query, newest first.
+func (e *Engine) Sources(query string) []Source {
+	return Sources(e.idx.Articles(), query)
+}
+
 // allKinds is what /figures looks for: any figure at all.
 var allKinds = []figure.Kind{figure.Count, figure.Money, figure.Percent, figure.Duration, figure.Date, figure.Quantity}
 

@@ -1,0 +1,233 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Command is what a chat user asks racebot to do.
+type Command string
+
+// The chat commands, the same on every platform.
+const (
+	CommandAsk     Command = "ask"     // /ask question:, and a mention of the bot
+	CommandFigures Command = "figures" // /figures topic:
+	CommandSources Command = "sources" // /sources [query]
+	CommandHelp    Command = "help"    // /help
+)
+
+// Request is a chat message or command, translated from a platform's event.
+type Request struct {
+	Platform string // "discord", "slack", "http"
+	User     string // the platform's user ID, for rate limiting
+	Channel  string // the platform's channel ID, for rate limiting
+	Command  Command
+	Text     string // the question, topic or query as typed
+}
+
+// ReplyKind says what a Reply holds.
+type ReplyKind int
+
+// The kinds of reply.
+const (
+	ReplyAnswer  ReplyKind = iota // Answer is set (answered or declined)
+	ReplySources                  // Sources is set
+	ReplyHelp                     // Text is the help
+	ReplyNotice                   // Text explains why there is no answer: too long, rate limited, busy, failed
+)
+
+// Reply is what racebot says back, for an adapter to render.
+type Reply struct {
+	Kind    ReplyKind
+	Answer  *Answer
+	Sources []Source
+	// Text is the help or a notice; notices are polite and never hold
+	// internal details.
+	Text string
+	// RetryAfter is set on a rate-limit notice: when the user may ask
+	// again.
+	RetryAfter time.Duration
+	// Failed marks a notice for a failure of racebot itself, as opposed to
+	// a question it cannot take.
+	Failed bool
+}
+
+// Observer is told about every request handled, for metrics. Its methods
+// must be safe for concurrent use and quick.
+type Observer interface {
+	Handled(req Request, reply Reply, took time.Duration)
+}
+
+// Chat handles chat requests for every adapter: validation, rate limits,
+// the answer engine, and recovery from panics, so that each adapter only
+// translates events and renders replies. It is safe for concurrent use.
+type Chat struct {
+	engine   *Engine
+	limiter  *Limiter
+	observer Observer
+	log      *slog.Logger
+}
+
+// ChatOptions configure a Chat. Limiter and Observer may be nil.
+type ChatOptions struct {
+	Limiter  *Limiter
+	Observer Observer
+	Logger   *slog.Logger
+}
+
+// NewChat returns a Chat answering with engine.
+func NewChat(engine *Engine, opts ChatOptions) *Chat {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Chat{engine: engine, limiter: opts.Limiter, observer: opts.Observer, log: opts.Logger}
+}
+
+// Handle answers one request. It always returns a Reply an adapter can
+// send: a failure or a panic becomes an apologetic notice, so that a user
+// never waits for an answer that will not come.
+func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
+	start := time.Now()
+	defer func() {
+		if p := recover(); p != nil {
+			c.log.Error("panic while answering", "platform", req.Platform, "command", req.Command,
+				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			reply = Reply{Kind: ReplyNotice, Failed: true, Text: apology}
+		}
+		if c.observer != nil {
+			c.observer.Handled(req, reply, time.Since(start))
+		}
+	}()
+	if c.limiter != nil {
+		if wait := c.limiter.Allow(req.User, req.Channel, start); wait > 0 {
+			return Reply{Kind: ReplyNotice, RetryAfter: wait, Text: rateLimited(wait)}
+		}
+	}
+	switch req.Command {
+	case CommandHelp:
+		return Reply{Kind: ReplyHelp, Text: Help}
+	case CommandSources:
+		if len(req.Text) > 4*MaxQuestionLen {
+			req.Text = req.Text[:4*MaxQuestionLen]
+		}
+		return Reply{Kind: ReplySources, Sources: c.engine.Sources(req.Text)}
+	case CommandAsk, CommandFigures:
+		if strings.TrimSpace(req.Text) == "" {
+			return Reply{Kind: ReplyHelp, Text: Help}
+		}
+		answer := c.engine.Answer
+		if req.Command == CommandFigures {
+			answer = c.engine.Figures
+		}
+		a, err := answer(ctx, req.Text)
+		if err != nil {
+			c.log.Error("answer failed", "platform", req.Platform, "command", req.Command, "err", err)
+			if errors.Is(err, context.DeadlineExceeded) {
+				return Reply{Kind: ReplyNotice, Failed: true, Text: "That took me too long to answer. Please try again in a moment, or ask more briefly."}
+			}
+			return Reply{Kind: ReplyNotice, Failed: true, Text: apology}
+		}
+		return Reply{Kind: ReplyAnswer, Answer: a}
+	}
+	return Reply{Kind: ReplyNotice, Text: fmt.Sprintf("I do not know the command %q. Try /help.", Truncate(string(req.Command), 40))}
+}
+
+const apology = "Sorry, something went wrong on my side while answering. Please try again; if it keeps happening, tell whoever runs this bot."
+
+func rateLimited(wait time.Duration) string {
+	secs := int(wait.Round(time.Second) / time.Second)
+	if secs < 1 {
+		secs = 1
+	}
+	unit := "seconds"
+	if secs == 1 {
+		unit = "second"
+	}
+	return fmt.Sprintf("You are asking faster than I can answer. Please try again in %d %s.", secs, unit)
+}
+
+// Limiter limits how often a user and a channel may ask, with token
+// buckets: a burst, then a steady rate. It is safe for concurrent use.
+type Limiter struct {
+	user, channel Rate
+
+	mu      sync.Mutex
+	buckets map[string]*bucket
+	sweep   time.Time
+}
+
+// Rate is a token bucket's size and refill.
+type Rate struct {
+	Burst int           // questions allowed at once
+	Every time.Duration // one more allowed after each interval
+}
+
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+// NewLimiter returns a limiter with the given per-user and per-channel
+// rates. A zero Rate means no limit of that kind.
+func NewLimiter(user, channel Rate) *Limiter {
+	return &Limiter{user: user, channel: channel, buckets: make(map[string]*bucket)}
+}
+
+// Allow takes a question from user in channel at now, and returns 0 if it
+// may be answered, or how long to wait before asking again.
+func (l *Limiter) Allow(user, channel string, now time.Time) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.sweep) > 10*time.Minute {
+		// Forget idle users and channels so the map does not grow
+		// forever.
+		for k, b := range l.buckets {
+			if now.Sub(b.last) > 10*time.Minute {
+				delete(l.buckets, k)
+			}
+		}
+		l.sweep = now
+	}
+	wu := l.wait("u:"+user, l.user, now)
+	wc := l.wait("c:"+channel, l.channel, now)
+	if wait := max(wu, wc); wait > 0 {
+		return wait
+	}
+	l.take("u:"+user, l.user)
+	l.take("c:"+channel, l.channel)
+	return 0
+}
+
+func (l *Limiter) refill(key string, r Rate, now time.Time) *bucket {
+	b, ok := l.buckets[key]
+	if !ok {
+		b = &bucket{tokens: float64(r.Burst), last: now}
+		l.buckets[key] = b
+	}
+	b.tokens = min(float64(r.Burst), b.tokens+float64(now.Sub(b.last))/float64(r.Every))
+	b.last = now
+	return b
+}
+
+func (l *Limiter) wait(key string, r Rate, now time.Time) time.Duration {
+	if r.Burst <= 0 || r.Every <= 0 {
+		return 0
+	}
+	b := l.refill(key, r, now)
+	if b.tokens >= 1 {
+		return 0
+	}
+	return time.Duration((1 - b.tokens) * float64(r.Every))
+}
+
+func (l *Limiter) take(key string, r Rate) {
+	if b, ok := l.buckets[key]; ok && r.Burst > 0 && r.Every > 0 {
+		b.tokens--
+	}
+}

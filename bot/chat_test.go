@@ -1,0 +1,132 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/index"
+)
+
+// recorder is an Observer that keeps what it is told.
+type recorder struct {
+	mu      sync.Mutex
+	replies []bot.Reply
+}
+
+func (r *recorder) Handled(_ bot.Request, reply bot.Reply, _ time.Duration) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.replies = append(r.replies, reply)
+}
+
+func TestChatCommands(t *testing.T) {
+	rec := &recorder{}
+	c := bot.NewChat(starter(t), bot.ChatOptions{Observer: rec})
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		req  bot.Request
+		kind bot.ReplyKind
+		want string // in the answer's first passage, the text, or a source title
+	}{
+		{"ask", bot.Request{Command: bot.CommandAsk, Text: "how much will stargate invest"}, bot.ReplyAnswer, "$500 billion"},
+		{"figures", bot.Request{Command: bot.CommandFigures, Text: "nvidia market value"}, bot.ReplyAnswer, "billion"},
+		{"empty ask gets help", bot.Request{Command: bot.CommandAsk, Text: "  "}, bot.ReplyHelp, "/ask"},
+		{"help", bot.Request{Command: bot.CommandHelp}, bot.ReplyHelp, "/figures"},
+		{"sources", bot.Request{Command: bot.CommandSources, Text: "stargate"}, bot.ReplySources, "Stargate"},
+		{"unknown", bot.Request{Command: "frobnicate"}, bot.ReplyNotice, "/help"},
+		{"too long", bot.Request{Command: bot.CommandAsk, Text: strings.Repeat("why ", 200)}, bot.ReplyAnswer, "too long"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Handle(ctx, tt.req)
+			if r.Kind != tt.kind {
+				t.Fatalf("reply kind %v, want %v: %+v", r.Kind, tt.kind, r)
+			}
+			var got string
+			switch r.Kind {
+			case bot.ReplyAnswer:
+				got = r.Answer.Message
+				for _, f := range r.Answer.Figures {
+					got += " " + f.Text
+				}
+			case bot.ReplySources:
+				for _, s := range r.Sources {
+					got += " " + s.Title
+				}
+			default:
+				got = r.Text
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("reply %q lacks %q", got, tt.want)
+			}
+		})
+	}
+	if len(rec.replies) != len(tests) {
+		t.Errorf("observer saw %d replies, want %d", len(rec.replies), len(tests))
+	}
+}
+
+// panicky is a Searcher that panics, standing in for any bug in answering.
+type panicky struct{ bot.Searcher }
+
+func (panicky) Search(context.Context, index.Query) (*index.Result, error) { panic("boom") }
+func (panicky) Stats() index.Stats                                         { return index.Stats{} }
+
+func TestChatRecoversFromPanic(t *testing.T) {
+	rec := &recorder{}
+	c := bot.NewChat(bot.New(panicky{}, bot.Options{}), bot.ChatOptions{Observer: rec})
+	r := c.Handle(context.Background(), bot.Request{Command: bot.CommandAsk, Text: "how many gpus"})
+	if r.Kind != bot.ReplyNotice || !r.Failed || !strings.Contains(r.Text, "Sorry") {
+		t.Errorf("reply after a panic = %+v, want an apology", r)
+	}
+	if strings.Contains(r.Text, "boom") {
+		t.Error("the apology leaks the panic")
+	}
+	if len(rec.replies) != 1 {
+		t.Error("a panicking request was not observed")
+	}
+}
+
+func TestLimiter(t *testing.T) {
+	l := bot.NewLimiter(bot.Rate{Burst: 2, Every: 10 * time.Second}, bot.Rate{Burst: 3, Every: time.Second})
+	now := time.Unix(1000, 0)
+	for i := range 2 {
+		if w := l.Allow("alice", "general", now); w != 0 {
+			t.Fatalf("question %d waited %v", i+1, w)
+		}
+	}
+	if w := l.Allow("alice", "general", now); w <= 0 || w > 10*time.Second {
+		t.Errorf("third question in a burst: wait %v, want up to 10s", w)
+	}
+	if w := l.Allow("bob", "general", now); w != 0 {
+		t.Errorf("another user was limited: %v", w)
+	}
+	if w := l.Allow("carol", "general", now); w <= 0 {
+		t.Error("a fourth question in one channel at once was allowed")
+	}
+	if w := l.Allow("alice", "general", now.Add(10*time.Second)); w != 0 {
+		t.Errorf("after the refill: wait %v", w)
+	}
+	// A refused question does not spend a token.
+	l2 := bot.NewLimiter(bot.Rate{Burst: 1, Every: time.Second}, bot.Rate{})
+	l2.Allow("u", "c", now)
+	l2.Allow("u", "c", now)
+	if w := l2.Allow("u", "c", now.Add(time.Second)); w != 0 {
+		t.Errorf("refused questions were charged: wait %v", w)
+	}
+}
+
+func TestChatRateLimit(t *testing.T) {
+	c := bot.NewChat(starter(t), bot.ChatOptions{Limiter: bot.NewLimiter(bot.Rate{Burst: 1, Every: time.Minute}, bot.Rate{})})
+	req := bot.Request{User: "U1", Channel: "C1", Command: bot.CommandHelp}
+	c.Handle(context.Background(), req)
+	r := c.Handle(context.Background(), req)
+	if r.Kind != bot.ReplyNotice || r.RetryAfter <= 0 || !strings.Contains(r.Text, "try again in") {
+		t.Errorf("second request = %+v, want a polite rate-limit notice", r)
+	}
+}
