@@ -121,6 +121,9 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		if strings.TrimSpace(req.Text) == "" {
 			return Reply{Kind: ReplyHelp, Text: Help}
 		}
+		if msg := Validate(req.Text); msg != "" {
+			return Reply{Kind: ReplyNotice, Text: msg} // too long, or no words
+		}
 		answer := c.engine.Answer
 		if req.Command == CommandFigures {
 			answer = c.engine.Figures

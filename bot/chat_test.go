@@ -39,7 +39,8 @@ func TestChatCommands(t *testing.T) {
 		{"help", bot.Request{Command: bot.CommandHelp}, bot.ReplyHelp, "/figures"},
 		{"sources", bot.Request{Command: bot.CommandSources, Text: "stargate"}, bot.ReplySources, "Stargate"},
 		{"unknown", bot.Request{Command: "frobnicate"}, bot.ReplyNotice, "/help"},
-		{"too long", bot.Request{Command: bot.CommandAsk, Text: strings.Repeat("why ", 200)}, bot.ReplyAnswer, "too long"},
+		{"too long", bot.Request{Command: bot.CommandAsk, Text: strings.Repeat("why ", 200)}, bot.ReplyNotice, "too long"},
+		{"no words", bot.Request{Command: bot.CommandAsk, Text: "🙂 ?*"}, bot.ReplyNotice, "could not find a question"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
