@@ -71,6 +71,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			fsys := tc.fsys()
 			passages := 0
+			cpu := cpuTime()
 			for b.Loop() {
 				dir := b.TempDir()
 				x, err := index.Open(context.Background(), dir, index.Options{})
@@ -85,6 +86,9 @@ func BenchmarkBuild(b *testing.B) {
 				x.Close()
 			}
 			b.ReportMetric(float64(passages)/b.Elapsed().Seconds(), "passages/s")
+			if cpu := cpuTime() - cpu; cpu > 0 {
+				b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			}
 		})
 	}
 }

@@ -1,129 +1,452 @@
 package index
 
 import (
-	"encoding/json"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/numeric"
 
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/figure"
 )
 
-// bleveDoc is a passage as Bleve indexes it. Field names are the json tags.
-type bleveDoc struct {
-	Text        string    `json:"text"`
-	Context     string    `json:"context"`
-	Article     string    `json:"article"`
-	Publisher   string    `json:"publisher"`
-	Published   time.Time `json:"published"`
-	Tags        []string  `json:"tags,omitempty"`
-	FigureValue []float64 `json:"figure_value,omitempty"`
-	FigureKind  []string  `json:"figure_kind,omitempty"`
-	Stored      string    `json:"p"`
+// docMaker builds the Bleve document of a passage, with the fields the
+// index mapping (newMapping) defines: see fields.go.
+type docMaker struct {
+	text, context, article, publisher, tags *fieldSpec
+	figureValue, figureKind, published      *fieldSpec
+	stored                                  *fieldSpec
 }
 
-// storedPassage is everything an answer needs about a passage, stored in the
-// index so that answering never has to read the corpus.
-type storedPassage struct {
-	Title       string         `json:"title"`
-	Heading     string         `json:"heading,omitempty"`
-	Text        string         `json:"text"`
-	Paragraph   int            `json:"paragraph"`
-	Line        int            `json:"line"`
-	Publisher   string         `json:"publisher"`
-	URL         string         `json:"url"`
-	SourceTitle string         `json:"source_title,omitempty"`
-	SourceDate  time.Time      `json:"source_date"`
-	Published   time.Time      `json:"published"`
-	Kind        string         `json:"kind"`
-	Tags        []string       `json:"tags,omitempty"`
-	Figures     []storedFigure `json:"figures,omitempty"`
+// newDocMaker reads the fields of the mapping m. It fails if they are not
+// the fields newDoc fills.
+func newDocMaker(m mapping.IndexMapping) (*docMaker, error) {
+	im, ok := m.(*mapping.IndexMappingImpl)
+	if !ok || im.DefaultMapping == nil {
+		return nil, fmt.Errorf("index mapping: unexpected %T", m)
+	}
+	var (
+		d   docMaker
+		err error
+	)
+	for _, f := range []struct {
+		spec       **fieldSpec
+		name, kind string
+	}{
+		{&d.text, fieldText, "text"},
+		{&d.context, fieldContext, "text"},
+		{&d.article, fieldArticle, "text"},
+		{&d.publisher, fieldPublisher, "text"},
+		{&d.tags, fieldTags, "text"},
+		{&d.figureKind, fieldFigureKind, "text"},
+		{&d.figureValue, fieldFigureValue, "number"},
+		{&d.published, fieldPublished, "datetime"},
+		{&d.stored, fieldStored, "text"},
+	} {
+		if *f.spec, err = specOf(im, f.name, f.kind); err != nil {
+			return nil, err
+		}
+		if (*f.spec).options.IncludeTermVectors() {
+			// Fields of several values would need the positions of each.
+			return nil, fmt.Errorf("index mapping: field %q has term vectors, which documents are built without", f.name)
+		}
+	}
+	if d.stored.options.IsIndexed() {
+		return nil, fmt.Errorf("index mapping: field %q must be stored only", fieldStored)
+	}
+	return &d, nil
 }
 
-// storedFigure is a figure as the index stores it: compact, and without its
-// text, which is the passage's text between S and E — so a figure shown
-// from the index is verbatim by construction.
-type storedFigure struct {
-	S int      `json:"s"`
-	E int      `json:"e"`
-	V *float64 `json:"v,omitempty"`
-	L *float64 `json:"l,omitempty"`
-	H *float64 `json:"h,omitempty"`
-	K string   `json:"k"`
-	U string   `json:"u,omitempty"`
-	Q string   `json:"q,omitempty"`
-	C string   `json:"c,omitempty"` // counts
-	W string   `json:"w,omitempty"` // claimant: who
-	P string   `json:"p,omitempty"` // per
-	D string   `json:"d,omitempty"` // date
+// docCache builds documents for one goroutine, and holds the fields that
+// many passages share: those of their article, and common figures. Bleve
+// only reads a field once it is analysed, so one field, analysed when it is
+// made, can serve any number of documents.
+type docCache struct {
+	m                                   *docMaker
+	a                                   *corpus.Article
+	src                                 corpus.Source
+	article, publisher, published, tags *field
+	contexts                            map[string]*field // by heading
+	kinds                               map[string]*field // figure kinds, by their list
+	values                              map[uint64]*field // one figure value, by its bits
+	numbers                             map[uint64]prefixCoded
 }
 
-func storeFigure(f figure.Figure) storedFigure {
-	return storedFigure{
-		S: f.Start, E: f.End, V: f.Value, L: f.Low, H: f.High, K: string(f.Kind), U: f.Unit,
-		Q: f.Qualifier, C: f.Counts, W: f.Claimant, P: f.Per, D: f.Date,
+// passageDoc is a passage's document with the fields no other passage
+// shares. Bleve adds the _id field.
+type passageDoc struct {
+	doc          document.Document
+	fields       [10]document.Field
+	text, stored field
+}
+
+// maxCached bounds each cache of figures of a docCache.
+const maxCached = 1 << 13
+
+func (d *docMaker) cache() *docCache {
+	return &docCache{
+		m:        d,
+		contexts: make(map[string]*field),
+		kinds:    make(map[string]*field),
+		values:   make(map[uint64]*field),
+		numbers:  make(map[uint64]prefixCoded),
 	}
 }
 
-func (s storedFigure) figure(text string) (figure.Figure, bool) {
-	if s.S < 0 || s.E > len(text) || s.S >= s.E {
-		return figure.Figure{}, false
+// newDoc returns the document of passage p of article a, as indexed under
+// the passage's ID.
+func (c *docCache) newDoc(a *corpus.Article, p *corpus.Passage) *document.Document {
+	if c.a != a {
+		c.a, c.src = a, a.Cite()
+		c.article = c.m.article.keywordField(a.ID)
+		c.publisher = c.m.publisher.keywordField(c.src.Publisher)
+		c.published = c.m.published.dateField(a.Published)
+		c.tags = c.m.tags.keywordField(a.Tags...)
+		clear(c.contexts)
 	}
-	return figure.Figure{
-		Text: text[s.S:s.E], Start: s.S, End: s.E, Value: s.V, Low: s.L, High: s.H, Kind: figure.Kind(s.K),
-		Unit: s.U, Qualifier: s.Q, Counts: s.C, Claimant: s.W, Per: s.P, Date: s.D,
-	}, true
+	// The document and the fields that are the passage's own are one
+	// allocation: Bleve visits a document's fields several times while
+	// building a segment, and finds them together.
+	pd := &passageDoc{}
+	doc := &pd.doc
+	doc.Fields = pd.fields[:0]
+	doc.SetID(p.Article + "/" + strconv.Itoa(p.Paragraph)) // p.ID()
+	c.m.text.setText(&pd.text, p.Text)
+	doc.AddField(&pd.text)
+	ctx := c.contexts[p.Heading]
+	if ctx == nil {
+		ctx = c.m.context.textField(strings.TrimSpace(a.Title + "\n" + p.Heading))
+		ctx.Analyze()
+		ctx.text = nil // analysed: it can be shared
+		c.contexts[p.Heading] = ctx
+	}
+	doc.AddField(ctx)
+	doc.AddField(c.article)
+	doc.AddField(c.publisher)
+	if c.published != nil {
+		doc.AddField(c.published)
+	}
+	if c.tags != nil {
+		doc.AddField(c.tags)
+	}
+	if len(p.Figures) > 0 {
+		kinds := make([]string, len(p.Figures))
+		var (
+			key    []byte // the kinds, each length-prefixed
+			values []prefixCoded
+			bits   uint64
+		)
+		for i, f := range p.Figures {
+			kinds[i] = string(f.Kind)
+			key = appendString(key, kinds[i])
+			if n, ok := f.Number(); ok {
+				bits = math.Float64bits(n)
+				values = append(values, c.number(bits))
+			}
+		}
+		switch len(values) {
+		case 0:
+		case 1:
+			f := c.values[bits]
+			if f == nil {
+				f = c.m.figureValue.numericField(values)
+				remember(c.values, bits, f)
+			}
+			doc.AddField(f)
+		default:
+			doc.AddField(c.m.figureValue.numericField(values))
+		}
+		f := c.kinds[string(key)]
+		if f == nil {
+			f = c.m.figureKind.keywordField(kinds...)
+			remember(c.kinds, string(key), f)
+		}
+		doc.AddField(f)
+	}
+	c.m.stored.setStored(&pd.stored, encodeStored(a, &c.src, p))
+	doc.AddField(&pd.stored)
+	doc.SetIndexed()
+	return doc
 }
 
-func newDoc(a *corpus.Article, p *corpus.Passage) (bleveDoc, error) {
-	src := a.Cite()
-	sp := storedPassage{
-		Title: a.Title, Heading: p.Heading, Text: p.Text, Paragraph: p.Paragraph, Line: p.Line,
-		Publisher: src.Publisher, URL: src.URL, SourceTitle: src.Title, SourceDate: src.Date,
-		Published: a.Published, Kind: a.Kind, Tags: a.Tags,
+// number returns a figure value, given by its bits, prefix-coded.
+func (c *docCache) number(bits uint64) prefixCoded {
+	v, ok := c.numbers[bits]
+	if !ok {
+		v = newPrefixCoded(numeric.Float64ToInt64(math.Float64frombits(bits)), document.DefaultPrecisionStep, numericLens)
+		remember(c.numbers, bits, v)
 	}
-	d := bleveDoc{
-		Text:      p.Text,
-		Context:   strings.TrimSpace(a.Title + "\n" + p.Heading),
-		Article:   a.ID,
-		Publisher: src.Publisher,
-		Published: a.Published,
-		Tags:      a.Tags,
+	return v
+}
+
+// remember adds k to a cache unless it is full.
+func remember[K comparable, V any](m map[K]V, k K, v V) {
+	if len(m) < maxCached {
+		m[k] = v
+	}
+}
+
+// The stored passage is everything an answer needs about it, so that
+// answering never reads the corpus. It is encoded compactly:
+//
+//	version byte (storedVersion)
+//	varint paragraph, line
+//	string title, heading, text, publisher, url, source title, kind
+//	time   source date, published
+//	uvarint tag count, then each tag as a string
+//	uvarint figure count, then each figure:
+//	  uvarint start, end (byte offsets in text: a figure's text is the
+//	    passage's, so a figure shown from the index is verbatim)
+//	  byte which of value, low, high follow (bits 0, 1, 2), then each as
+//	    8 bytes, little-endian IEEE 754
+//	  string kind, unit, qualifier, counts, claimant, per, date
+//
+// where a string is a uvarint length and the bytes, and a time is a varint
+// of Unix seconds, a uvarint of nanoseconds and a varint of the zone
+// offset in seconds.
+const storedVersion = 1
+
+// encodeStored returns the stored value of passage p of article a, whose
+// source is src.
+func encodeStored(a *corpus.Article, src *corpus.Source, p *corpus.Passage) []byte {
+	n := 64 + len(a.Title) + len(p.Heading) + len(p.Text) + len(src.Publisher) + len(src.URL) + len(src.Title) + len(a.Kind)
+	for _, t := range a.Tags {
+		n += 2 + len(t)
 	}
 	for _, f := range p.Figures {
-		sp.Figures = append(sp.Figures, storeFigure(f))
-		d.FigureKind = append(d.FigureKind, string(f.Kind))
-		if n, ok := f.Number(); ok {
-			d.FigureValue = append(d.FigureValue, n)
+		n += 40 + len(f.Kind) + len(f.Unit) + len(f.Qualifier) + len(f.Counts) + len(f.Claimant) + len(f.Per) + len(f.Date)
+	}
+	b := append(make([]byte, 0, n), storedVersion)
+	b = binary.AppendVarint(b, int64(p.Paragraph))
+	b = binary.AppendVarint(b, int64(p.Line))
+	for _, s := range []string{a.Title, p.Heading, p.Text, src.Publisher, src.URL, src.Title, a.Kind} {
+		b = appendString(b, s)
+	}
+	b = appendTime(b, src.Date)
+	b = appendTime(b, a.Published)
+	b = binary.AppendUvarint(b, uint64(len(a.Tags)))
+	for _, t := range a.Tags {
+		b = appendString(b, t)
+	}
+	b = binary.AppendUvarint(b, uint64(len(p.Figures)))
+	for _, f := range p.Figures {
+		b = binary.AppendUvarint(b, uint64(max(f.Start, 0)))
+		b = binary.AppendUvarint(b, uint64(max(f.End, 0)))
+		var has byte
+		for i, v := range []*float64{f.Value, f.Low, f.High} {
+			if v != nil {
+				has |= 1 << i
+			}
+		}
+		b = append(b, has)
+		for _, v := range []*float64{f.Value, f.Low, f.High} {
+			if v != nil {
+				b = binary.LittleEndian.AppendUint64(b, math.Float64bits(*v))
+			}
+		}
+		for _, s := range []string{string(f.Kind), f.Unit, f.Qualifier, f.Counts, f.Claimant, f.Per, f.Date} {
+			b = appendString(b, s)
 		}
 	}
-	raw, err := json.Marshal(sp)
-	if err != nil {
-		return bleveDoc{}, fmt.Errorf("encode passage %s: %w", p.ID(), err)
-	}
-	d.Stored = string(raw)
-	return d, nil
+	return b
 }
 
-// passage rebuilds the corpus passage and its citation from a stored blob.
-func decodeStored(id string, raw string) (Hit, error) {
-	var sp storedPassage
-	if err := json.Unmarshal([]byte(raw), &sp); err != nil {
-		return Hit{}, fmt.Errorf("decode stored passage %s: %w", id, err)
-	}
-	article, _, _ := strings.Cut(id, "/")
-	h := Hit{
-		Passage: corpus.Passage{
-			Article: article, Paragraph: sp.Paragraph, Line: sp.Line, Heading: sp.Heading, Text: sp.Text,
-		},
-		Title: sp.Title, Publisher: sp.Publisher, URL: sp.URL, SourceTitle: sp.SourceTitle,
-		SourceDate: sp.SourceDate, Published: sp.Published, Kind: sp.Kind, Tags: sp.Tags,
-	}
-	for _, sf := range sp.Figures {
-		if f, ok := sf.figure(sp.Text); ok {
-			h.Passage.Figures = append(h.Passage.Figures, f)
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+func appendTime(b []byte, t time.Time) []byte {
+	_, offset := t.Zone()
+	b = binary.AppendVarint(b, t.Unix())
+	b = binary.AppendUvarint(b, uint64(t.Nanosecond()))
+	return binary.AppendVarint(b, int64(offset))
+}
+
+var errStored = errors.New("malformed")
+
+// storedReader decodes a stored passage. Strings are slices of the stored
+// value, not copies. Any error sticks, and every read after it returns
+// zero values.
+type storedReader struct {
+	s   string
+	err error
+}
+
+func (r *storedReader) fail() {
+	r.s, r.err = "", errStored
+}
+
+func (r *storedReader) uvarint() uint64 {
+	var x uint64
+	for i := 0; i < len(r.s) && i < binary.MaxVarintLen64; i++ {
+		c := r.s[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				break
+			}
+			r.s = r.s[i+1:]
+			return x | uint64(c)<<(7*i)
 		}
+		x |= uint64(c&0x7f) << (7 * i)
+	}
+	r.fail()
+	return 0
+}
+
+func (r *storedReader) varint() int64 {
+	u := r.uvarint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return x
+}
+
+// int reads a varint that must fit an int.
+func (r *storedReader) int() int {
+	v := r.varint()
+	if v < math.MinInt32 || v > math.MaxInt32 {
+		r.fail()
+		return 0
+	}
+	return int(v)
+}
+
+func (r *storedReader) string() string {
+	n := r.uvarint()
+	if n > uint64(len(r.s)) {
+		r.fail()
+		return ""
+	}
+	s := r.s[:n]
+	r.s = r.s[n:]
+	return s
+}
+
+func (r *storedReader) byte() byte {
+	if len(r.s) == 0 {
+		r.fail()
+		return 0
+	}
+	c := r.s[0]
+	r.s = r.s[1:]
+	return c
+}
+
+func (r *storedReader) float() float64 {
+	if len(r.s) < 8 {
+		r.fail()
+		return 0
+	}
+	var u uint64
+	for i := 7; i >= 0; i-- {
+		u = u<<8 | uint64(r.s[i])
+	}
+	v := math.Float64frombits(u)
+	r.s = r.s[8:]
+	return v
+}
+
+func (r *storedReader) time() time.Time {
+	sec, nsec, offset := r.varint(), r.uvarint(), r.varint()
+	if r.err != nil || nsec >= 1e9 || offset <= -24*3600 || offset >= 24*3600 {
+		r.fail()
+		return time.Time{}
+	}
+	t := time.Unix(sec, int64(nsec))
+	if offset == 0 {
+		return t.UTC()
+	}
+	return t.In(time.FixedZone("", int(offset)))
+}
+
+// count reads a number of items that each take at least least bytes.
+func (r *storedReader) count(least int) int {
+	n := r.uvarint()
+	if n > uint64(len(r.s)/least) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+// decodeStored rebuilds the passage with ID id, and its citation, from its
+// stored value.
+func decodeStored(id string, raw string) (Hit, error) {
+	if len(raw) == 0 || raw[0] != storedVersion {
+		return Hit{}, fmt.Errorf("decode stored passage %s: unknown encoding", id)
+	}
+	r := &storedReader{s: raw[1:]}
+	article, _, _ := strings.Cut(id, "/")
+	h := Hit{Passage: corpus.Passage{Article: article}}
+	h.Passage.Paragraph = r.int()
+	h.Passage.Line = r.int()
+	h.Title = r.string()
+	h.Passage.Heading = r.string()
+	h.Passage.Text = r.string()
+	h.Publisher = r.string()
+	h.URL = r.string()
+	h.SourceTitle = r.string()
+	h.Kind = r.string()
+	h.SourceDate = r.time()
+	h.Published = r.time()
+	if n := r.count(1); n > 0 {
+		h.Tags = make([]string, n)
+		for i := range h.Tags {
+			h.Tags[i] = r.string()
+		}
+	}
+	// A figure takes at least 2 bytes of offsets, 1 of flags and 7 of
+	// string lengths.
+	if n := r.count(10); n > 0 {
+		text := h.Passage.Text
+		figs := make([]figure.Figure, 0, n)
+		var nums []float64
+		for range n {
+			var f figure.Figure
+			f.Start, f.End = int(min(r.uvarint(), math.MaxInt32)), int(min(r.uvarint(), math.MaxInt32))
+			has := r.byte()
+			if has&^7 != 0 {
+				r.fail()
+			}
+			for i, v := range []**float64{&f.Value, &f.Low, &f.High} {
+				if has&(1<<i) != 0 {
+					if nums == nil {
+						nums = make([]float64, 0, 3*n)
+					}
+					nums = append(nums, r.float())
+					*v = &nums[len(nums)-1]
+				}
+			}
+			f.Kind = figure.Kind(r.string())
+			f.Unit, f.Qualifier, f.Counts = r.string(), r.string(), r.string()
+			f.Claimant, f.Per, f.Date = r.string(), r.string(), r.string()
+			if r.err != nil {
+				break
+			}
+			// A figure whose offsets do not fit the text is dropped,
+			// never shown with a text other than its own.
+			if 0 <= f.Start && f.Start < f.End && f.End <= len(text) {
+				f.Text = text[f.Start:f.End]
+				figs = append(figs, f)
+			}
+		}
+		if len(figs) > 0 {
+			h.Passage.Figures = figs
+		}
+	}
+	if r.err == nil && len(r.s) != 0 {
+		r.fail()
+	}
+	if r.err != nil {
+		return Hit{}, fmt.Errorf("decode stored passage %s: %w", id, r.err)
 	}
 	return h, nil
 }

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"sync"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -72,16 +74,46 @@ func class(s []byte, i int) (byte, int) {
 	return cFallback, 1
 }
 
+// spanBuffers recycles the word lists of Tokenize.
+var spanBuffers = sync.Pool{New: func() any { return new([]span) }}
+
 // Tokenize implements analysis.Tokenizer.
 func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	rv := make(analysis.TokenStream, 0, len(input)/6+1)
-	tokens := make([]analysis.Token, 0, len(input)/6+1)
-	pos := 1
+	buf := spanBuffers.Get().(*[]span)
+	defer spanBuffers.Put(buf)
+	words, ok := scanWords((*buf)[:0], input)
+	*buf = words
+	if !ok {
+		return t.fallback.Tokenize(input)
+	}
+	rv := make(analysis.TokenStream, len(words))
+	tokens := make([]analysis.Token, len(words))
+	for i, w := range words {
+		typ := analysis.AlphaNumeric
+		if w.numeric {
+			typ = analysis.Numeric
+		}
+		tokens[i] = analysis.Token{Term: input[w.start:w.end], Start: w.start, End: w.end, Position: i + 1, Type: typ}
+		rv[i] = &tokens[i]
+	}
+	return rv
+}
+
+// span is one word of a text: input[start:end].
+type span struct {
+	start, end int
+	numeric    bool // digits only: the token is analysis.Numeric
+}
+
+// scanWords appends the words of input to dst, in order. It reports false,
+// with dst unspecified, when input holds a character the fast path does not
+// model; the unicode tokenizer must then split the whole input.
+func scanWords(dst []span, input []byte) ([]span, bool) {
 	for i := 0; i < len(input); {
 		c, n := class(input, i)
 		switch c {
 		case cFallback:
-			return t.fallback.Tokenize(input)
+			return dst, false
 		case cLetter, cDigit:
 		default:
 			i += n
@@ -92,7 +124,7 @@ func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		for i < len(input) {
 			c, n := class(input, i)
 			if c == cFallback {
-				return t.fallback.Tokenize(input)
+				return dst, false
 			}
 			if c == cLetter || c == cDigit {
 				last = c
@@ -106,7 +138,7 @@ func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			if i+n < len(input) {
 				next, m := class(input, i+n)
 				if next == cFallback {
-					return t.fallback.Tokenize(input)
+					return dst, false
 				}
 				joins := last == cLetter && next == cLetter && (c == cMidLetter || c == cMidNumLet) ||
 					last == cDigit && next == cDigit && (c == cMidNum || c == cMidNumLet)
@@ -117,15 +149,7 @@ func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			}
 			break
 		}
-		typ := analysis.AlphaNumeric
-		if numeric {
-			typ = analysis.Numeric
-		}
-		tokens = append(tokens, analysis.Token{Term: input[start:i], Start: start, End: i, Position: pos, Type: typ})
-		pos++
+		dst = append(dst, span{start: start, end: i, numeric: numeric})
 	}
-	for i := range tokens {
-		rv = append(rv, &tokens[i])
-	}
-	return rv
+	return dst, true
 }
