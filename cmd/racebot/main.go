@@ -30,15 +30,16 @@ import (
 // cli is the command line. Global flags are accepted before or after the
 // subcommand.
 type cli struct {
-	Corpus   string     `help:"Folder of article files to answer from (default: the embedded starter corpus)." placeholder:"DIR" type:"path"`
-	Index    string     `name:"index" help:"Folder racebot keeps its index in (default: under the user cache directory)." placeholder:"DIR" type:"path"`
-	LogLevel slog.Level `help:"Least severe log messages to print: debug, info, warn or error." default:"warn" placeholder:"LEVEL"`
+	Corpus   string `help:"Folder of article files to answer from (default: the embedded starter corpus)." placeholder:"DIR" type:"path"`
+	Index    string `name:"index" help:"Folder racebot keeps its index in (default: under the user cache directory)." placeholder:"DIR" type:"path"`
+	LogLevel string `help:"Least severe log messages to print: debug, info, warn or error (default: info for serve, warn otherwise)." enum:",debug,info,warn,error" default:"" placeholder:"LEVEL"`
 
 	Ask     askCmd     `cmd:"" help:"Answer a question from the corpus."`
 	Figures figuresCmd `cmd:"" help:"List the figures found in text."`
 	Build   indexCmd   `cmd:"" name:"index" help:"Build the index, or bring it up to date with the corpus."`
 	Sources sourcesCmd `cmd:"" help:"List the articles racebot answers from."`
 	Eval    evalCmd    `cmd:"" help:"Score answers against an eval file (hit@1, hit@3, MRR, declined)."`
+	Serve   serveCmd   `cmd:"" help:"Answer on Discord and Slack, and over HTTP (/api/ask, /healthz, /readyz, /metrics)."`
 	Version versionCmd `cmd:"" help:"Print the version."`
 }
 
@@ -90,7 +91,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	e := &env{
 		ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr,
-		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: c.LogLevel})),
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel(c.LogLevel, kctx.Command())})),
 		tty: isTerminal(stdout),
 	}
 	if err := kctx.Run(e, &c); err != nil {
@@ -106,6 +107,22 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 1
 	}
 	return 0
+}
+
+// logLevel is the level --log-level names or, by default, warn for the
+// one-shot commands, whose output is their answer, and info for serve,
+// whose log is how an operator sees what it does.
+func logLevel(name, command string) slog.Level {
+	var l slog.Level
+	switch {
+	case name == "" && command == "serve":
+		return slog.LevelInfo
+	case name == "":
+		return slog.LevelWarn
+	case l.UnmarshalText([]byte(name)) != nil:
+		return slog.LevelWarn // kong's enum has already refused anything else
+	}
+	return l
 }
 
 // usageError is an error in how a command was called.

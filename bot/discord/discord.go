@@ -1,0 +1,237 @@
+// Package discord connects racebot to Discord.
+//
+// It has two modes, which share everything but the transport:
+//
+//   - Gateway (NewGateway, with a bot token): a websocket session that
+//     registers the slash commands (/ask, /figures, /sources, /help),
+//     answers them, and answers messages that mention the bot with a reply.
+//   - HTTP interactions (NewInteractions, with the application's public
+//     key): an http.Handler for POST /discord/interactions that verifies
+//     Discord's Ed25519 signature and answers the same slash commands, so
+//     that they can run behind a load balancer without a gateway session.
+//
+// Discord drops an interaction that is not answered within three seconds,
+// so both modes start the answer at once and, if it is not ready within
+// Options.AnswerWait, acknowledge with a deferred response and edit the
+// answer in when it comes. Every path ends in a visible message: an answer,
+// a notice, or an apology.
+//
+// Render turns a bot.Reply into Discord embeds within Discord's size
+// limits, with corpus and user text escaped so that it can neither break
+// the markdown nor ping anyone; every message is also sent with empty
+// allowed mentions.
+package discord
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/racebot/racebot/bot"
+)
+
+// Handler is what the adapter needs of racebot: *bot.Chat implements it.
+// Handle must always return a Reply; the adapter still recovers a panic.
+type Handler interface {
+	Handle(ctx context.Context, req bot.Request) bot.Reply
+}
+
+// Config holds the Discord credentials and settings, from the environment.
+type Config struct {
+	Token         string // DISCORD_BOT_TOKEN (gateway mode; "Bot " prefix added by the adapter)
+	ApplicationID string // DISCORD_APPLICATION_ID (optional: learnt from READY otherwise)
+	PublicKey     string // DISCORD_PUBLIC_KEY, hex (HTTP interactions mode)
+	GuildID       string // DISCORD_GUILD_ID: register commands instantly in one guild instead of globally
+
+	ShardID    int // DISCORD_SHARD_ID
+	ShardCount int // DISCORD_SHARD_COUNT; 0 means 1
+}
+
+// Options tune an adapter. The zero value is ready to use.
+type Options struct {
+	Logger *slog.Logger // never given a token
+	// OnError is told about every platform error, for metrics. op says
+	// what failed: "respond", "defer", "edit", "reply", "register",
+	// "gateway" or "handle" (a panic in the Handler).
+	OnError func(op string, err error)
+	// HTTPClient sends the REST requests; tests pass a client whose
+	// transport rewrites requests to a fake server.
+	HTTPClient *http.Client
+	// AnswerWait is how long to wait for an answer before deferring the
+	// response to an interaction; default 2s. It must leave time for the
+	// deferral within Discord's three seconds.
+	AnswerWait time.Duration
+	// Now is the clock; tests set it.
+	Now func() time.Time
+}
+
+const (
+	platform = "discord"
+
+	defaultAnswerWait = 2 * time.Second
+	// responseDeadline is Discord's limit for the first response to an
+	// interaction; after it the interaction token no longer works.
+	responseDeadline = 3 * time.Second
+	// answerTimeout bounds one Handle call. Interaction tokens last 15
+	// minutes, but nobody waits that long for a quote.
+	answerTimeout = time.Minute
+	// sendTimeout bounds sending one message, retries included.
+	sendTimeout = 30 * time.Second
+	// drainTimeout bounds how long a shutdown waits for answers in flight.
+	drainTimeout = 20 * time.Second
+)
+
+// apology is what a user sees when racebot itself failed.
+const apology = "Sorry, something went wrong on my side while answering. Please try again; if it keeps happening, tell whoever runs this bot."
+
+// tooSlow is what a user sees when no answer came in time.
+const tooSlow = "Sorry, that took me too long to answer. Please try again in a moment, or ask more briefly."
+
+// core is what both modes share: the handler, logging and error reports,
+// and the logic that answers an interaction within Discord's deadline.
+type core struct {
+	h       Handler
+	log     *slog.Logger
+	onError func(op string, err error)
+	client  *http.Client
+	wait    time.Duration
+	now     func() time.Time
+	rest    *restPool
+}
+
+func newCore(h Handler, opts Options, token string) (*core, error) {
+	if h == nil {
+		return nil, errors.New("discord: no handler")
+	}
+	if opts.AnswerWait < 0 || opts.AnswerWait >= responseDeadline {
+		return nil, fmt.Errorf("discord: answer wait %v must be between 0 and Discord's 3s deadline", opts.AnswerWait)
+	}
+	c := &core{
+		h:       h,
+		log:     opts.Logger,
+		onError: opts.OnError,
+		client:  opts.HTTPClient,
+		wait:    opts.AnswerWait,
+		now:     opts.Now,
+	}
+	if c.log == nil {
+		c.log = slog.New(slog.DiscardHandler)
+	}
+	if c.onError == nil {
+		c.onError = func(string, error) {}
+	}
+	if c.client == nil {
+		c.client = &http.Client{Timeout: 20 * time.Second}
+	}
+	if c.wait == 0 {
+		c.wait = defaultAnswerWait
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	c.rest = &restPool{token: token, client: c.client}
+	return c, nil
+}
+
+// report logs a platform error and passes it to OnError.
+func (c *core) report(op string, err error, attrs ...any) {
+	c.log.Error("discord "+op+" failed", append(attrs, "op", op, "err", err)...)
+	c.onError(op, err)
+}
+
+// start answers req in its own goroutine and returns where the reply will
+// be sent. A panic in the Handler becomes an apology, so the caller always
+// gets a reply.
+func (c *core) start(req bot.Request) <-chan bot.Reply {
+	ch := make(chan bot.Reply, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), answerTimeout)
+		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				c.log.Error("panic in the answer handler", "command", req.Command, "user", req.User,
+					"channel", req.Channel, "panic", fmt.Sprint(p))
+				c.onError("handle", fmt.Errorf("handler panicked: %v", p))
+				ch <- bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: apology}
+			}
+		}()
+		ch <- c.h.Handle(ctx, req)
+	}()
+	return ch
+}
+
+// await waits for a reply until the deadline, and says whether it came.
+func await(ch <-chan bot.Reply, d time.Duration) (bot.Reply, bool) {
+	if d <= 0 {
+		select {
+		case r := <-ch:
+			return r, true
+		default:
+			return bot.Reply{}, false
+		}
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case r := <-ch:
+		return r, true
+	case <-t.C:
+		return bot.Reply{}, false
+	}
+}
+
+// awaitLate waits for a reply that is already late, up to the answer
+// timeout, and turns a reply that never comes into a notice.
+func awaitLate(ch <-chan bot.Reply) bot.Reply {
+	if r, ok := await(ch, answerTimeout+5*time.Second); ok {
+		return r
+	}
+	return bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: tooSlow}
+}
+
+// noMentions is the allowed_mentions of every message racebot sends: none.
+// Parse must be an empty slice, not nil, which discordgo would send as
+// null, letting Discord apply its defaults.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// validateConfig checks the parts of cfg that both modes use.
+func validateConfig(cfg Config) error {
+	if cfg.ApplicationID != "" && !snowflake(cfg.ApplicationID) {
+		return errors.New("discord: DISCORD_APPLICATION_ID must be the application's numeric ID")
+	}
+	if cfg.GuildID != "" && !snowflake(cfg.GuildID) {
+		return errors.New("discord: DISCORD_GUILD_ID must be a server's numeric ID")
+	}
+	return nil
+}
+
+// snowflake reports whether s looks like a Discord ID.
+func snowflake(s string) bool {
+	if s == "" || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// decodePublicKey reads the application's hex public key.
+func decodePublicKey(s string) ([]byte, error) {
+	k, err := hex.DecodeString(strings.TrimSpace(s))
+	if err != nil || len(k) != 32 {
+		return nil, errors.New("discord: DISCORD_PUBLIC_KEY must be the application's public key: 64 hexadecimal digits")
+	}
+	return k, nil
+}

@@ -1,0 +1,86 @@
+package discord_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/discord"
+	"github.com/racebot/racebot/bot/discord/discordfake"
+	"github.com/racebot/racebot/corpus/figure"
+)
+
+// FuzzRender checks, for any question, passage, figure, title and URL,
+// that the rendered message is within all of Discord's limits, is valid
+// UTF-8, and holds nothing that can ping. The seeds are in
+// testdata/fuzz/FuzzRender.
+func FuzzRender(f *testing.F) {
+	f.Add("How many GPUs does DeepSeek have?", "DeepSeek has about 50,000 GPUs.", "about 50,000 GPUs", "Wang", "A title", "https://example.com/a", 16, 33, 3)
+	f.Fuzz(func(t *testing.T, question, text, fig, claimant, title, url string, start, end, repeat int) {
+		repeat = max(1, min(repeat, 40)) // up to a passage far over every limit
+		text = strings.Repeat(text, repeat)
+		cite := bot.Citation{Doc: "d", Paragraph: 1, Title: title, Publisher: claimant, URL: url,
+			Published: bot.Date{Time: time.Date(2025, 1, 27, 0, 0, 0, 0, time.UTC)}}
+		var figs []bot.Figure
+		for i := range repeat % 12 {
+			figs = append(figs, bot.Figure{Figure: figure.Figure{Text: strings.Repeat(fig, i+1), Claimant: claimant},
+				Doc: "d", Paragraph: 1 + i%5, Title: title, Publisher: claimant, URL: url})
+		}
+		var passages []bot.Passage
+		for i := range 1 + repeat%4 {
+			c := cite
+			c.Paragraph = i + 1
+			passages = append(passages, bot.Passage{Citation: c, Text: text,
+				Highlights: []bot.Span{{Start: start, End: end, Figure: true}, {Start: end + 3, End: end + 9}}})
+		}
+		a := &bot.Answer{Question: question, Answered: repeat%5 != 0, Passages: passages, Figures: figs,
+			Message: text, Suggestions: []bot.Suggestion{{Doc: "d", Title: title, URL: url}}, Took: time.Millisecond}
+		if len(figs) > 1 {
+			a.Disagreements = []bot.Disagreement{{About: fig, Figures: figs[:2]}}
+		}
+		replies := []bot.Reply{
+			{Kind: bot.ReplyAnswer, Answer: a},
+			{Kind: bot.ReplyNotice, Text: text},
+			{Kind: bot.ReplyHelp, Text: question},
+			{Kind: bot.ReplySources, Sources: []bot.Source{{Doc: "d", Title: title, Publisher: claimant, URL: url}}},
+		}
+		for _, r := range replies {
+			d := discord.Render(r)
+			body, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := discordfake.ValidateMessage(body, true); err != nil {
+				t.Fatalf("Discord would refuse the message: %v", err)
+			}
+			if p := discordfake.Pings(body); len(p) > 0 {
+				t.Fatalf("the message could ping: %q", p)
+			}
+			for _, s := range texts(d) {
+				if !utf8.ValidString(s) {
+					t.Fatalf("invalid UTF-8: %q", s)
+				}
+			}
+		}
+	})
+}
+
+// texts returns every text a message shows.
+func texts(d *discordgo.InteractionResponseData) []string {
+	out := []string{d.Content}
+	for _, e := range d.Embeds {
+		out = append(out, e.Title, e.Description)
+		for _, f := range e.Fields {
+			out = append(out, f.Name, f.Value)
+		}
+		if e.Footer != nil {
+			out = append(out, e.Footer.Text)
+		}
+	}
+	return out
+}

@@ -1,0 +1,243 @@
+package discord_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/discord"
+	"github.com/racebot/racebot/bot/discord/discordfake"
+	"github.com/racebot/racebot/corpus/figure"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/render")
+
+// fixedTime is the index date the golden files show.
+var fixedTime = time.Date(2026, 11, 28, 13, 56, 0, 0, time.UTC)
+
+// ask answers a question with the real engine, with the time fields fixed
+// so that the rendering is the same on every run.
+func ask(t *testing.T, cmd bot.Command, text string) bot.Reply {
+	t.Helper()
+	r := bot.NewChat(starter(t), bot.ChatOptions{}).Handle(context.Background(),
+		bot.Request{Platform: "discord", User: "u", Channel: "c", Command: cmd, Text: text})
+	if r.Answer != nil {
+		r.Answer.IndexUpdated = fixedTime
+		r.Answer.Took = 2400 * time.Microsecond
+	}
+	return r
+}
+
+func TestRenderGolden(t *testing.T) {
+	limited := bot.NewChat(starter(t), bot.ChatOptions{Limiter: bot.NewLimiter(bot.Rate{Burst: 1, Every: time.Minute}, bot.Rate{})})
+	limited.Handle(context.Background(), bot.Request{User: "u", Command: bot.CommandHelp})
+	rateLimited := limited.Handle(context.Background(), bot.Request{User: "u", Command: bot.CommandAsk, Text: "How much will Stargate invest?"})
+
+	tests := []struct {
+		name  string
+		reply bot.Reply
+		want  []string // in the rendered JSON
+	}{
+		{"answer", ask(t, bot.CommandAsk, "How much will Stargate invest?"), []string{"$500 billion", "https://"}},
+		{"disagreement", ask(t, bot.CommandAsk, "How many GPUs does DeepSeek have?"),
+			[]string{"Sources disagree on GPUs", "about 50,000 NVIDIA Hopper GPUs", "Elon Musk and Alexandr Wang", "unusual-whales"}},
+		{"figures", ask(t, bot.CommandFigures, "Nvidia market value"), []string{"billion"}},
+		{"declined", ask(t, bot.CommandAsk, "what is the capital of france"), []string{"The closest articles I have"}},
+		{"too-long", ask(t, bot.CommandAsk, strings.Repeat("why ", 200)), []string{"too long"}},
+		{"hostile", ask(t, bot.CommandAsk, "@everyone <@&123> <!channel> <@456> @here **DeepSeek** `GPUs`?"), []string{"@\u200beveryone"}},
+		{"help", bot.Reply{Kind: bot.ReplyHelp, Text: bot.Help}, []string{"/ask How many GPUs"}},
+		{"sources", bot.Reply{Kind: bot.ReplySources, Sources: starter(t).Sources("deepseek")}, []string{"DeepSeek", "passages"}},
+		{"sources-none", bot.Reply{Kind: bot.ReplySources}, []string{"No article"}},
+		{"rate-limit", rateLimited, []string{"try again in 60 seconds"}},
+		{"failure", bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: "Sorry, something went wrong on my side while answering."}, []string{"Sorry"}},
+		{"limits", limitsReply(), []string{"…"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := discord.Render(tt.reply)
+			got := marshal(t, d)
+			checkMessage(t, got, true)
+			for _, w := range tt.want {
+				if !strings.Contains(string(got), w) {
+					t.Errorf("rendered %s does not contain %q", tt.name, w)
+				}
+			}
+			golden(t, filepath.Join("testdata", "render", tt.name+".json"), got)
+		})
+	}
+}
+
+// marshal encodes response data as discordgo sends it, indented and with
+// <, > and & left readable.
+func marshal(t testing.TB, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// checkMessage fails the test unless body is a message Discord would take
+// and that cannot ping anyone.
+func checkMessage(t testing.TB, body []byte, ephemeralOK bool) {
+	t.Helper()
+	if err := discordfake.ValidateMessage(body, ephemeralOK); err != nil {
+		t.Errorf("Discord would refuse the message: %v\n%s", err, body)
+	}
+	if p := discordfake.Pings(body); len(p) > 0 {
+		t.Errorf("the message could ping: %q\n%s", p, body)
+	}
+	if !bytes.Contains(body, []byte(`"parse": []`)) && !bytes.Contains(body, []byte(`"parse":[]`)) {
+		t.Errorf(`allowed_mentions is not "parse":[]:\n%s`, body)
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n%s", path, got)
+	}
+}
+
+// limitsReply is an answer far over every Discord limit: a long question,
+// long passages full of highlights and markdown, many long figures with
+// long claimants, long titles, publishers and URLs.
+func limitsReply() bot.Reply {
+	long := func(seed string, n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, "%s %d *star* _under_ `tick` | <@%d> @everyone; ", seed, i, 100+i)
+		}
+		return b.String()[:n]
+	}
+	cite := func(i int) bot.Citation {
+		return bot.Citation{
+			Doc: fmt.Sprintf("doc-%d", i), Paragraph: i + 1,
+			Title:     fmt.Sprintf("Article %d: ", i) + long("a very long title", 400),
+			Publisher: fmt.Sprintf("Publisher %d ", i) + long("publisher", 300),
+			URL:       fmt.Sprintf("https://example.com/%d/(parens)/", i) + strings.Repeat("path/", 50),
+			Published: bot.Date{Time: time.Date(2025, 1, i+1, 0, 0, 0, 0, time.UTC)},
+		}
+	}
+	var passages []bot.Passage
+	for i := range 3 {
+		text := long(fmt.Sprintf("Passage %d says that about 50,000 GPUs cost $1.6 billion", i), 5000)
+		var hl []bot.Span
+		for at := 20; at+15 < len(text); at += 150 {
+			hl = append(hl, bot.Span{Start: at, End: at + 12, Figure: at%300 == 20})
+		}
+		passages = append(passages, bot.Passage{Citation: cite(i), Text: text, Highlights: hl, Score: 1})
+	}
+	fig := func(i int) bot.Figure {
+		v := float64(1000 * (i + 1))
+		c := cite(i % 3)
+		return bot.Figure{
+			Figure: figure.Figure{Text: fmt.Sprintf("about %d ", 1000*(i+1)) + long("GPUs", 300), Value: &v,
+				Kind: figure.Count, Claimant: long(fmt.Sprintf("Claimant %d", i), 200)},
+			Doc: c.Doc, Paragraph: c.Paragraph, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Published: c.Published,
+		}
+	}
+	var figs []bot.Figure
+	for i := range 12 {
+		figs = append(figs, fig(i))
+	}
+	return bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{
+		Question:      long("How many GPUs", 600),
+		Answered:      true,
+		Passages:      passages,
+		Figures:       figs,
+		Disagreements: []bot.Disagreement{{About: long("GPUs", 300), Figures: figs[:4]}, {About: "USD", Figures: figs[4:8]}},
+		IndexUpdated:  fixedTime,
+		Took:          2400 * time.Microsecond,
+	}}
+}
+
+// reLink is a whole markdown link to an http(s) URL.
+var reLink = regexp.MustCompile(`^\[[^\n]*\]\(https?://[^\s()<>]+\)`)
+
+func TestRenderAtLimits(t *testing.T) {
+	d := discord.Render(limitsReply())
+	body := marshal(t, d)
+	checkMessage(t, body, true)
+	if len(d.Embeds) != 1 {
+		t.Fatalf("%d embeds, want 1", len(d.Embeds))
+	}
+	e := d.Embeds[0]
+	count := utf8.RuneCountInString
+	total := count(e.Title) + count(e.Description) + count(e.Footer.Text)
+	for _, f := range e.Fields {
+		total += count(f.Name) + count(f.Value)
+		// A citation keeps its link whole: only its label is cut.
+		if !reLink.MatchString(f.Value) {
+			t.Errorf("field value %q does not start with a whole link", f.Value)
+		}
+	}
+	t.Logf("title %d, description %d, %d fields, total %d characters", count(e.Title), count(e.Description), len(e.Fields), total)
+	if total > 6000 || total < 5000 {
+		t.Errorf("total %d characters: want close to, but within, 6000", total)
+	}
+	if !strings.HasSuffix(e.Title, "…") {
+		t.Errorf("the title was not cut with …: %q", e.Title)
+	}
+	// Every passage shown is quoted whole up to a cut that ends in "…",
+	// never inside an escape or emphasis.
+	for _, para := range strings.Split(e.Description, "\n\n") {
+		if !strings.HasPrefix(para, "> **[") {
+			continue
+		}
+		if !strings.HasSuffix(para, "…") {
+			t.Errorf("a long passage was not cut with …: …%q", para[max(0, len(para)-40):])
+		}
+		if strings.Count(para, "**")%2 != 0 {
+			t.Errorf("unbalanced ** in a cut passage: …%q", para[max(0, len(para)-60):])
+		}
+		if strings.HasSuffix(strings.TrimSuffix(para, "…"), `\`) {
+			t.Errorf("a cut passage ends in a dangling escape")
+		}
+	}
+}
+
+// TestRenderEscapes checks that markdown in corpus and user text shows as
+// written, and that nothing can form a mention.
+func TestRenderEscapes(t *testing.T) {
+	q := "@everyone @here <@123> <@!123> <@&456> <#789> **bold** __u__ ~~s~~ ||spoiler|| `code` [x](https://evil.example) \\ \n> quote\n# head\n-# sub"
+	d := discord.Render(bot.Reply{Kind: bot.ReplyNotice, Text: q})
+	want := "@\u200beveryone @\u200bhere \\<@\u200b123> \\<@\u200b!123> \\<@\u200b&456> \\<#789> \\*\\*bold\\*\\* \\_\\_u\\_\\_ \\~\\~s\\~\\~ " +
+		"\\|\\|spoiler\\|\\| \\`code\\` \\[x\\](https://evil.example) \\\\ \n\\> quote\n\\# head\n\\-# sub"
+	if d.Content != want {
+		t.Errorf("content\n got %q\nwant %q", d.Content, want)
+	}
+	if d.Flags != discordgo.MessageFlagsEphemeral {
+		t.Errorf("a notice has flags %d, want ephemeral", d.Flags)
+	}
+	checkMessage(t, marshal(t, d), true)
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/index"
+)
+
+// metrics are what racebot serve exports on /metrics. It implements
+// bot.Observer.
+type metrics struct {
+	reg        *prometheus.Registry
+	questions  *prometheus.CounterVec
+	unanswered *prometheus.CounterVec
+	latency    *prometheus.HistogramVec
+	errors     *prometheus.CounterVec
+}
+
+func newMetrics(idx *index.Index) *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "racebot_requests_total",
+			Help: "Chat and API requests handled, by platform, command and outcome (answered, declined, help, sources, limited, failed).",
+		}, []string{"platform", "command", "outcome"}),
+		unanswered: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "racebot_unanswered_total",
+			Help: "Questions the corpus did not answer, by platform.",
+		}, []string{"platform"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "racebot_request_duration_seconds",
+			Help:    "Time to handle a request, from receipt to reply ready, by platform and command.",
+			Buckets: []float64{0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5},
+		}, []string{"platform", "command"}),
+		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "racebot_platform_errors_total",
+			Help: "Errors talking to a chat platform, by platform and operation.",
+		}, []string{"platform", "op"}),
+	}
+	m.reg.MustRegister(m.questions, m.unanswered, m.latency, m.errors,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if idx != nil {
+		m.reg.MustRegister(
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "racebot_index_passages", Help: "Passages in the index."},
+				func() float64 { return float64(idx.Stats().Passages) }),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "racebot_index_articles", Help: "Articles in the index."},
+				func() float64 { return float64(idx.Stats().Articles) }),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "racebot_index_updated_timestamp_seconds", Help: "When the index was last brought up to date with the corpus."},
+				func() float64 { return float64(idx.Stats().Updated.Unix()) }),
+		)
+	}
+	return m
+}
+
+// Handled implements bot.Observer.
+func (m *metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) {
+	outcome := "answered"
+	switch reply.Kind {
+	case bot.ReplyAnswer:
+		if !reply.Answer.Answered {
+			outcome = "declined"
+			m.unanswered.WithLabelValues(req.Platform).Inc()
+		}
+	case bot.ReplySources:
+		outcome = "sources"
+	case bot.ReplyHelp:
+		outcome = "help"
+	case bot.ReplyNotice:
+		switch {
+		case reply.RetryAfter > 0:
+			outcome = "limited"
+		case reply.Failed:
+			outcome = "failed"
+		default:
+			outcome = "notice"
+		}
+	}
+	m.questions.WithLabelValues(req.Platform, string(req.Command), outcome).Inc()
+	m.latency.WithLabelValues(req.Platform, string(req.Command)).Observe(took.Seconds())
+}
+
+// platformError counts an error talking to a platform.
+func (m *metrics) platformError(platform, op string) {
+	m.errors.WithLabelValues(platform, op).Inc()
+}
+
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
