@@ -104,19 +104,13 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 			c.observer.Handled(req, reply, time.Since(start))
 		}
 	}()
-	if c.limiter != nil {
-		if wait := c.limiter.Allow(req.User, req.Channel, start); wait > 0 {
-			return Reply{Kind: ReplyNotice, RetryAfter: wait, Text: rateLimited(wait)}
-		}
-	}
+	// What needs no search is answered before the rate limit, so that a
+	// user who mistyped is told so rather than asked to wait.
 	switch req.Command {
 	case CommandHelp:
 		return Reply{Kind: ReplyHelp, Text: Help}
 	case CommandSources:
-		if len(req.Text) > 4*MaxQuestionLen {
-			req.Text = req.Text[:4*MaxQuestionLen]
-		}
-		return Reply{Kind: ReplySources, Sources: c.engine.Sources(req.Text)}
+		req.Text = Truncate(req.Text, 4*MaxQuestionLen)
 	case CommandAsk, CommandFigures:
 		if strings.TrimSpace(req.Text) == "" {
 			return Reply{Kind: ReplyHelp, Text: Help}
@@ -124,21 +118,30 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		if msg := Validate(req.Text); msg != "" {
 			return Reply{Kind: ReplyNotice, Text: msg} // too long, or no words
 		}
-		answer := c.engine.Answer
-		if req.Command == CommandFigures {
-			answer = c.engine.Figures
-		}
-		a, err := answer(ctx, req.Text)
-		if err != nil {
-			c.log.Error("answer failed", "platform", req.Platform, "command", req.Command, "err", err)
-			if errors.Is(err, context.DeadlineExceeded) {
-				return Reply{Kind: ReplyNotice, Failed: true, Text: "That took me too long to answer. Please try again in a moment, or ask more briefly."}
-			}
-			return Reply{Kind: ReplyNotice, Failed: true, Text: apology}
-		}
-		return Reply{Kind: ReplyAnswer, Answer: a}
+	default:
+		return Reply{Kind: ReplyNotice, Text: fmt.Sprintf("I do not know the command %q. Try /help.", Truncate(string(req.Command), 40))}
 	}
-	return Reply{Kind: ReplyNotice, Text: fmt.Sprintf("I do not know the command %q. Try /help.", Truncate(string(req.Command), 40))}
+	if c.limiter != nil {
+		if wait := c.limiter.Allow(req.User, req.Channel, start); wait > 0 {
+			return Reply{Kind: ReplyNotice, RetryAfter: wait, Text: rateLimited(wait)}
+		}
+	}
+	if req.Command == CommandSources {
+		return Reply{Kind: ReplySources, Sources: c.engine.Sources(req.Text)}
+	}
+	answer := c.engine.Answer
+	if req.Command == CommandFigures {
+		answer = c.engine.Figures
+	}
+	a, err := answer(ctx, req.Text)
+	if err != nil {
+		c.log.Error("answer failed", "platform", req.Platform, "command", req.Command, "err", err)
+		if errors.Is(err, context.DeadlineExceeded) {
+			return Reply{Kind: ReplyNotice, Failed: true, Text: "That took me too long to answer. Please try again in a moment, or ask more briefly."}
+		}
+		return Reply{Kind: ReplyNotice, Failed: true, Text: apology}
+	}
+	return Reply{Kind: ReplyAnswer, Answer: a}
 }
 
 const apology = "Sorry, something went wrong on my side while answering. Please try again; if it keeps happening, tell whoever runs this bot."

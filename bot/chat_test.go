@@ -124,10 +124,28 @@ func TestLimiter(t *testing.T) {
 
 func TestChatRateLimit(t *testing.T) {
 	c := bot.NewChat(starter(t), bot.ChatOptions{Limiter: bot.NewLimiter(bot.Rate{Burst: 1, Every: time.Minute}, bot.Rate{})})
-	req := bot.Request{User: "U1", Channel: "C1", Command: bot.CommandHelp}
-	c.Handle(context.Background(), req)
-	r := c.Handle(context.Background(), req)
+	ask := bot.Request{User: "U1", Channel: "C1", Command: bot.CommandAsk, Text: "How many GPUs does DeepSeek have?"}
+	// What needs no search is not charged: help, an empty question, one
+	// too long, an unknown command.
+	for _, req := range []bot.Request{
+		{User: "U1", Channel: "C1", Command: bot.CommandHelp},
+		{User: "U1", Channel: "C1", Command: bot.CommandAsk, Text: "  "},
+		{User: "U1", Channel: "C1", Command: bot.CommandAsk, Text: strings.Repeat("why ", 200)},
+		{User: "U1", Channel: "C1", Command: "weather"},
+	} {
+		if r := c.Handle(context.Background(), req); r.RetryAfter > 0 {
+			t.Errorf("%s %q was rate limited: %+v", req.Command, bot.Truncate(req.Text, 20), r)
+		}
+	}
+	if r := c.Handle(context.Background(), ask); r.Kind != bot.ReplyAnswer {
+		t.Fatalf("first question = %+v, want an answer", r)
+	}
+	r := c.Handle(context.Background(), ask)
 	if r.Kind != bot.ReplyNotice || r.RetryAfter <= 0 || !strings.Contains(r.Text, "try again in") {
-		t.Errorf("second request = %+v, want a polite rate-limit notice", r)
+		t.Errorf("second question = %+v, want a polite rate-limit notice", r)
+	}
+	src := bot.Request{User: "U1", Channel: "C1", Command: bot.CommandSources}
+	if r := c.Handle(context.Background(), src); r.RetryAfter <= 0 {
+		t.Errorf("/sources after the limit = %+v, want a rate-limit notice", r)
 	}
 }

@@ -59,7 +59,8 @@ type Options struct {
 	Logger *slog.Logger // never given a token
 	// OnError is told about every platform error, for metrics. op says
 	// what failed: "respond", "defer", "edit", "reply", "register",
-	// "gateway" or "handle" (a panic in the Handler).
+	// "gateway", "signature" (a refused HTTP interaction) or "handle" (a
+	// panic in the Handler).
 	OnError func(op string, err error)
 	// HTTPClient sends the REST requests; tests pass a client whose
 	// transport rewrites requests to a fake server.
@@ -70,6 +71,9 @@ type Options struct {
 	AnswerWait time.Duration
 	// Now is the clock; tests set it.
 	Now func() time.Time
+	// Grace bounds how long the gateway's Run waits, once its context is
+	// done, for the answers in flight; default 20s.
+	Grace time.Duration
 }
 
 const (
@@ -84,8 +88,8 @@ const (
 	answerTimeout = time.Minute
 	// sendTimeout bounds sending one message, retries included.
 	sendTimeout = 30 * time.Second
-	// drainTimeout bounds how long a shutdown waits for answers in flight.
-	drainTimeout = 20 * time.Second
+	// defaultGrace bounds how long a shutdown waits for answers in flight.
+	defaultGrace = 20 * time.Second
 )
 
 // apology is what a user sees when racebot itself failed.
@@ -102,6 +106,7 @@ type core struct {
 	onError func(op string, err error)
 	client  *http.Client
 	wait    time.Duration
+	grace   time.Duration
 	now     func() time.Time
 	rest    *restPool
 }
@@ -120,6 +125,7 @@ func newCore(h Handler, opts Options, token string) (*core, error) {
 		client:  opts.HTTPClient,
 		wait:    opts.AnswerWait,
 		now:     opts.Now,
+		grace:   opts.Grace,
 	}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
@@ -135,6 +141,9 @@ func newCore(h Handler, opts Options, token string) (*core, error) {
 	}
 	if c.now == nil {
 		c.now = time.Now
+	}
+	if c.grace <= 0 {
+		c.grace = defaultGrace
 	}
 	c.rest = &restPool{token: token, client: c.client}
 	return c, nil

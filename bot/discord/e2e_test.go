@@ -420,7 +420,7 @@ func TestGatewayRegistersCommands(t *testing.T) {
 			}
 			puts := 0
 			for _, r := range fake.Requests() {
-				if r.Route != discordfake.RouteCommands {
+				if r.Route != discordfake.RouteCommands || r.Method == http.MethodGet {
 					continue
 				}
 				if r.Method != http.MethodPut || !strings.HasSuffix(r.Path, tt.path) || r.Status != http.StatusOK {
@@ -439,6 +439,24 @@ func TestGatewayRegistersCommands(t *testing.T) {
 				t.Errorf("%d responses to one interaction, want 1", n)
 			}
 		})
+	}
+}
+
+// TestGatewayWarnsOfGlobalDuplicates registers the commands globally, then
+// in one guild: Discord would list them twice there, and the log says so.
+func TestGatewayWarnsOfGlobalDuplicates(t *testing.T) {
+	t.Parallel()
+	fake := startFake(t, discordfake.Options{})
+	stop := newGateway(t, fake, discord.Config{}, chat(t, nil), discord.Options{}).start(t)
+	stop()
+	g := newGateway(t, fake, discord.Config{GuildID: "500000000000000001"}, chat(t, nil), discord.Options{})
+	g.start(t)
+	deadline := time.Now().Add(waitFor)
+	for !strings.Contains(g.logs.String(), "registered globally too") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no warning that the commands are registered in both scopes:\n%s", g.logs.String())
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

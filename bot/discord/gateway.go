@@ -112,7 +112,11 @@ func (g *Gateway) Run(ctx context.Context) error {
 	r.closing = true
 	r.mu.Unlock()
 	// Close the websocket first, so that no new event comes in, then let
-	// the answers in flight finish: they go out over REST.
+	// the answers in flight finish: they go out over REST. A reconnect
+	// loop still running would otherwise outlive Run.
+	s.Lock()
+	s.ShouldReconnectOnError = false
+	s.Unlock()
 	if err := s.Close(); err != nil {
 		g.log.Warn("closing the Discord gateway session", "err", err)
 	}
@@ -120,7 +124,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 	go func() { r.inflight.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(drainTimeout):
+	case <-time.After(g.grace):
 		g.log.Warn("stopped waiting for Discord answers in flight")
 	}
 	g.log.Info("disconnected from the Discord gateway")
@@ -167,6 +171,25 @@ func (g *Gateway) register(ctx context.Context, s *discordgo.Session, appID stri
 		scope = "in guild " + g.cfg.GuildID
 	}
 	g.log.Info("registered slash commands "+scope, "commands", len(cmds))
+	if g.cfg.GuildID != "" {
+		g.warnGlobal(ctx, s, appID)
+	}
+}
+
+// warnGlobal says so when racebot's commands are also registered globally,
+// by an earlier run without DISCORD_GUILD_ID: Discord then lists each of
+// them twice in the guild, and only the owner can say which scope to keep.
+func (g *Gateway) warnGlobal(ctx context.Context, s *discordgo.Session, appID string) {
+	global, err := s.ApplicationCommands(appID, "", discordgo.WithContext(ctx))
+	if err != nil {
+		g.log.Debug("could not list the global slash commands", "err", redact(err, strings.TrimPrefix(g.token, "Bot ")))
+		return
+	}
+	if len(global) > 0 {
+		g.log.Warn("slash commands are registered globally too, so Discord lists them twice in this guild: "+
+			"unset DISCORD_GUILD_ID to use only the global ones, or delete the global ones (README: Discord)",
+			"guild", g.cfg.GuildID, "global", len(global), "application", appID)
+	}
 }
 
 // begin counts an event as in flight, unless the gateway is shutting down.

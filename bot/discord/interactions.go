@@ -84,6 +84,9 @@ func (in *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := in.verify(r.Header, body); err != nil {
 		in.log.Warn("refused a Discord interaction request", "err", err, "remote", r.RemoteAddr)
+		// Counted like Slack's; Discord itself sends a few forged requests
+		// when the endpoint URL is saved, to check that they are refused.
+		in.onError("signature", err)
 		http.Error(w, "invalid request signature", http.StatusUnauthorized)
 		return
 	}

@@ -664,6 +664,60 @@ func TestSocketModeReconnects(t *testing.T) {
 	}
 }
 
+// TestSocketModeRunAgain has Slack refuse the Socket Mode connection: Run
+// returns the error, and the same adapter, run again as racebot serve does,
+// answers as if nothing had happened.
+func TestSocketModeRunAgain(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.fake.RefuseOpens("invalid_auth")
+	a, err := rslack.NewSocketMode(rslack.Config{
+		BotToken: slackfake.BotToken, AppToken: slackfake.AppToken, APIURL: e.fake.APIURL(),
+	}, e.chat(nil), e.options(rslack.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	first := make(chan error, 1)
+	go func() { first <- a.Run(ctx) }()
+	select {
+	case err := <-first:
+		if err == nil || !strings.Contains(err.Error(), "invalid_auth") {
+			t.Fatalf("Run after a refused connection: %v, want an invalid_auth error", err)
+		}
+	case <-time.After(wait):
+		t.Fatal("Run did not return after Slack refused the connection")
+	}
+
+	second := make(chan error, 1)
+	go func() { second <- a.Run(ctx) }()
+	if err := e.fake.WaitConnections(1, wait); err != nil {
+		t.Fatal(err)
+	}
+	_, m := e.slash(slackfake.SlashCommand{Command: "/ask", Text: gpuQuestion})
+	wantAnswer(t, m)
+	env, mention, err := e.fake.AppMention(slackfake.Mention{Question: gpuQuestion}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.fake.WaitAck(env.ID, ackWindow); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.fake.WaitMessages(1, wait, slackfake.InThread(mention.Channel, mention.TS)); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	select {
+	case err := <-second:
+		if err != nil {
+			t.Errorf("Run after its context ended: %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Error("Run did not return within 15s of its context's end")
+	}
+}
+
 // TestSocketModePanic has the handler panic on one request: the user gets
 // an apology, the panic is logged, and the same connection answers the
 // next command.

@@ -72,10 +72,14 @@ type Options struct {
 	// Now tells the time, for the signature window; the default is
 	// time.Now.
 	Now func() time.Time
+	// Grace is how long Socket Mode's Run lets answers in flight finish
+	// once its context is done; the default is 10 seconds.
+	Grace time.Duration
 }
 
 const (
 	defaultAckWait = 2 * time.Second
+	defaultGrace   = 10 * time.Second
 	maxAckWait     = 2500 * time.Millisecond
 	// workTimeout bounds everything done for one event: answering, then
 	// delivering the answer, waits for rate limits included.
@@ -116,6 +120,7 @@ type core struct {
 	onError func(op string, err error)
 	ackWait time.Duration
 	now     func() time.Time
+	grace   time.Duration
 
 	botToken bool      // whether chat.postMessage can be used
 	noToken  sync.Once // logs once that mentions cannot be answered
@@ -145,7 +150,11 @@ func newCore(cfg Config, h Handler, opts Options, extra ...slack.Option) (*core,
 		onError:  opts.OnError,
 		ackWait:  opts.AckWait,
 		now:      opts.Now,
+		grace:    opts.Grace,
 		botToken: cfg.BotToken != "",
+	}
+	if c.grace <= 0 {
+		c.grace = defaultGrace
 	}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)

@@ -12,10 +12,6 @@ import (
 	"github.com/slack-go/slack/socketmode"
 )
 
-// shutdownGrace is how long Run lets answers in flight finish once its
-// context is done.
-const shutdownGrace = 10 * time.Second
-
 // SocketMode serves Slack over Socket Mode: racebot opens a websocket to
 // Slack, so it needs no public URL. It needs a bot token and an app-level
 // token with the connections:write scope.
@@ -41,8 +37,9 @@ func NewSocketMode(cfg Config, h Handler, opts Options) (*SocketMode, error) {
 
 // Run connects to Slack and serves until ctx is done, reconnecting when
 // the connection drops or Slack asks for a new one. Once ctx is done it
-// lets answers in flight finish, for up to ten seconds, and returns nil. It
-// returns an error when Slack refuses the tokens.
+// lets answers in flight finish, for up to Options.Grace, and returns nil.
+// It returns an error when Slack refuses the tokens or the connection
+// fails for good; it may then be called again.
 func (s *SocketMode) Run(ctx context.Context) error {
 	c := s.c
 	// Learn the bot's user ID now, and find out now rather than at the
@@ -67,17 +64,20 @@ func (s *SocketMode) Run(ctx context.Context) error {
 		case evt := <-sm.Events:
 			s.dispatch(sm, evt)
 		case err := <-done:
-			graceCtx, cancelGrace := context.WithTimeout(context.Background(), shutdownGrace)
+			if ctx.Err() == nil {
+				// The connection failed, not the caller: answers in
+				// flight go out over the Web API and response_urls, so
+				// they carry on, and Run may be called again.
+				c.fail("socket_mode", err)
+				return fmt.Errorf("slack socket mode: %w", err)
+			}
+			graceCtx, cancelGrace := context.WithTimeout(context.Background(), c.grace)
 			defer cancelGrace()
 			if werr := c.shutdown(graceCtx); werr != nil {
 				c.log.Warn("stopped with answers in flight", "err", werr)
 			}
-			if ctx.Err() != nil {
-				c.log.Info("disconnected from Slack")
-				return nil
-			}
-			c.fail("socket_mode", err)
-			return fmt.Errorf("slack socket mode: %w", err)
+			c.log.Info("disconnected from Slack")
+			return nil
 		}
 	}
 }

@@ -27,7 +27,7 @@ func newMetrics(idx *index.Index) *metrics {
 		reg: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "racebot_requests_total",
-			Help: "Chat and API requests handled, by platform, command and outcome (answered, declined, help, sources, limited, failed).",
+			Help: "Chat and API requests handled, by platform, command (ask, figures, sources, help, other) and outcome (answered, declined, help, sources, notice, limited, failed).",
 		}, []string{"platform", "command", "outcome"}),
 		unanswered: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "racebot_unanswered_total",
@@ -81,8 +81,16 @@ func (m *metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) 
 			outcome = "notice"
 		}
 	}
-	m.questions.WithLabelValues(req.Platform, string(req.Command), outcome).Inc()
-	m.latency.WithLabelValues(req.Platform, string(req.Command)).Observe(took.Seconds())
+	command := string(req.Command)
+	switch req.Command {
+	case bot.CommandAsk, bot.CommandFigures, bot.CommandSources, bot.CommandHelp:
+	default:
+		// Command names come from users (any Slack slash command routed
+		// here): one label value for all of them keeps the series few.
+		command = "other"
+	}
+	m.questions.WithLabelValues(req.Platform, command, outcome).Inc()
+	m.latency.WithLabelValues(req.Platform, command).Observe(took.Seconds())
 }
 
 // platformError counts an error talking to a platform.

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -46,7 +47,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.Addr, err)
 	}
-	s := &server{log: log, limiter: bot.NewLimiter(
+	s := &server{log: log, grace: c.Grace, limiter: bot.NewLimiter(
 		bot.Rate{Burst: c.UserBurst, Every: c.UserEvery},
 		bot.Rate{Burst: c.ChannelBurst, Every: c.ChannelEvery},
 	)}
@@ -67,6 +68,12 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	idx, rep, err := g.openIndex(e, index.Options{})
 	if err != nil {
 		httpSrv.Close()
+		if e.ctx.Err() != nil {
+			// Asked to stop while building: the previous index, if
+			// any, is untouched, and stopping is what was asked.
+			log.Info("stopped before the index was ready")
+			return nil
+		}
 		return err
 	}
 	defer idx.Close()
@@ -94,16 +101,20 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 		return fmt.Errorf("HTTP server: %w", err)
 	case <-e.ctx.Done():
 	}
-	// Stop taking new questions, let those in flight finish, then close
-	// the connections to the platforms.
+	// Stop taking new questions everywhere at once (the adapters close
+	// their connections to the platforms, the HTTP server its listener),
+	// then let the answers in flight finish, all within the grace period.
 	log.Info("shutting down", "grace", c.Grace)
 	s.ready.Store(false)
 	shutCtx, cancel := context.WithTimeout(context.Background(), c.Grace)
 	defer cancel()
+	// The adapters stop waiting for their answers at the same deadline;
+	// the second is for them to say so.
+	adaptersDone := time.After(c.Grace + time.Second)
+	stopAdapters()
 	if err := httpSrv.Shutdown(shutCtx); err != nil {
 		log.Warn("HTTP server did not stop in time", "err", err)
 	}
-	stopAdapters()
 	for _, drain := range s.drains {
 		if err := drain(shutCtx); err != nil {
 			log.Warn("answers in flight not sent", "err", err)
@@ -113,7 +124,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	go func() { adapters.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-shutCtx.Done():
+	case <-adaptersDone:
 		log.Warn("chat adapters did not stop in time")
 	}
 	log.Info("stopped")
@@ -123,6 +134,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 // server is racebot serve's HTTP side and the wiring of its adapters.
 type server struct {
 	log     *slog.Logger
+	grace   time.Duration // for the answers in flight at shutdown
 	limiter *bot.Limiter
 	metrics *metrics
 	chat    *bot.Chat
@@ -238,9 +250,11 @@ func (s *server) startAdapters(ctx context.Context, wg *sync.WaitGroup) error {
 	if dcfg.ShardID, dcfg.ShardCount, err = shards(); err != nil {
 		return err
 	}
-	dopts := discord.Options{Logger: s.log.With("platform", "discord"), OnError: onError("discord")}
-	if dcfg.Token != "" {
+	dopts := discord.Options{Logger: s.log.With("platform", "discord"), OnError: onError("discord"), Grace: s.grace}
+	if dcfg.Token != "" || dcfg.PublicKey != "" {
 		routeDiscordgoLog(s.log, dcfg.Token)
+	}
+	if dcfg.Token != "" {
 		gw, err := discord.NewGateway(dcfg, s.chat, dopts)
 		if err != nil {
 			return fmt.Errorf("discord gateway: %w", err)
@@ -274,7 +288,10 @@ func (s *server) startAdapters(ctx context.Context, wg *sync.WaitGroup) error {
 		SigningSecret: os.Getenv("SLACK_SIGNING_SECRET"),
 		APIURL:        os.Getenv("SLACK_API_URL"),
 	}
-	sopts := slackbot.Options{Logger: s.log.With("platform", "slack"), OnError: onError("slack")}
+	sopts := slackbot.Options{Logger: s.log.With("platform", "slack"), OnError: onError("slack"), Grace: s.grace}
+	if u, err := url.Parse(scfg.APIURL); err == nil && u.Scheme == "http" && !loopback(u.Hostname()) {
+		s.log.Warn("SLACK_API_URL is not https: the bot token would cross the network unencrypted", "url", scfg.APIURL)
+	}
 	switch {
 	case scfg.BotToken != "" && scfg.AppToken != "":
 		sm, err := slackbot.NewSocketMode(scfg, s.chat, sopts)
@@ -299,6 +316,9 @@ func (s *server) startAdapters(ctx context.Context, wg *sync.WaitGroup) error {
 		handlers["/slack/interactive"] = h.Interactive()
 		s.drains = append(s.drains, h.Shutdown)
 		s.log.Info("Slack HTTP mode started", "routes", "POST /slack/commands, /slack/events, /slack/interactive")
+		if scfg.BotToken == "" {
+			s.log.Warn("Slack HTTP mode answers slash commands but not mentions: replying in a thread needs SLACK_BOT_TOKEN")
+		}
 		started++
 	} else {
 		s.log.Info("Slack HTTP mode off: SLACK_SIGNING_SECRET is not set")
@@ -392,4 +412,13 @@ func routeDiscordgoLog(log *slog.Logger, token string) {
 		}
 		log.Log(context.Background(), l, "discordgo: "+msg, "platform", "discord")
 	}
+}
+
+// loopback says whether host names this machine.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -126,6 +126,7 @@ type Server struct {
 	bodies    [][]byte
 	respUses  map[string]int
 	limits    map[string][]string // method → Retry-After of the next 429s
+	refusals  []string            // errors for the next apps.connections.open calls
 	failures  []string
 	eventSent map[string]time.Time
 }
@@ -310,6 +311,15 @@ func token(r *http.Request, form url.Values) string {
 	return form.Get("token")
 }
 
+// RefuseOpens makes the next len(codes) calls to apps.connections.open
+// fail with these error codes, as Slack does for a revoked or invalid
+// app-level token.
+func (s *Server) RefuseOpens(codes ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refusals = append(s.refusals, codes...)
+}
+
 func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	s.recordBody(body)
@@ -322,6 +332,11 @@ func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {
 	case tok != AppToken:
 		call.Error = "invalid_auth"
 	}
+	s.mu.Lock()
+	if call.Error == "" && len(s.refusals) > 0 {
+		call.Error, s.refusals = s.refusals[0], s.refusals[1:]
+	}
+	s.mu.Unlock()
 	if call.Error != "" {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": false, "error": call.Error})
 		return

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"io"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/racebot/racebot/bot"
+)
+
+func TestMetricsOutcomes(t *testing.T) {
+	m := newMetrics(nil)
+	for _, h := range []struct {
+		req   bot.Request
+		reply bot.Reply
+	}{
+		{bot.Request{Platform: "slack", Command: bot.CommandAsk}, bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{Answered: true}}},
+		{bot.Request{Platform: "slack", Command: bot.CommandAsk}, bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{}}},
+		{bot.Request{Platform: "discord", Command: bot.CommandAsk}, bot.Reply{Kind: bot.ReplyNotice, RetryAfter: time.Second}},
+		{bot.Request{Platform: "discord", Command: bot.CommandFigures}, bot.Reply{Kind: bot.ReplyNotice, Failed: true}},
+		{bot.Request{Platform: "slack", Command: bot.Command("weather-for-" + strings.Repeat("x", 100))}, bot.Reply{Kind: bot.ReplyNotice}},
+		{bot.Request{Platform: "slack", Command: "/etc/passwd"}, bot.Reply{Kind: bot.ReplyNotice}},
+	} {
+		m.Handled(h.req, h.reply, time.Millisecond)
+	}
+	m.platformError("discord", "edit")
+
+	rec := httptest.NewRecorder()
+	m.handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	body, _ := io.ReadAll(rec.Body)
+	out := string(body)
+	for _, want := range []string{
+		`racebot_requests_total{command="ask",outcome="answered",platform="slack"} 1`,
+		`racebot_requests_total{command="ask",outcome="declined",platform="slack"} 1`,
+		`racebot_requests_total{command="ask",outcome="limited",platform="discord"} 1`,
+		`racebot_requests_total{command="figures",outcome="failed",platform="discord"} 1`,
+		`racebot_requests_total{command="other",outcome="notice",platform="slack"} 2`,
+		`racebot_unanswered_total{platform="slack"} 1`,
+		`racebot_platform_errors_total{op="edit",platform="discord"} 1`,
+		`racebot_request_duration_seconds_count{command="ask",platform="slack"} 2`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	if strings.Contains(out, "weather-for") || strings.Contains(out, "passwd") {
+		t.Error("a user's command name became a label value")
+	}
+}
