@@ -19,7 +19,7 @@ type askCmd struct {
 }
 
 func (c *askCmd) Run(e *env, g *cli) error {
-	idx, _, err := g.openIndex(e, index.Options{})
+	idx, _, err := g.openIndex(e, index.Options{}, false)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func (c *evalCmd) Run(e *env, g *cli) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", c.File, err)
 	}
-	idx, _, err := g.openIndex(e, index.Options{})
+	idx, _, err := g.openIndex(e, index.Options{}, false)
 	if err != nil {
 		return err
 	}

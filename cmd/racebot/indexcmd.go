@@ -42,7 +42,7 @@ func (c *indexCmd) Run(e *env, g *cli) error {
 		}
 	}
 	start := time.Now()
-	idx, rep, err := g.openIndex(e, opts)
+	idx, rep, err := g.openIndex(e, opts, true)
 	if err != nil {
 		return err
 	}

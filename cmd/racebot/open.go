@@ -52,9 +52,10 @@ func (c *cli) indexDir() (string, error) {
 
 // openIndex opens the index and brings it up to date with the corpus, so
 // that no command needs a separate set-up step. When another racebot
-// process holds the index folder (a running server, say), read-only
-// commands answer from a private in-memory index instead of failing.
-func (c *cli) openIndex(e *env, opts index.Options) (*index.Index, index.Report, error) {
+// process holds the index folder (a running server, say), commands that
+// only answer use a private in-memory index instead of failing; racebot
+// index, whose job is the folder, says who holds it (exclusive).
+func (c *cli) openIndex(e *env, opts index.Options, exclusive bool) (*index.Index, index.Report, error) {
 	fsys, _, err := c.corpusFS()
 	if err != nil {
 		return nil, index.Report{}, err
@@ -65,6 +66,10 @@ func (c *cli) openIndex(e *env, opts index.Options) (*index.Index, index.Report,
 	}
 	opts.Logger = e.log
 	idx, err := index.Open(e.ctx, dir, opts)
+	if errors.Is(err, index.ErrLocked) && exclusive {
+		return nil, index.Report{}, fmt.Errorf("index folder %s is in use by another racebot process (racebot serve, or another racebot index); "+
+			"stop it or let it finish, then run racebot index again: %w", dir, err)
+	}
 	if errors.Is(err, index.ErrLocked) {
 		e.log.Warn("index folder is busy; answering from a temporary in-memory index", "dir", dir, "err", err)
 		idx, err = index.Open(e.ctx, "", opts)

@@ -65,7 +65,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 
 	// Health answers at once; readiness waits for the index, which may
 	// take a while to build for a large corpus.
-	idx, rep, err := g.openIndex(e, index.Options{})
+	idx, rep, err := g.openIndex(e, index.Options{}, false)
 	if err != nil {
 		httpSrv.Close()
 		if e.ctx.Err() != nil {

@@ -14,7 +14,7 @@ type sourcesCmd struct {
 }
 
 func (c *sourcesCmd) Run(e *env, g *cli) error {
-	idx, _, err := g.openIndex(e, index.Options{})
+	idx, _, err := g.openIndex(e, index.Options{}, false)
 	if err != nil {
 		return err
 	}
