@@ -215,9 +215,9 @@ func figKey(f bot.Figure) string {
 // buildAnswer lays out an answer with the first nfig figures and the
 // given passages, the last cut to at most lastMax characters.
 func buildAnswer(a *bot.Answer, groups []figGroup, nfig int, passages []bot.Passage, lastMax int) *discordgo.MessageEmbed {
-	refs := &refs{}
+	refs := &bot.References{}
 	for _, p := range passages {
-		refs.add(p.Citation)
+		refs.Add(p.Citation)
 	}
 	var b strings.Builder
 	left := nfig
@@ -229,8 +229,7 @@ func buildAnswer(a *bot.Answer, groups []figGroup, nfig int, passages []bot.Pass
 		left -= len(figs)
 		b.WriteString(g.heading + "\n")
 		for _, f := range figs {
-			n := refs.add(bot.Citation{Doc: f.Doc, Paragraph: f.Paragraph, Title: f.Title,
-				Publisher: f.Publisher, URL: f.URL, Published: f.Published})
+			n := refs.Add(f.Citation())
 			b.WriteString(figureLine(f, n) + "\n")
 		}
 		b.WriteString("\n")
@@ -241,7 +240,7 @@ func buildAnswer(a *bot.Answer, groups []figGroup, nfig int, passages []bot.Pass
 			limit = lastMax
 		}
 		body, _ := fit(piecesOf(p), limit, "\n> ")
-		fmt.Fprintf(&b, "> **[%d]** %s\n\n", refs.find(p.Doc, p.Paragraph), body)
+		fmt.Fprintf(&b, "> **[%d]** %s\n\n", refs.Find(p.Doc, p.Paragraph), body)
 	}
 	title, _ := fit([]piece{{text: a.Question}}, maxTitle, " ")
 	e := &discordgo.MessageEmbed{
@@ -249,9 +248,9 @@ func buildAnswer(a *bot.Answer, groups []figGroup, nfig int, passages []bot.Pass
 		Title:       title,
 		Description: strings.TrimSpace(b.String()),
 		Color:       colorAnswer,
-		Footer:      &discordgo.MessageEmbedFooter{Text: footer(a)},
+		Footer:      &discordgo.MessageEmbedFooter{Text: bot.Footer(a, time.UTC)},
 	}
-	for i, c := range refs.list {
+	for i, c := range refs.List() {
 		e.Fields = append(e.Fields, citationField(i+1, c))
 	}
 	return e
@@ -305,46 +304,6 @@ func citationField(n int, c bot.Citation) *discordgo.MessageEmbedField {
 	return &discordgo.MessageEmbedField{Name: name, Value: link(title, c.URL, maxFieldValue-length(suffix)) + suffix}
 }
 
-// refs numbers the sources an answer cites, in order of first mention.
-type refs struct{ list []bot.Citation }
-
-func (r *refs) find(doc string, para int) int {
-	for i, c := range r.list {
-		if c.Doc == doc && c.Paragraph == para {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-func (r *refs) add(c bot.Citation) int {
-	if n := r.find(c.Doc, c.Paragraph); n > 0 {
-		return n
-	}
-	r.list = append(r.list, c)
-	return len(r.list)
-}
-
-// footer says how fresh the index is and how long the answer took.
-func footer(a *bot.Answer) string {
-	var parts []string
-	if !a.IndexUpdated.IsZero() {
-		parts = append(parts, "index as of "+a.IndexUpdated.UTC().Format("2006-01-02 15:04")+" UTC")
-	}
-	parts = append(parts, "answered in "+roundDuration(a.Took).String())
-	return strings.Join(parts, " · ")
-}
-
-func roundDuration(d time.Duration) time.Duration {
-	switch {
-	case d >= time.Second:
-		return d.Round(10 * time.Millisecond)
-	case d >= time.Millisecond:
-		return d.Round(100 * time.Microsecond)
-	}
-	return d.Round(time.Microsecond)
-}
-
 // declinedEmbed says why the articles do not answer, and which come
 // closest.
 func declinedEmbed(a *bot.Answer) *discordgo.MessageEmbed {
@@ -371,7 +330,7 @@ func declinedEmbed(a *bot.Answer) *discordgo.MessageEmbed {
 		Title:       title,
 		Description: b.String(),
 		Color:       colorDeclined,
-		Footer:      &discordgo.MessageEmbedFooter{Text: footer(a)},
+		Footer:      &discordgo.MessageEmbedFooter{Text: bot.Footer(a, time.UTC)},
 	}
 }
 

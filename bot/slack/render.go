@@ -276,7 +276,7 @@ func (b *builder) reserve(chars, blocks int) { b.reserved, b.reservedBlock = cha
 func (b *builder) release()                  { b.reserved, b.reservedBlock = 0, 0 }
 
 func renderAnswer(b *builder, a *bot.Answer, share string) {
-	footer := escapeText(footerText(a))
+	footer := escapeText(bot.Footer(a, time.UTC))
 	b.reserve(count(footer)+count(shareLabel)+count(share), 2)
 	defer func() {
 		b.release()
@@ -306,7 +306,7 @@ func renderAnswer(b *builder, a *bot.Answer, share string) {
 		return
 	}
 
-	refs := newRefs(a)
+	refs := a.References()
 	// Keep room for the first passage while the figures are laid out: the
 	// quote and its citation are what the figures stand on.
 	firstQuote := 0
@@ -362,7 +362,7 @@ func renderAnswer(b *builder, a *bot.Answer, share string) {
 		if i == 3 {
 			break
 		}
-		n := refs.of(p.Doc, p.Paragraph)
+		n := refs.Add(p.Citation)
 		cite := citeLine(n, p.Citation)
 		label := fmt.Sprintf("*[%d]* ", n)
 		limit := min(maxSectionText, b.room()-count(cite)) - count(label)
@@ -376,7 +376,7 @@ func renderAnswer(b *builder, a *bot.Answer, share string) {
 	}
 	// The sources of figures whose passage is not shown.
 	var more []string
-	for i, c := range refs.list {
+	for i, c := range refs.List() {
 		if !cited[i+1] && len(more) < maxContextElem {
 			more = append(more, citeLine(i+1, c))
 		}
@@ -448,8 +448,8 @@ func renderSources(b *builder, sources []bot.Source, share string) {
 
 // figureField is a figure in a disagreement's column: the figure in bold,
 // then who said it and where.
-func figureField(f bot.Figure, refs *refs) string {
-	ref := fmt.Sprintf(" [%d]", refs.of(f.Doc, f.Paragraph))
+func figureField(f bot.Figure, refs *bot.References) string {
+	ref := fmt.Sprintf(" [%d]", refs.Add(f.Citation()))
 	who := ""
 	if a := f.Attribution(); a != "" {
 		who = "\n" + escapeCut(oneLine(a), 150)
@@ -459,12 +459,12 @@ func figureField(f bot.Figure, refs *refs) string {
 
 // figureLine is a figure in the list of figures: the figure in bold, who
 // said it, and its reference.
-func figureLine(f bot.Figure, refs *refs) string {
+func figureLine(f bot.Figure, refs *bot.References) string {
 	line := bold(f.Text, 200)
 	if a := f.Attribution(); a != "" {
 		line += " — " + escapeCut(oneLine(a), 150)
 	}
-	return line + fmt.Sprintf(" [%d]", refs.of(f.Doc, f.Paragraph))
+	return line + fmt.Sprintf(" [%d]", refs.Add(f.Citation()))
 }
 
 // citeLine is a citation: its number, then publisher, date and title as a
@@ -484,27 +484,6 @@ func citeLine(n int, c bot.Citation) string {
 
 func figKey(f bot.Figure) string {
 	return fmt.Sprintf("%s/%d/%d/%s", f.Doc, f.Paragraph, f.Start, f.Text)
-}
-
-// footerText says how fresh the index is and how long the answer took. The
-// date is in UTC: the server's time zone means nothing to a Slack user.
-func footerText(a *bot.Answer) string {
-	var parts []string
-	if !a.IndexUpdated.IsZero() {
-		parts = append(parts, "index as of "+a.IndexUpdated.UTC().Format("2006-01-02 15:04")+" UTC")
-	}
-	parts = append(parts, "answered in "+roundDuration(a.Took).String())
-	return strings.Join(parts, " · ")
-}
-
-func roundDuration(d time.Duration) time.Duration {
-	switch {
-	case d >= time.Second:
-		return d.Round(10 * time.Millisecond)
-	case d >= time.Millisecond:
-		return d.Round(100 * time.Microsecond)
-	}
-	return d.Round(time.Microsecond)
 }
 
 // fallback is the top-level text of a reply's message.
@@ -546,57 +525,4 @@ func fallback(r bot.Reply) string {
 		s = "racebot"
 	}
 	return escapeCut(s, maxFallback)
-}
-
-// refs numbers the citations of an answer, passages first, then the
-// figures' sources, as the command line does.
-type refs struct {
-	list []bot.Citation
-}
-
-func newRefs(a *bot.Answer) *refs {
-	r := &refs{}
-	for _, p := range a.Passages {
-		r.add(p.Citation)
-	}
-	for _, f := range a.Figures {
-		r.add(figureCitation(f))
-	}
-	for _, d := range a.Disagreements {
-		for _, f := range d.Figures {
-			r.add(figureCitation(f))
-		}
-	}
-	return r
-}
-
-func figureCitation(f bot.Figure) bot.Citation {
-	return bot.Citation{
-		Doc: f.Doc, Paragraph: f.Paragraph, Title: f.Title,
-		Publisher: f.Publisher, URL: f.URL, Published: f.Published,
-	}
-}
-
-func (r *refs) add(c bot.Citation) {
-	if r.find(c.Doc, c.Paragraph) == 0 {
-		r.list = append(r.list, c)
-	}
-}
-
-func (r *refs) find(doc string, para int) int {
-	for i, c := range r.list {
-		if c.Doc == doc && c.Paragraph == para {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-// of numbers a citation, adding it if the answer did not list it.
-func (r *refs) of(doc string, para int) int {
-	if n := r.find(doc, para); n > 0 {
-		return n
-	}
-	r.list = append(r.list, bot.Citation{Doc: doc, Paragraph: para})
-	return len(r.list)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/index"
 )
 
@@ -64,14 +65,14 @@ func (c *indexCmd) Run(e *env, g *cli) error {
 	switch {
 	case rep.Rebuilt:
 		fmt.Fprintf(e.stdout, "Built the index: %d articles, %d passages, %d figures in %v (%.0f passages/s).\n",
-			st.Articles, st.Passages, st.Figures, roundDuration(took), float64(rep.Passages)/took.Seconds())
+			st.Articles, st.Passages, st.Figures, bot.RoundDuration(took), float64(rep.Passages)/took.Seconds())
 	case rep.Changes():
 		fmt.Fprintf(e.stdout, "Updated the index: %d added, %d changed, %d removed, %d unchanged articles (%d passages written) in %v.\n",
-			rep.Added, rep.Changed, rep.Removed, rep.Unchanged, rep.Passages, roundDuration(took))
+			rep.Added, rep.Changed, rep.Removed, rep.Unchanged, rep.Passages, bot.RoundDuration(took))
 		fmt.Fprintf(e.stdout, "It holds %d articles, %d passages, %d figures.\n", st.Articles, st.Passages, st.Figures)
 	default:
 		fmt.Fprintf(e.stdout, "The index is up to date: %d articles, %d passages, %d figures (checked in %v).\n",
-			st.Articles, st.Passages, st.Figures, roundDuration(took))
+			st.Articles, st.Passages, st.Figures, bot.RoundDuration(took))
 	}
 	if n := len(rep.Problems); n > 0 {
 		fmt.Fprintf(e.stdout, "%d file(s) skipped because they could not be parsed (see above).\n", n)

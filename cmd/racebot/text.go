@@ -52,7 +52,7 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 		return
 	}
 
-	refs := newRefs(a)
+	refs := a.References()
 	shown := make(map[string]bool)
 	for _, d := range a.Disagreements {
 		about := ""
@@ -81,7 +81,7 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 	}
 
 	for _, p := range a.Passages {
-		ref := fmt.Sprintf("[%d] ", refs.of(p.Doc, p.Paragraph))
+		ref := fmt.Sprintf("[%d] ", refs.Add(p.Citation))
 		lines := wrapSegments(p.Segments(), width-len(ref), st)
 		for i, l := range lines {
 			prefix := strings.Repeat(" ", len(ref))
@@ -94,7 +94,7 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 	}
 
 	fmt.Fprintln(w, st.bold("Sources:"))
-	for i, c := range refs.list {
+	for i, c := range refs.List() {
 		ref := fmt.Sprintf("[%d] ", i+1)
 		text := fmt.Sprintf("%s, ¶%d", c.Cite(), c.Paragraph)
 		for j, l := range wrap(text, width-len(ref)) {
@@ -107,11 +107,11 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 		fmt.Fprintln(w, strings.Repeat(" ", len(ref))+st.dim(c.URL))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, st.dim(footer(a)))
+	fmt.Fprintln(w, st.dim(bot.Footer(a, time.Local)))
 }
 
-func writeFigure(w io.Writer, f bot.Figure, refs *refs, st style) {
-	rest := fmt.Sprintf(" [%d]", refs.of(f.Doc, f.Paragraph))
+func writeFigure(w io.Writer, f bot.Figure, refs *bot.References, st style) {
+	rest := fmt.Sprintf(" [%d]", refs.Add(f.Citation()))
 	if f.Claimant != "" {
 		rest = " — " + f.Claimant + rest
 	}
@@ -127,64 +127,6 @@ func writeFigure(w io.Writer, f bot.Figure, refs *refs, st style) {
 
 func figKey(f bot.Figure) string {
 	return fmt.Sprintf("%s/%d/%d", f.Doc, f.Paragraph, f.Start)
-}
-
-func footer(a *bot.Answer) string {
-	var parts []string
-	if !a.IndexUpdated.IsZero() {
-		parts = append(parts, "index as of "+a.IndexUpdated.Local().Format("2006-01-02 15:04"))
-	}
-	parts = append(parts, "answered in "+roundDuration(a.Took).String())
-	return strings.Join(parts, " · ")
-}
-
-func roundDuration(d time.Duration) time.Duration {
-	switch {
-	case d >= time.Second:
-		return d.Round(10 * time.Millisecond)
-	case d >= time.Millisecond:
-		return d.Round(100 * time.Microsecond)
-	}
-	return d.Round(time.Microsecond)
-}
-
-// refs numbers the passages an answer cites, in order of first mention.
-type refs struct {
-	list []bot.Citation
-}
-
-func newRefs(a *bot.Answer) *refs {
-	r := &refs{}
-	for _, p := range a.Passages {
-		r.of(p.Doc, p.Paragraph)
-		r.list[len(r.list)-1] = p.Citation
-	}
-	for _, f := range a.Figures {
-		if r.find(f.Doc, f.Paragraph) == 0 {
-			r.list = append(r.list, bot.Citation{
-				Doc: f.Doc, Paragraph: f.Paragraph, Title: f.Title,
-				Publisher: f.Publisher, URL: f.URL, Published: f.Published,
-			})
-		}
-	}
-	return r
-}
-
-func (r *refs) find(doc string, para int) int {
-	for i, c := range r.list {
-		if c.Doc == doc && c.Paragraph == para {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-func (r *refs) of(doc string, para int) int {
-	if n := r.find(doc, para); n > 0 {
-		return n
-	}
-	r.list = append(r.list, bot.Citation{Doc: doc, Paragraph: para})
-	return len(r.list)
 }
 
 // wrap breaks text into lines of at most w characters.
