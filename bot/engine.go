@@ -83,7 +83,7 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	res, err := e.idx.Search(ctx, index.Query{Text: q.Search, Want: q.Want, Limit: searchDepth, PerArticle: 2, Baseline: e.baseline})
+	res, err := e.idx.Search(ctx, index.Query{Text: q.Search, Want: q.Want, Limit: searchDepth, PerArticle: 2, Define: q.Asks == "define", Baseline: e.baseline})
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, fmt.Errorf("answer %q: search took longer than %v: %w", Truncate(question, 80), e.timeout, err)

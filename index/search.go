@@ -28,6 +28,11 @@ type Query struct {
 	// Want lists the kinds of figure that answer the question ("how many"
 	// wants counts); passages holding one rank higher. Empty means any.
 	Want []figure.Kind
+	// Define marks a question asking what something is ("what is MGX"):
+	// more candidates are fetched, and passages that define it ("MGX, the
+	// Abu Dhabi AI investment fund") rank higher than those that only
+	// mention it.
+	Define bool
 	// Limit is the number of passages to return; zero means 5.
 	Limit int
 	// PerArticle caps the passages returned from one article, so that one
@@ -81,7 +86,7 @@ type Hit struct {
 
 // Features are the measures a passage is ranked on, each in [0, 1].
 type Features struct {
-	Coverage, BM25, Answer, Lede, Title, Support, Phrase float64
+	Coverage, BM25, Answer, Lede, Title, Support, Phrase, Defines float64
 }
 
 // Concept is one thing a question asks about: a term, or a phrase such as
@@ -110,6 +115,10 @@ type Result struct {
 const (
 	maxConcepts = 24 // distinct question terms considered
 	candidates  = 30 // passages fetched from Bleve for re-ranking
+	// A "what is X" question names one thing, which many passages
+	// mention; the one that defines it need not be among the 30 that
+	// mention it most.
+	defineCandidates = 100
 )
 
 // ErrNotReady is returned by Search before the index has been built.
@@ -158,6 +167,10 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	// is quick; only when there are too few of them does the search widen
 	// to passages that hold any.
 	var found search.DocumentMatchCollection
+	limit := candidates
+	if q.Define {
+		limit = defineCandidates
+	}
 	strict, wide := retrievalQueries(res.Concepts, n)
 	if q.Baseline {
 		mq := bleve.NewMatchQuery(q.Text)
@@ -168,14 +181,14 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if rq == nil {
 			continue
 		}
-		req := bleve.NewSearchRequestOptions(rq, candidates, 0, false)
+		req := bleve.NewSearchRequestOptions(rq, limit, 0, false)
 		req.Fields = []string{fieldStored}
 		sr, err := x.b.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		for _, dm := range sr.Hits {
-			if len(found) < candidates && !slices.ContainsFunc(found, func(f *search.DocumentMatch) bool { return f.ID == dm.ID }) {
+			if len(found) < limit && !slices.ContainsFunc(found, func(f *search.DocumentMatch) bool { return f.ID == dm.ID }) {
 				found = append(found, dm)
 			}
 		}
@@ -209,6 +222,10 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	for i := range hits {
 		x.rank(&hits[i], toks[i], contexts[i], res.Concepts, q.Want, top)
+		if q.Define && definesConcept(hits[i].Passage.Text, toks[i], res.Concepts) {
+			hits[i].Features.Defines = 1
+			hits[i].Score += weights.Defines
+		}
 	}
 	if !q.Baseline {
 		support(hits)
@@ -329,10 +346,12 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 	c.Weight = idf(c.DocFreq, n)
 	if c.DocFreq == 0 && !namesSomething(typed) {
 		// Chat is full of words a corpus lacks in questions it answers
-		// ("devs", "booked", "lmao"): they weigh a little less than the
-		// rarest word some passage holds. A name or an English noun the
-		// corpus lacks ("MI300X", "salary") keeps the full weight: the
-		// question is about something the corpus does not cover.
+		// ("devs", "booked", "lmao"): they weigh half as much as the
+		// rarest word some passage holds, enough to count against an
+		// answer but not, alone, to decline one that covers the rest. A
+		// name or an English noun the corpus lacks ("MI300X", "salary")
+		// keeps the full weight: the question is about something the
+		// corpus does not cover.
 		c.Weight = unknownWeight * idf(1, n)
 	}
 	if len(c.Terms) == 1 && x.light[c.Terms[0]] {
@@ -352,8 +371,10 @@ func docFreq(ctx context.Context, r bindex.IndexReader, term string) (uint64, er
 }
 
 // unknownWeight is the share of a rare word's weight that a word no passage
-// holds gets, unless it names something.
-const unknownWeight = 0.8
+// holds gets, unless it names something. At 0.8 a single chat word ("devs",
+// "booked") outweighed the two or three names a question is about, and
+// racebot declined questions whose answer it ranked first.
+const unknownWeight = 0.5
 
 // namesSomething guesses whether a question word the corpus lacks names a
 // thing: a model or product name (it has digits: "MI300X", "GPT-5") or an
@@ -509,11 +530,12 @@ var weights = struct {
 	Title    float64 // the question's words are in the article's title, heading or tags
 	Support  float64 // other passages of the same article match the question too
 	Phrase   float64 // neighbouring words of the question are neighbours in the passage
+	Defines  float64 // for "what is X", the passage defines X: "X, the …", "X is a …"
 
 	Synonym float64 // credit for a concept found through a synonym
 	Context float64 // credit for one found only in the title, heading or tags
 }{
-	Coverage: 1.0, BM25: 0.84, Answer: 0.255, Lede: 0.035, Title: 0.34, Support: 0.12, Phrase: 0.15,
+	Coverage: 1.0, BM25: 0.84, Answer: 0.255, Lede: 0.035, Title: 0.34, Support: 0.12, Phrase: 0.15, Defines: 0.5,
 	Synonym: 0.6, Context: 0.5,
 }
 
@@ -629,6 +651,38 @@ func (x *Index) rank(h *Hit, toks []token, ctx map[string]bool, cs []Concept, wa
 	h.Score = weights.Coverage*f.Coverage + weights.BM25*f.BM25 + weights.Answer*f.Answer +
 		weights.Lede*f.Lede + weights.Title*f.Title + weights.Phrase*f.Phrase
 }
+
+// definesConcept reports whether a passage defines what a "what is X"
+// question asks about, the way news introduces a name: "MGX, the Abu Dhabi
+// AI investment fund", "MGX is an investment firm", "MGX (an investment
+// firm)". X is the question's rarest concept.
+func definesConcept(text string, toks []token, cs []Concept) bool {
+	c := -1
+	for i := range cs {
+		if !cs[i].Light && (c < 0 || cs[i].Weight > cs[c].Weight) {
+			c = i
+		}
+	}
+	if c < 0 {
+		return false
+	}
+	last := cs[c].Terms[len(cs[c].Terms)-1]
+	for i, t := range toks {
+		if t.term != last || !together(toks[max(0, i-len(cs[c].Terms)+1):i+1], cs[c].Terms) {
+			continue
+		}
+		rest := strings.ToLower(text[t.end:min(len(text), t.end+12)])
+		for _, p := range definitionOpenings {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// definitionOpenings are how news goes on after a name it introduces.
+var definitionOpenings = []string{", a ", ", an ", ", the ", " is a ", " is an ", " is the ", " (a ", " (an ", " (the "}
 
 // phrases is the share of the question's neighbouring concept pairs
 // ("chairman of Stargate", "export controls") that stand together, in the
