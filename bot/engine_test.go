@@ -6,43 +6,18 @@ import (
 	"maps"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/corpustest"
 	"github.com/racebot/racebot/index"
 )
 
-var (
-	starterOnce sync.Once
-	starterEng  *bot.Engine
-	starterErr  error
-)
-
-// starter returns an engine over an in-memory index of the embedded
-// corpus, built once per test binary.
-func starter(t testing.TB) *bot.Engine {
-	t.Helper()
-	starterOnce.Do(func() {
-		x, err := index.Open(context.Background(), "", index.Options{})
-		if err != nil {
-			starterErr = err
-			return
-		}
-		if _, err := x.Sync(context.Background(), corpus.Embedded()); err != nil {
-			starterErr = err
-			return
-		}
-		starterEng = bot.New(x, bot.Options{})
-	})
-	if starterErr != nil {
-		t.Fatal(starterErr)
-	}
-	return starterEng
-}
+// starter returns the shared engine over the embedded corpus.
+func starter(t testing.TB) *bot.Engine { return bottest.Starter(t) }
 
 func readEval(t testing.TB, path string) []bot.EvalCase {
 	t.Helper()

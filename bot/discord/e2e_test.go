@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 	"github.com/racebot/racebot/bot/discord"
 	"github.com/racebot/racebot/bot/discord/discordfake"
 )
@@ -1341,3 +1342,6 @@ func BenchmarkGatewayLatency(b *testing.B) {
 	b.ReportMetric(ms(percentile(lat, 50)), "p50-ms")
 	b.ReportMetric(ms(percentile(lat, 99)), "p99-ms")
 }
+
+// starter returns the shared engine over the embedded corpus.
+func starter(t testing.TB) *bot.Engine { return bottest.Starter(t) }

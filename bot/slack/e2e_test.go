@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 	rslack "github.com/racebot/racebot/bot/slack"
 	"github.com/racebot/racebot/bot/slack/slackfake"
 )
@@ -1339,3 +1340,6 @@ func waitLog(e *env, s string) bool {
 	}
 	return false
 }
+
+// starter returns the shared engine over the embedded corpus.
+func starter(t testing.TB) *bot.Engine { return bottest.Starter(t) }
