@@ -41,29 +41,11 @@ const (
 	gpuSource   = "https://www.livemint.com/"
 )
 
-// lockedBuffer is a bytes.Buffer safe for concurrent writes and reads.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // testLogger returns a JSON logger at debug level into a buffer, which is
 // printed if the test fails.
-func testLogger(t testing.TB) (*slog.Logger, *lockedBuffer) {
+func testLogger(t testing.TB) (*slog.Logger, *bottest.Buffer) {
 	t.Helper()
-	buf := &lockedBuffer{}
+	buf := &bottest.Buffer{}
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("adapter log:\n%s", buf)
@@ -204,7 +186,7 @@ func checkNoPings(t testing.TB, what string, body []byte) {
 type gateway struct {
 	*discord.Gateway
 	fake *discordfake.Server
-	logs *lockedBuffer
+	logs *bottest.Buffer
 	errs *errorLog
 }
 

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,12 +15,11 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 	"github.com/racebot/racebot/bot/discord"
 	"github.com/racebot/racebot/bot/discord/discordfake"
 	"github.com/racebot/racebot/corpus/figure"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/render")
 
 // fixedTime is the index date the golden files show.
 var fixedTime = time.Date(2026, 11, 28, 13, 56, 0, 0, time.UTC)
@@ -74,7 +71,7 @@ func TestRenderGolden(t *testing.T) {
 					t.Errorf("rendered %s does not contain %q", tt.name, w)
 				}
 			}
-			golden(t, filepath.Join("testdata", "render", tt.name+".json"), got)
+			bottest.Golden(t, filepath.Join("testdata", "render", tt.name+".json"), got)
 		})
 	}
 }
@@ -105,26 +102,6 @@ func checkMessage(t testing.TB, body []byte, ephemeralOK bool) {
 	}
 	if !bytes.Contains(body, []byte(`"parse": []`)) && !bytes.Contains(body, []byte(`"parse":[]`)) {
 		t.Errorf(`allowed_mentions is not "parse":[]:\n%s`, body)
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n%s", path, got)
 	}
 }
 

@@ -46,29 +46,11 @@ const (
 // hostile is a question that tries every way to make racebot ping or link.
 const hostile = "@everyone <!channel> <!here> <!everyone> <@U123> <#C1|x> <https://evil|click> " + gpuQuestion
 
-// syncBuffer collects log output from many goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // env is one test's fake Slack, logs, and the adapters running against it.
 type env struct {
 	t    testing.TB
 	fake *slackfake.Server
-	logs *syncBuffer
+	logs *bottest.Buffer
 	log  *slog.Logger
 	// skew moves the adapter's clock (Options.Now) away from the real one.
 	skew atomic.Int64
@@ -85,7 +67,7 @@ func newEnv(t testing.TB) *env {
 	e := &env{
 		t:       t,
 		fake:    slackfake.Start(t),
-		logs:    &syncBuffer{},
+		logs:    &bottest.Buffer{},
 		secrets: []string{slackfake.BotToken, slackfake.AppToken, slackfake.SigningSecret},
 	}
 	e.log = slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -302,6 +284,26 @@ func (e *env) slash(cmd slackfake.SlashCommand) (slackfake.Envelope, slackfake.M
 		t.Errorf("%s %q: %d replies, want 1", cmd.Command, cmd.Text, len(msgs))
 	}
 	return env, msgs[0]
+}
+
+// mention sends an app_mention asking question, checks that it is
+// acknowledged within Slack's three seconds, and returns the reply in its
+// thread.
+func (e *env) mention(question string) slackfake.Message {
+	t := e.t
+	t.Helper()
+	env, m, err := e.fake.AppMention(slackfake.Mention{Question: question}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.fake.WaitAck(env.ID, ackWindow); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := e.fake.WaitMessages(1, wait, slackfake.InThread(m.Channel, m.TS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return msgs[0]
 }
 
 // slow answers after a delay, to push answers past the acknowledgement.
@@ -647,16 +649,7 @@ func TestSocketModeReconnects(t *testing.T) {
 				_, m := e.slash(slackfake.SlashCommand{Command: "/ask", Text: gpuQuestion})
 				wantAnswer(t, m)
 				// Mentions too.
-				env, mention, err := e.fake.AppMention(slackfake.Mention{Question: gpuQuestion}, 0)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := e.fake.WaitAck(env.ID, ackWindow); err != nil {
-					t.Fatal(err)
-				}
-				if _, err := e.fake.WaitMessages(1, wait, slackfake.InThread(mention.Channel, mention.TS)); err != nil {
-					t.Fatal(err)
-				}
+				e.mention(gpuQuestion)
 			}
 			if n := e.fake.Opens(); n != 3 {
 				t.Errorf("%d calls to apps.connections.open, want 3", n)
@@ -698,16 +691,7 @@ func TestSocketModeRunAgain(t *testing.T) {
 	}
 	_, m := e.slash(slackfake.SlashCommand{Command: "/ask", Text: gpuQuestion})
 	wantAnswer(t, m)
-	env, mention, err := e.fake.AppMention(slackfake.Mention{Question: gpuQuestion}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.fake.WaitAck(env.ID, ackWindow); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.fake.WaitMessages(1, wait, slackfake.InThread(mention.Channel, mention.TS)); err != nil {
-		t.Fatal(err)
-	}
+	e.mention(gpuQuestion)
 	cancel()
 	select {
 	case err := <-second:
@@ -733,15 +717,7 @@ func TestSocketModePanic(t *testing.T) {
 		t.Errorf("no apology after a panic: %s", s)
 	}
 	// A mention that panics gets an apology in its thread.
-	_, mention, err := e.fake.AppMention(slackfake.Mention{Question: "explode again"}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := e.fake.WaitMessages(1, wait, slackfake.InThread(mention.Channel, mention.TS))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s := shown(msgs[0]); !strings.Contains(s, "Sorry, something went wrong") {
+	if s := shown(e.mention("explode again")); !strings.Contains(s, "Sorry, something went wrong") {
 		t.Errorf("no apology after a panic: %s", s)
 	}
 	// A share that panics.
@@ -749,7 +725,7 @@ func TestSocketModePanic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msgs, err = e.fake.WaitMessages(1, wait, slackfake.To(env.ResponseURL))
+	msgs, err := e.fake.WaitMessages(1, wait, slackfake.To(env.ResponseURL))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -802,15 +778,7 @@ func TestSocketModeRateLimits(t *testing.T) {
 			e := newEnv(t)
 			e.socketMode(e.chat(nil), rslack.Options{})
 			e.fake.RateLimitNext("chat.postMessage", 1, retryAfter)
-			_, m, err := e.fake.AppMention(slackfake.Mention{Question: gpuQuestion}, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			msgs, err := e.fake.WaitMessages(1, wait, slackfake.InThread(m.Channel, m.TS))
-			if err != nil {
-				t.Fatal(err)
-			}
-			wantAnswer(t, msgs[0])
+			wantAnswer(t, e.mention(gpuQuestion))
 			calls, err := e.fake.WaitCalls("chat.postMessage", 2, wait)
 			if err != nil {
 				t.Fatal(err)

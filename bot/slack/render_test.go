@@ -3,7 +3,6 @@ package slack
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,12 +11,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 	"github.com/racebot/racebot/bot/slack/slackfake"
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/slack-go/slack"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/render")
 
 // readReply reads a reply captured from the engine over the starter corpus
 // (testdata/replies), so that the golden files change only when rendering
@@ -132,22 +130,7 @@ func TestRenderGolden(t *testing.T) {
 			}
 			got := buf.Bytes()
 			path := filepath.Join("testdata", "render", name+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("rendered blocks differ from %s (run go test -update if the change is intended):\n%s", path, got)
-			}
+			bottest.Golden(t, path, got)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/ed25519"
 	"crypto/hmac"
 	"crypto/rand"
@@ -26,6 +25,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/racebot/racebot/bot/bottest"
 )
 
 // These tests are black-box: they build racebot, start `racebot serve` as
@@ -62,29 +63,11 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
-// syncBuffer collects a process's standard error while tests read it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // served is a running racebot serve.
 type served struct {
 	cmd  *exec.Cmd
 	base string // http://127.0.0.1:PORT
-	log  *syncBuffer
+	log  *bottest.Buffer
 	done chan error
 }
 
@@ -104,7 +87,7 @@ func startServe(t *testing.T, env ...string) *served {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &served{cmd: cmd, log: &syncBuffer{}, done: make(chan error, 1)}
+	s := &served{cmd: cmd, log: &bottest.Buffer{}, done: make(chan error, 1)}
 	addr := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
