@@ -33,24 +33,13 @@ type serveCmd struct {
 	Grace        time.Duration `help:"On SIGINT or SIGTERM, how long to let questions in flight finish." default:"10s"`
 }
 
-// chatEnv are the environment variables that hold chat credentials. They
-// are read from the environment only, never from flags, which ps shows.
-var chatEnv = []string{
-	"DISCORD_BOT_TOKEN", "DISCORD_APPLICATION_ID", "DISCORD_PUBLIC_KEY", "DISCORD_GUILD_ID",
-	"DISCORD_SHARD_ID", "DISCORD_SHARD_COUNT",
-	"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL",
-}
-
 func (c *serveCmd) Run(e *env, g *cli) error {
 	log := e.log
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.Addr, err)
 	}
-	s := &server{log: log, grace: c.Grace, limiter: bot.NewLimiter(
-		bot.Rate{Burst: c.UserBurst, Every: c.UserEvery},
-		bot.Rate{Burst: c.ChannelBurst, Every: c.ChannelEvery},
-	)}
+	s := &server{log: log, grace: c.Grace}
 	httpSrv := &http.Server{
 		Handler:           s.routes(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -83,7 +72,11 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 
 	s.metrics = newMetrics(idx)
 	s.chat = bot.NewChat(bot.New(idx, bot.Options{Logger: log, Timeout: c.Timeout}), bot.ChatOptions{
-		Limiter: s.limiter, Observer: s.metrics, Logger: log,
+		Limiter: bot.NewLimiter(
+			bot.Rate{Burst: c.UserBurst, Every: c.UserEvery},
+			bot.Rate{Burst: c.ChannelBurst, Every: c.ChannelEvery},
+		),
+		Observer: s.metrics, Logger: log,
 	})
 	runCtx, stopAdapters := context.WithCancel(context.WithoutCancel(e.ctx))
 	defer stopAdapters()
@@ -135,7 +128,6 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 type server struct {
 	log     *slog.Logger
 	grace   time.Duration // for the answers in flight at shutdown
-	limiter *bot.Limiter
 	metrics *metrics
 	chat    *bot.Chat
 	ready   atomic.Bool
@@ -231,7 +223,8 @@ func clientIP(r *http.Request) string {
 }
 
 // startAdapters starts every chat adapter whose credentials are in the
-// environment, and says why the others did not start.
+// environment, and says why the others did not start. Credentials are read
+// from the environment only, never from flags, which ps shows.
 func (s *server) startAdapters(ctx context.Context, wg *sync.WaitGroup) error {
 	handlers := make(map[string]http.Handler)
 	// The adapters log their errors with context; here they are counted.
