@@ -457,3 +457,18 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+func TestStripMention(t *testing.T) {
+	for _, tc := range []struct{ text, bot, want string }{
+		{"<@UBOT> how many GPUs?", "UBOT", "how many GPUs?"},
+		{"<@UBOT|racebot> how many GPUs?", "UBOT", "how many GPUs?"},
+		{"hey <@UBOT>, ask <@UOTHER> too", "UBOT", "hey  , ask <@UOTHER> too"},
+		{"<@UOTHER> <@UBOT> hi", "UBOT", "<@UOTHER>   hi"},
+		{"<@UBOT> hi", "", "hi"},
+		{"hi <@UBOT>", "", "hi <@UBOT>"},
+	} {
+		if got := stripMention(tc.text, tc.bot); got != tc.want {
+			t.Errorf("stripMention(%q, %q) = %q, want %q", tc.text, tc.bot, got, tc.want)
+		}
+	}
+}

@@ -617,15 +617,22 @@ func (c *core) mention(ctx context.Context, ev *slackevents.AppMentionEvent) {
 	_ = c.post(ctx, ev.Channel, thread, m)
 }
 
-var leadingMention = regexp.MustCompile(`^\s*<@[A-Z0-9]+(\|[^>]*)?>`)
+var (
+	userMention    = regexp.MustCompile(`<@([A-Z0-9]+)(?:\|[^>]*)?>`)
+	leadingMention = regexp.MustCompile(`^\s*<@[A-Z0-9]+(\|[^>]*)?>`)
+)
 
 // stripMention removes the bot's mention, <@UBOT> or <@UBOT|name>, from a
 // message. Without the bot's ID it removes the mention the message starts
 // with, which an app_mention's is.
 func stripMention(text, botID string) string {
 	if botID != "" {
-		re := regexp.MustCompile(`<@` + regexp.QuoteMeta(botID) + `(\|[^>]*)?>`)
-		text = re.ReplaceAllString(text, " ")
+		text = userMention.ReplaceAllStringFunc(text, func(m string) string {
+			if userMention.FindStringSubmatch(m)[1] == botID {
+				return " "
+			}
+			return m
+		})
 	} else {
 		text = leadingMention.ReplaceAllString(text, " ")
 	}
