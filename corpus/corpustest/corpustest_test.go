@@ -575,3 +575,23 @@ func TestAnswerChecker(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestions(t *testing.T) {
+	a, b := Questions(200, 1), Questions(200, 1)
+	if !slices.Equal(a, b) {
+		t.Fatal("Questions(200, 1) differs between calls")
+	}
+	if slices.Equal(a, Questions(200, 2)) {
+		t.Error("Questions(200, 2) equals Questions(200, 1)")
+	}
+	seen := map[string]bool{}
+	for _, q := range a {
+		if strings.Contains(q, "{") || strings.TrimSpace(q) == "" {
+			t.Errorf("unfilled question %q", q)
+		}
+		seen[q] = true
+	}
+	if len(seen) < 150 {
+		t.Errorf("only %d distinct questions of 200", len(seen))
+	}
+}

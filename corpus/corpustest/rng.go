@@ -16,6 +16,7 @@ const (
 	streamDistractor = 0x64697374726163 // "distrac"
 	streamLarge      = 0x6c61726765     // "large"
 	streamLargePlan  = 0x706c616e       // "plan"
+	streamQuestion   = 0x7175657374     // "quest"
 )
 
 func mix64(z uint64) uint64 {

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMain lets the test binary stand in for racebench's child processes,
+// which run os.Executable with "child" as the first argument.
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == "child" {
+		if err := runChild(context.Background(), os.Args[2:]); err != nil {
+			os.Stderr.WriteString("racebench child: " + err.Error() + "\n")
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestRun runs the whole comparison on a small corpus and checks that each
+// engine indexed the same passages, answered, and was measured.
+func TestRun(t *testing.T) {
+	work := t.TempDir()
+	out := filepath.Join(work, "results.json")
+	var table bytes.Buffer
+	err := run(context.Background(), []string{"-sizes", "500", "-reps", "1", "-answers", "50",
+		"-questions", "20", "-work", work, "-json", out}, &table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []sizeResult
+	if err := json.Unmarshal(data, &all); err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 1 || len(all[0].Engines) != 2 {
+		t.Fatalf("results: %s", data)
+	}
+	passages := -1
+	for _, e := range all[0].Engines {
+		b, q := e.Builds[0], e.Queries[0]
+		if passages >= 0 && b.Passages != passages {
+			t.Errorf("%s indexed %d passages, the other engine %d", e.Engine, b.Passages, passages)
+		}
+		passages = b.Passages
+		if b.Passages < 500 || b.Seconds <= 0 || b.Bytes <= 0 || b.PeakRSS <= 0 {
+			t.Errorf("%s build: %+v", e.Engine, b)
+		}
+		if q.P50MS <= 0 || q.P99MS < q.P50MS || q.OpenMS <= 0 || q.Answers != 50 || q.PeakRSS <= 0 {
+			t.Errorf("%s answers: %+v", e.Engine, q)
+		}
+		// Both engines find most dev answers among 500 generated passages;
+		// a broken query or a wrong hit test would score near zero.
+		if q.Hit3 < 0.6 {
+			t.Errorf("%s dev hit@3 = %.3f, want at least 0.6", e.Engine, q.Hit3)
+		}
+	}
+	for _, want := range []string{"| answer p50 (ms) |", "racebot/FTS5", "SQLite 3."} {
+		if !strings.Contains(table.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, table.String())
+		}
+	}
+}
+
+func TestMatchExpr(t *testing.T) {
+	stop := stopWords()
+	for _, tc := range []struct{ q, want string }{
+		{"How many GPUs does DeepSeek have?", `"gpus" OR "deepseek"`},
+		{"field:value", `"field" OR "value"`},
+		{`"quoted" AND NEAR(x y) -minus *star`, `"quoted" OR "near" OR "x" OR "y" OR "minus" OR "star"`},
+		{"?*?*", ""},
+		{"the the the", ""},
+		{"H100 h100 Hopper", `"h100" OR "hopper"`},
+		{"États-Unis", `"états" OR "unis"`},
+	} {
+		if got := matchExpr(tc.q, stop); got != tc.want {
+			t.Errorf("matchExpr(%q) = %s, want %s", tc.q, got, tc.want)
+		}
+	}
+}
+
+// TestFTS5Hostile checks that no question can make the FTS5 side fail: a
+// query error there would be counted as a fast answer.
+func TestFTS5Hostile(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	corpusDir := filepath.Join(dir, "corpus")
+	if err := ensureCorpus(discard(), corpusDir, 200); err != nil {
+		t.Fatal(err)
+	}
+	e := fts5Engine{}
+	if _, err := e.build(ctx, os.DirFS(corpusDir), filepath.Join(dir, "fts5")); err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.open(ctx, filepath.Join(dir, "fts5"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	for _, q := range []string{`"`, `""""`, `NOT`, `a AND`, `(`, `^gpu`, `gpu*`, `col:nvidia`, `NEAR(`, "\x00\xff", strings.Repeat("gpu ", 2000)} {
+		if _, err := a.answer(ctx, q); err != nil {
+			t.Errorf("answer(%q): %v", q, err)
+		}
+	}
+	s, err := a.answer(ctx, "How many GPUs does DeepSeek have?")
+	if err != nil || !s.answered || len(s.passages) == 0 {
+		t.Errorf("answer: %+v, %v", s, err)
+	}
+}
