@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -50,9 +52,12 @@ type Reply struct {
 	// Text is the help or a notice; notices are polite and never hold
 	// internal details.
 	Text string
-	// RetryAfter is set on a rate-limit notice: when the user may ask
-	// again.
+	// RetryAfter is set on a rate-limit or busy notice: when the user may
+	// ask again.
 	RetryAfter time.Duration
+	// Busy marks a notice that racebot had too many questions at once to
+	// take this one: the server's state, not the user's fault.
+	Busy bool
 	// Failed marks a notice for a failure of racebot itself, as opposed to
 	// a question it cannot take.
 	Failed bool
@@ -72,6 +77,13 @@ type Chat struct {
 	limiter  *Limiter
 	observer Observer
 	log      *slog.Logger
+
+	// searches holds a token per question being answered; waiting
+	// counts the questions queued for one, up to maxWaiting.
+	searches   chan struct{}
+	waiting    atomic.Int64
+	maxWaiting int64
+	queueWait  time.Duration
 }
 
 // ChatOptions configure a Chat. Limiter and Observer may be nil.
@@ -79,6 +91,16 @@ type ChatOptions struct {
 	Limiter  *Limiter
 	Observer Observer
 	Logger   *slog.Logger
+	// MaxSearches is how many questions are answered at once; zero means
+	// twice GOMAXPROCS. Searching is CPU-bound, so more at once would
+	// only make every answer slower.
+	MaxSearches int
+	// QueueWait is how long a question may wait for a search to finish
+	// before the user is told racebot is busy; zero means two seconds.
+	// At most 16 questions per search wait at once: beyond that, new
+	// questions are told at once, so a flood cannot pile up goroutines
+	// and memory.
+	QueueWait time.Duration
 }
 
 // NewChat returns a Chat answering with engine.
@@ -86,8 +108,51 @@ func NewChat(engine *Engine, opts ChatOptions) *Chat {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Chat{engine: engine, limiter: opts.Limiter, observer: opts.Observer, log: opts.Logger}
+	if opts.MaxSearches <= 0 {
+		opts.MaxSearches = 2 * runtime.GOMAXPROCS(0)
+	}
+	if opts.QueueWait <= 0 {
+		opts.QueueWait = 2 * time.Second
+	}
+	return &Chat{
+		engine: engine, limiter: opts.Limiter, observer: opts.Observer, log: opts.Logger,
+		searches:   make(chan struct{}, opts.MaxSearches),
+		maxWaiting: 16 * int64(opts.MaxSearches),
+		queueWait:  opts.QueueWait,
+	}
 }
+
+// busyRetry is when a user told racebot is busy is asked to try again.
+const busyRetry = 5 * time.Second
+
+var busyReply = Reply{Kind: ReplyNotice, Busy: true, RetryAfter: busyRetry,
+	Text: "I am answering a lot of questions right now. Please try again in a few seconds."}
+
+// acquire takes a search slot, waiting up to the queue wait for one. It
+// reports false when racebot is too busy, or ctx ended first.
+func (c *Chat) acquire(ctx context.Context) bool {
+	select {
+	case c.searches <- struct{}{}:
+		return true
+	default:
+	}
+	if c.waiting.Add(1) > c.maxWaiting {
+		c.waiting.Add(-1)
+		return false
+	}
+	defer c.waiting.Add(-1)
+	t := time.NewTimer(c.queueWait)
+	defer t.Stop()
+	select {
+	case c.searches <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
+}
+
+func (c *Chat) release() { <-c.searches }
 
 // Handle answers one request. It always returns a Reply an adapter can
 // send: a failure or a panic becomes an apologetic notice, so that a user
@@ -129,6 +194,10 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 	if req.Command == CommandSources {
 		return Reply{Kind: ReplySources, Sources: c.engine.Sources(req.Text)}
 	}
+	if !c.acquire(ctx) {
+		return busyReply
+	}
+	defer c.release()
 	answer := c.engine.Answer
 	if req.Command == CommandFigures {
 		answer = c.engine.Figures

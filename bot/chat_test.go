@@ -149,3 +149,106 @@ func TestChatRateLimit(t *testing.T) {
 		t.Errorf("/sources after the limit = %+v, want a rate-limit notice", r)
 	}
 }
+
+// gated is a Searcher whose searches wait for its gate to open, standing
+// in for an index too slow for the questions coming in.
+type gated struct {
+	bot.Searcher
+	entered chan struct{} // a value per search started
+	gate    chan struct{}
+}
+
+func (g gated) Search(ctx context.Context, _ index.Query) (*index.Result, error) {
+	g.entered <- struct{}{}
+	select {
+	case <-g.gate:
+		return &index.Result{}, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (gated) Stats() index.Stats { return index.Stats{} }
+
+func TestChatBusy(t *testing.T) {
+	ctx := context.Background()
+	ask := bot.Request{Command: bot.CommandAsk, Text: "how many gpus does deepseek have"}
+	isBusy := func(r bot.Reply) bool {
+		return r.Kind == bot.ReplyNotice && r.Busy && r.RetryAfter > 0 && strings.Contains(r.Text, "try again")
+	}
+	// await returns the next reply, failing rather than hanging.
+	await := func(ch <-chan bot.Reply) bot.Reply {
+		t.Helper()
+		select {
+		case r := <-ch:
+			return r
+		case <-time.After(10 * time.Second):
+			t.Fatal("no reply within 10 s")
+			return bot.Reply{}
+		}
+	}
+
+	t.Run("queue is bounded", func(t *testing.T) {
+		g := gated{entered: make(chan struct{}, 100), gate: make(chan struct{})}
+		rec := &recorder{}
+		c := bot.NewChat(bot.New(g, bot.Options{Timeout: time.Minute}), bot.ChatOptions{Observer: rec, MaxSearches: 1, QueueWait: time.Hour})
+		replies := make(chan bot.Reply, 50)
+		go func() { replies <- c.Handle(ctx, ask) }()
+		<-g.entered // the only search slot is taken
+
+		// 16 questions per search may wait; the 24 beyond are told at
+		// once that racebot is busy, however long the queue wait.
+		for range 40 {
+			go func() { replies <- c.Handle(ctx, ask) }()
+		}
+		for range 24 {
+			if r := await(replies); !isBusy(r) {
+				t.Fatalf("reply while the queue is full = %+v, want busy", r)
+			}
+		}
+		// Help needs no search and is answered while busy.
+		if r := c.Handle(ctx, bot.Request{Command: bot.CommandHelp}); r.Kind != bot.ReplyHelp {
+			t.Errorf("help while busy = %+v", r)
+		}
+		close(g.gate)
+		for range 17 {
+			if r := await(replies); r.Kind != bot.ReplyAnswer {
+				t.Errorf("queued question got %+v, want an answer", r)
+			}
+		}
+		busy := 0
+		for _, r := range rec.replies {
+			if r.Busy {
+				busy++
+			}
+		}
+		if busy != 24 {
+			t.Errorf("observer saw %d busy replies, want 24", busy)
+		}
+	})
+
+	t.Run("wait expires", func(t *testing.T) {
+		g := gated{entered: make(chan struct{}, 100), gate: make(chan struct{})}
+		c := bot.NewChat(bot.New(g, bot.Options{Timeout: time.Minute}), bot.ChatOptions{MaxSearches: 1, QueueWait: 10 * time.Millisecond})
+		first := make(chan bot.Reply, 1)
+		go func() { first <- c.Handle(ctx, ask) }()
+		<-g.entered
+		if r := c.Handle(ctx, ask); !isBusy(r) {
+			t.Errorf("reply after the queue wait = %+v, want busy", r)
+		}
+		// A waiting question whose asker has gone is dropped too.
+		gone, cancel := context.WithCancel(ctx)
+		cancel()
+		if r := c.Handle(gone, ask); !isBusy(r) {
+			t.Errorf("reply to a cancelled question = %+v, want busy", r)
+		}
+		close(g.gate)
+		if r := await(first); r.Kind != bot.ReplyAnswer {
+			t.Errorf("first question got %+v", r)
+		}
+		// The slot is free again.
+		if r := c.Handle(ctx, ask); r.Kind != bot.ReplyAnswer {
+			t.Errorf("question after the load = %+v, want an answer", r)
+		}
+	})
+}

@@ -11,6 +11,13 @@
 //
 //	cd cmd/racebench && go run . -sizes 10000,100000
 //
+// racebench load serves a generated corpus with racebot serve and asks it
+// questions from many concurrent clients over loopback HTTP (/api/ask and
+// signed Slack slash commands), reporting latency percentiles, errors,
+// busy replies, and the server's memory and goroutines over the run:
+//
+//	cd cmd/racebench && go run . load -passages 100000 -clients 200 -duration 60s
+//
 // It lives in a module of its own so that racebot itself does not depend
 // on an SQL driver.
 package main
@@ -35,6 +42,13 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "child" {
 		if err := runChild(ctx, os.Args[2:]); err != nil {
 			fmt.Fprintln(os.Stderr, "racebench child:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "load" {
+		if err := runLoad(ctx, os.Args[2:], os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "racebench load:", err)
 			os.Exit(1)
 		}
 		return

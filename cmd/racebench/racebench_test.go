@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMain lets the test binary stand in for racebench's child processes,
@@ -115,4 +117,54 @@ func TestFTS5Hostile(t *testing.T) {
 	if err != nil || !s.answered || len(s.passages) == 0 {
 		t.Errorf("answer: %+v, %v", s, err)
 	}
+}
+
+// TestLoad runs racebot serve under a short load, then overloads one that
+// may answer one question at a time, which must answer "busy" politely
+// rather than fail or time out.
+func TestLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds racebot and serves it")
+	}
+	work := t.TempDir()
+	bin := filepath.Join(work, "racebot")
+	build := exec.Command("go", "build", "-C", "../..", "-o", bin, "./cmd/racebot")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build racebot: %v\n%s", err, out)
+	}
+	base := loadConfig{passages: 300, clients: 20, duration: 2 * time.Second, rate: 5, slack: 0.25,
+		sample: time.Second, work: work, binary: bin}
+	log := discard()
+
+	t.Run("steady", func(t *testing.T) {
+		res, err := load(context.Background(), log, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Errors != 0 || res.Busy != 0 {
+			t.Errorf("%d errors, %d busy: %v", res.Errors, res.Busy, res.FirstErrs)
+		}
+		if res.API.N < 50 || res.Slack.N < 10 || res.API.P50MS <= 0 {
+			t.Errorf("too few answers measured: %+v", res)
+		}
+		if len(res.Samples) < 2 || res.Samples[0].RSS <= 0 || res.Samples[0].Goroutines <= 0 {
+			t.Errorf("server not sampled: %+v", res.Samples)
+		}
+	})
+
+	t.Run("overload", func(t *testing.T) {
+		c := base
+		c.clients, c.rate, c.slack = 40, 0, 0
+		c.serveArgs = []string{"--max-searches", "1", "--queue-wait", "1ms"}
+		res, err := load(context.Background(), log, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Errors != 0 {
+			t.Errorf("%d errors under overload: %v", res.Errors, res.FirstErrs)
+		}
+		if res.Busy == 0 || res.API.N == 0 {
+			t.Errorf("overload gave %d busy replies and %d answers; want both", res.Busy, res.API.N)
+		}
+	})
 }

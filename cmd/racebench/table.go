@@ -15,7 +15,7 @@ import (
 // measurement over the runs, for each engine, and the ratio racebot/FTS5.
 func writeTable(w io.Writer, machine string, all []sizeResult) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "Machine: %s\n", machine)
+	fmt.Fprintf(bw, "Machine: %s, SQLite %s (modernc.org/sqlite)\n", machine, sqliteVersion())
 	for _, s := range all {
 		fmt.Fprintf(bw, "\n### %s passages (%s indexed, with the starter corpus)\n\n", thousands(s.Size), thousands(s.Passages))
 		var rb, ft *engineRuns
@@ -114,11 +114,15 @@ func machine() string {
 			mem = fmt.Sprintf(", %.0f GiB", float64(kb)/(1<<20))
 		}
 	}
+	return fmt.Sprintf("%d × %s%s, %s/%s, %s", runtime.NumCPU(), cpu, mem, runtime.GOOS, runtime.GOARCH, runtime.Version())
+}
+
+// sqliteVersion returns the version of the SQLite that FTS5 runs in.
+func sqliteVersion() string {
 	version := "?"
 	if db, err := sql.Open("sqlite", ":memory:"); err == nil {
 		db.QueryRow("SELECT sqlite_version()").Scan(&version)
 		db.Close()
 	}
-	return fmt.Sprintf("%d × %s%s, %s/%s, %s, SQLite %s (modernc.org/sqlite)",
-		runtime.NumCPU(), cpu, mem, runtime.GOOS, runtime.GOARCH, runtime.Version(), version)
+	return version
 }

@@ -27,7 +27,7 @@ func newMetrics(idx *index.Index) *metrics {
 		reg: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "racebot_requests_total",
-			Help: "Chat and API requests handled, by platform, command (ask, figures, sources, help, other) and outcome (answered, declined, help, sources, notice, limited, failed).",
+			Help: "Chat and API requests handled, by platform, command (ask, figures, sources, help, other) and outcome (answered, declined, help, sources, notice, limited, busy, failed).",
 		}, []string{"platform", "command", "outcome"}),
 		unanswered: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "racebot_unanswered_total",
@@ -73,6 +73,8 @@ func (m *metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) 
 		outcome = "help"
 	case bot.ReplyNotice:
 		switch {
+		case reply.Busy:
+			outcome = "busy"
 		case reply.RetryAfter > 0:
 			outcome = "limited"
 		case reply.Failed:

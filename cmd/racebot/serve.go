@@ -30,6 +30,8 @@ type serveCmd struct {
 	ChannelBurst int           `help:"Questions one channel may ask at once." default:"20"`
 	ChannelEvery time.Duration `help:"After a burst, one more question per channel each this long." default:"2s"`
 	Timeout      time.Duration `help:"Give up on a question after this long." default:"10s"`
+	MaxSearches  int           `help:"Questions answered at once; more wait (see --queue-wait). 0 means twice the CPUs." default:"0"`
+	QueueWait    time.Duration `help:"How long a question waits for a free search before the user is told racebot is busy." default:"2s"`
 	Grace        time.Duration `help:"On SIGINT or SIGTERM, how long to let questions in flight finish." default:"10s"`
 }
 
@@ -77,6 +79,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 			bot.Rate{Burst: c.ChannelBurst, Every: c.ChannelEvery},
 		),
 		Observer: s.metrics, Logger: log,
+		MaxSearches: c.MaxSearches, QueueWait: c.QueueWait,
 	})
 	runCtx, stopAdapters := context.WithCancel(context.WithoutCancel(e.ctx))
 	defer stopAdapters()
@@ -197,6 +200,10 @@ func (s *server) apiAsk(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case reply.Kind == bot.ReplyAnswer:
 		writeJSON(w, reply.Answer)
+	case reply.Busy:
+		w.Header().Set("Retry-After", strconv.Itoa(int(reply.RetryAfter.Seconds()+0.999)))
+		w.WriteHeader(http.StatusServiceUnavailable)
+		writeJSON(w, noAnswer(q, reply.Text))
 	case reply.RetryAfter > 0:
 		w.Header().Set("Retry-After", strconv.Itoa(int(reply.RetryAfter.Seconds()+0.999)))
 		w.WriteHeader(http.StatusTooManyRequests)
