@@ -42,6 +42,7 @@ type loadConfig struct {
 	sample    time.Duration
 	work      string
 	binary    string
+	jsonOut   string
 	serveArgs []string
 }
 
@@ -55,6 +56,7 @@ func parseLoadConfig(args []string) (loadConfig, error) {
 	fs.Float64Var(&c.slack, "slack", 0.25, "share of questions sent as signed Slack /ask commands rather than to /api/ask")
 	fs.DurationVar(&c.sample, "sample", 10*time.Second, "how often to record the server's memory and goroutines")
 	fs.StringVar(&c.work, "work", filepath.Join(os.TempDir(), "racebench"), "folder for the generated corpus, the index and the racebot binary")
+	fs.StringVar(&c.jsonOut, "json", "", "also write the raw results to this file")
 	fs.StringVar(&c.binary, "racebot", "", "racebot binary to serve with (default: build it from this checkout)")
 	serve := fs.String("serve-args", "", "extra arguments for racebot serve, space-separated (e.g. \"--max-searches 2\")")
 	if err := fs.Parse(args); err != nil {
@@ -109,6 +111,15 @@ func runLoad(ctx context.Context, args []string, stdout io.Writer) error {
 	res, err := load(ctx, slog.New(slog.NewTextHandler(os.Stderr, nil)), c)
 	if err != nil {
 		return err
+	}
+	if c.jsonOut != "" {
+		data, err := json.MarshalIndent(res, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(c.jsonOut, data, 0o644); err != nil {
+			return fmt.Errorf("write results: %w", err)
+		}
 	}
 	writeLoad(stdout, machine(), res)
 	if res.Errors > 0 {

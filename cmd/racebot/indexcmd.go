@@ -23,7 +23,7 @@ const progressThreshold = 20000
 func (c *indexCmd) Run(e *env, g *cli) error {
 	opts := index.Options{Strict: c.Strict, Scoring: c.Scoring}
 	var bar *progressbar.ProgressBar
-	if e.tty {
+	if e.errTTY {
 		opts.Progress = func(done, total int) {
 			if total < progressThreshold {
 				return

@@ -25,6 +25,7 @@ import (
 	"syscall"
 
 	"github.com/alecthomas/kong"
+	"golang.org/x/term"
 )
 
 // cli is the command line. Global flags are accepted before or after the
@@ -52,6 +53,7 @@ type env struct {
 	stderr io.Writer
 	log    *slog.Logger
 	tty    bool // stdout is a terminal
+	errTTY bool // stderr is a terminal: progress bars go there
 }
 
 func main() {
@@ -92,7 +94,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e := &env{
 		ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr,
 		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel(c.LogLevel, kctx.Command())})),
-		tty: isTerminal(stdout),
+		tty: isTerminal(stdout), errTTY: isTerminal(stderr),
 	}
 	if err := kctx.Run(e, &c); err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -128,13 +130,12 @@ func logLevel(name, command string) slog.Level {
 // usageError is an error in how a command was called.
 type usageError struct{ error }
 
+// isTerminal reports whether w is a terminal. A character device is not
+// enough: /dev/null is one, and a progress bar drawn into a log file or a
+// pipe is noise.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // writeJSON writes v as one line of JSON, without escaping <, > and &, which

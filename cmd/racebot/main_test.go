@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,5 +190,26 @@ func TestVersion(t *testing.T) {
 	code, out, _ := racebot(t, "", "version")
 	if code != 0 || !strings.HasPrefix(out, "racebot ") || !strings.Contains(out, "bleve") {
 		t.Errorf("version: %q", out)
+	}
+}
+
+// TestIsTerminal guards against drawing progress bars and colours into
+// /dev/null, a log file or a pipe: /dev/null is a character device but no
+// terminal.
+func TestIsTerminal(t *testing.T) {
+	devNull, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devNull.Close()
+	file, err := os.Create(filepath.Join(t.TempDir(), "log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	for _, w := range []io.Writer{devNull, file, &bytes.Buffer{}} {
+		if isTerminal(w) {
+			t.Errorf("isTerminal(%T %v) = true", w, w)
+		}
 	}
 }
