@@ -101,6 +101,7 @@ func runChild(ctx context.Context, args []string) error {
 	store := fl.String("store", "", "index folder")
 	qfile := fl.String("questions", "", "question set file (query phase)")
 	answers := fl.Int("answers", 2000, "timed answers")
+	warmup := fl.Int("warmup", 0, "questions answered before timing (0: all)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -116,7 +117,7 @@ func runChild(ctx context.Context, args []string) error {
 		var qs questionSet
 		qs, err = readQuestions(*qfile)
 		if err == nil {
-			out, err = measureQueries(ctx, e, *store, qs, *answers)
+			out, err = measureQueries(ctx, e, *store, qs, *answers, *warmup)
 		}
 	default:
 		err = fmt.Errorf("unknown phase %q", *phase)
@@ -140,9 +141,9 @@ func readQuestions(path string) (questionSet, error) {
 }
 
 // measureQueries times opening the index, then answers every timed
-// question once to warm up, then answers n more and reports the latency
-// percentiles, then scores the dev cases.
-func measureQueries(ctx context.Context, e engine, dir string, qs questionSet, n int) (queryResult, error) {
+// question once to warm up (or the first warmup of them), then answers n
+// more and reports the latency percentiles, then scores the dev cases.
+func measureQueries(ctx context.Context, e engine, dir string, qs questionSet, n, warmup int) (queryResult, error) {
 	var r queryResult
 	var opens []time.Duration
 	for range 5 {
@@ -163,7 +164,11 @@ func measureQueries(ctx context.Context, e engine, dir string, qs questionSet, n
 		return r, err
 	}
 	defer a.Close()
-	for _, q := range qs.Timed {
+	warm := qs.Timed
+	if warmup > 0 && warmup < len(warm) {
+		warm = warm[:warmup]
+	}
+	for _, q := range warm {
 		if _, err := a.answer(ctx, q); err != nil {
 			return r, fmt.Errorf("answer %q: %w", q, err)
 		}

@@ -65,6 +65,7 @@ type config struct {
 	work      string
 	questions int // generated questions beside the dev and held-out ones
 	answers   int // timed answers per engine, after a warm-up pass
+	warmup    int // questions of the warm-up pass; 0 for all of them
 	reps      int // runs of each measurement; the table shows medians
 	jsonOut   string
 	keep      bool
@@ -79,6 +80,7 @@ func parseConfig(args []string) (config, error) {
 	fs.StringVar(&c.work, "work", filepath.Join(os.TempDir(), "racebench"), "folder for the generated corpora and the indexes")
 	fs.IntVar(&c.questions, "questions", 300, "generated questions asked beside the dev and held-out ones")
 	fs.IntVar(&c.answers, "answers", 2000, "timed answers per engine and run, after one warm-up pass")
+	fs.IntVar(&c.warmup, "warmup", 0, "questions answered before timing (0: every question once)")
 	fs.IntVar(&c.reps, "reps", 3, "runs of each measurement (the table shows medians)")
 	fs.StringVar(&c.jsonOut, "json", "", "also write every run's raw results to this file")
 	fs.BoolVar(&c.keep, "keep", false, "keep the indexes after measuring (the corpora are always kept for the next run)")
@@ -101,8 +103,8 @@ func parseConfig(args []string) (config, error) {
 		}
 		c.engines = append(c.engines, e)
 	}
-	if c.reps < 1 || c.answers < 1 || c.questions < 0 {
-		return c, fmt.Errorf("-reps and -answers must be at least 1, -questions at least 0")
+	if c.reps < 1 || c.answers < 1 || c.questions < 0 || c.warmup < 0 {
+		return c, fmt.Errorf("-reps and -answers must be at least 1, -questions and -warmup at least 0")
 	}
 	return c, nil
 }

@@ -70,7 +70,7 @@ func measureSize(ctx context.Context, log *slog.Logger, c config, size int) (siz
 			log.Info("answering", "engine", name, "passages", size, "run", rep+1, "built_in", fmt.Sprintf("%.1fs", b.Seconds))
 			var q queryResult
 			rss, err = child(ctx, self, &q, "-engine", name, "-phase", "query", "-store", store,
-				"-questions", qfile, "-answers", strconv.Itoa(c.answers))
+				"-questions", qfile, "-answers", strconv.Itoa(c.answers), "-warmup", strconv.Itoa(c.warmup))
 			if err != nil {
 				return res, err
 			}
