@@ -203,6 +203,13 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		answer = c.engine.Figures
 	}
 	a, err := answer(ctx, req.Text)
+	if err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		// The asker hung up (an HTTP client closed its connection, the
+		// server is stopping): nobody is waiting for this reply, and
+		// racebot did nothing wrong.
+		c.log.Info("question abandoned by the asker", "platform", req.Platform, "command", req.Command)
+		return Reply{Kind: ReplyNotice, Text: "The question was withdrawn before it was answered."}
+	}
 	if err != nil {
 		c.log.Error("answer failed", "platform", req.Platform, "command", req.Command, "err", err)
 		if errors.Is(err, context.DeadlineExceeded) {

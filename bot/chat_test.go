@@ -2,12 +2,14 @@ package bot_test
 
 import (
 	"context"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 	"github.com/racebot/racebot/index"
 )
 
@@ -251,4 +253,24 @@ func TestChatBusy(t *testing.T) {
 			t.Errorf("question after the load = %+v, want an answer", r)
 		}
 	})
+}
+
+// TestChatAbandoned checks that a question whose asker hangs up is not
+// logged or counted as racebot failing.
+func TestChatAbandoned(t *testing.T) {
+	g := gated{entered: make(chan struct{}, 10), gate: make(chan struct{})}
+	var log bottest.Buffer
+	c := bot.NewChat(bot.New(g, bot.Options{Timeout: time.Minute}), bot.ChatOptions{Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-g.entered
+		cancel()
+	}()
+	r := c.Handle(ctx, bot.Request{Command: bot.CommandAsk, Text: "how many gpus does deepseek have"})
+	if r.Failed || r.Kind != bot.ReplyNotice {
+		t.Errorf("reply to an abandoned question = %+v, want a notice that is not a failure", r)
+	}
+	if strings.Contains(log.String(), "level=ERROR") {
+		t.Errorf("an abandoned question was logged as an error:\n%s", log.String())
+	}
 }
