@@ -178,7 +178,16 @@ func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
 	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
 		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
 	}
-	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": "1s"})
+	// Bleve stores the config an index was created with, the build's (see
+	// newBleve), and applies it again on open under what is passed here.
+	// Updates must not inherit its unsafe batches, which return before
+	// they are on disk: Sync would report an update that closing the
+	// index, or a full disk, then loses.
+	b, err := bleve.OpenUsing(path, map[string]any{
+		"bolt_timeout":           "1s",
+		"unsafe_batch":           false,
+		"asyncErrorCallbackName": "",
+	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
 	}
@@ -296,8 +305,9 @@ func (x *Index) newBleve(path string) (bleve.Index, error) {
 	var cfg map[string]any
 	if path != "" {
 		cfg = map[string]any{
-			"bolt_timeout": "1s",
-			"unsafe_batch": true,
+			"bolt_timeout":           "1s",
+			"unsafe_batch":           true,
+			"asyncErrorCallbackName": buildErrorCallback,
 			"scorchPersisterOptions": map[string]any{
 				"MemoryPressurePauseThreshold": 0,
 			},
@@ -308,4 +318,40 @@ func (x *Index) newBleve(path string) (bleve.Index, error) {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
 	return b, nil
+}
+
+// buildErrorCallback names the Bleve callback that reports a build's
+// background write errors (see failBuildOn).
+const buildErrorCallback = "racebot.build"
+
+// buildFailers maps the store folder of each build in progress to the
+// function that fails it.
+var buildFailers sync.Map // string -> context.CancelCauseFunc
+
+func init() {
+	// Bleve reads its callback registry when an index is opened, so the
+	// callback is registered once, before any index is.
+	scorch.RegistryAsyncErrorCallbacks[buildErrorCallback] = func(err error, storePath string) {
+		if errors.Is(err, scorch.ErrCleanup) {
+			return // an old file not yet removed; the build is unaffected
+		}
+		if fail, ok := buildFailers.Load(storePath); ok {
+			fail.(context.CancelCauseFunc)(err)
+		}
+	}
+}
+
+// failBuildOn calls fail with Bleve's error when writing the build at path
+// fails in the background, and returns the function that stops watching.
+//
+// A build's batches return before they are on disk (see newBleve), and
+// Bleve retries a failed write for as long as the index is open without
+// ever calling the batch's persisted callback: on a full disk the build
+// would wait for it forever.
+func failBuildOn(path string, fail context.CancelCauseFunc) (stop func()) {
+	// The folder Bleve keeps its segments in, and names in its reports,
+	// spelled as Bleve spells it.
+	store := path + string(os.PathSeparator) + "store"
+	buildFailers.Store(store, fail)
+	return func() { buildFailers.Delete(store) }
 }

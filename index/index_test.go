@@ -147,6 +147,39 @@ func TestReopenKeepsIndex(t *testing.T) {
 	}
 }
 
+func TestUpdateKeptAfterReopen(t *testing.T) {
+	dir := t.TempDir()
+	fsys := starter(t)
+	x, err := index.Open(context.Background(), dir, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	syncIndex(t, x, fsys)
+	fsys["new-article.md"] = &fstest.MapFile{Data: []byte(`---
+title: "A new article about zettaflops"
+published: 2025-06-01
+sources:
+  - publisher: "Example News"
+    url: "https://example.com/new"
+---
+The zettaflops cluster holds 12,345 accelerators, the company said.
+`)}
+	if rep := syncIndex(t, x, fsys); rep.Rebuilt || rep.Added != 1 {
+		t.Fatalf("sync = %+v, want one article added to the index", rep)
+	}
+	// Closed as soon as Sync returns, as racebot index does: the update
+	// must already be on disk.
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	y := open(t, dir, index.Options{})
+	if rep := syncIndex(t, y, fsys); rep.Changes() {
+		t.Errorf("sync after reopen = %+v, want the update kept", rep)
+	}
+	mustFind(t, y, "zettaflops cluster", "new-article")
+}
+
 func TestRebuildsWhenUnusable(t *testing.T) {
 	tests := []struct {
 		name    string

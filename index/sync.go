@@ -113,13 +113,19 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 		x.removeStale("")
 	}
 	if b, err = x.newBleve(path); err != nil {
+		x.removeUnfinished(path)
 		return rep, err
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	if path != "" {
+		defer failBuildOn(path, func(err error) {
+			cancel(fmt.Errorf("write new index %s: %w", path, err))
+		})()
 	}
 	fail := func(err error) (Report, error) {
 		b.Close()
-		if path != "" {
-			os.RemoveAll(path)
-		}
+		x.removeUnfinished(path)
 		return rep, err
 	}
 
@@ -165,7 +171,7 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 				return fail(fmt.Errorf("write new index: %w", err))
 			}
 		case <-ctx.Done():
-			return fail(ctx.Err())
+			return fail(context.Cause(ctx))
 		}
 	}
 
@@ -193,6 +199,18 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 		x.removeStale(gen)
 	}
 	return rep, nil
+}
+
+// removeUnfinished deletes the folder of a build that failed ("" for an
+// in-memory one), so that a full disk gets its room back at once rather
+// than at the next build.
+func (x *Index) removeUnfinished(path string) {
+	if path == "" {
+		return
+	}
+	if err := os.RemoveAll(path); err != nil {
+		x.log.Warn("cannot remove unfinished index generation", "dir", path, "err", err)
+	}
 }
 
 // Batches of a build hold about batchPassages passages, and no fewer than
@@ -286,8 +304,8 @@ func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, 
 
 // commit writes a batch, giving up if ctx is done first.
 func (x *Index) commit(ctx context.Context, b bleve.Index, batch *bleve.Batch) error {
-	if err := ctx.Err(); err != nil {
-		return err
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
 	}
 	if err := b.Batch(batch); err != nil {
 		return fmt.Errorf("write index batch: %w", err)

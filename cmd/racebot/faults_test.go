@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -42,17 +45,26 @@ func faultCorpus(t *testing.T, passages int) string {
 	return dir
 }
 
+// procTimeout bounds one racebot run, so that a racebot that hangs (as it
+// once did on a full disk) fails its test, saying where, instead of the
+// whole test binary timing out.
+const procTimeout = 3 * time.Minute
+
 // racebotProc runs the racebot binary to completion and returns its exit
 // status, standard output and standard error.
 func racebotProc(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	cmd := exec.Command(binary(t), args...)
+	ctx, cancel := context.WithTimeout(context.Background(), procTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary(t), args...)
 	cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
 	var exit *exec.ExitError
 	switch {
+	case ctx.Err() != nil:
+		t.Fatalf("racebot %s: still running after %v; killed\n%s%s", strings.Join(args, " "), procTimeout, out.String(), errOut.String())
 	case errors.As(err, &exit):
 		return exit.ExitCode(), out.String(), errOut.String()
 	case err != nil:
@@ -225,4 +237,199 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 		t.Fatalf("first build: %v\n%s", firstErr, firstOut.String())
 	}
 	answersFrom(t, corpusDir, indexDir)
+}
+
+func TestDiskFull(t *testing.T) {
+	binary(t) // skips in -short mode before anything is mounted
+	// The first index, of about 4 MB.
+	small := faultCorpus(t, 2_000)
+	for _, tc := range []struct {
+		name   string
+		corpus string   // the corpus of the run that fills the disk
+		args   []string // its command
+		// free is how many bytes are left free for it on the 8 MB file
+		// system; 0 leaves all there are, about 4 MB.
+		free    int64
+		doing   string // what its error says racebot was doing
+		inPlace bool   // it writes into the current generation, not a new one
+	}{
+		// Most of the corpus is new, so racebot builds a new generation
+		// beside the old one, about five times its size.
+		{"corpus grown", faultCorpus(t, 12_000), []string{"index"}, 0, "update index: write new index", false},
+		// A rebuild needs room for a second copy of the index. It fails
+		// creating the new generation or writing it, depending on how
+		// far a merge of the old one got first.
+		{"rebuild", small, []string{"index", "--rebuild"}, 1 << 20, "rebuild index: ", false},
+		// A few new articles are written into the current generation.
+		{"articles added", faultCorpus(t, 2_400), []string{"index"}, 256 << 10, "update index: write index batch", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mnt := smallFS(t, "8m")
+			indexDir := filepath.Join(mnt, "index")
+			index := func(corpus string, args ...string) (int, string, string) {
+				t.Helper()
+				return racebotProc(t, append([]string{"--corpus", corpus, "--index", indexDir}, args...)...)
+			}
+			if code, _, errOut := index(small, "index"); code != 0 {
+				t.Fatalf("first build: exit %d\n%s", code, errOut)
+			}
+			var ballast string
+			if tc.free > 0 {
+				ballast = fill(t, mnt, tc.free)
+			}
+			current := readCurrent(t, indexDir)
+			before := usage(t, indexDir)
+
+			code, out, errOut := index(tc.corpus, tc.args...)
+			msg, hint, _ := strings.Cut(strings.TrimSuffix(errOut, "\n"), "\n")
+			t.Logf("racebot %s on a full disk: exit %d: %s", strings.Join(tc.args, " "), code, msg)
+			if code == 0 || strings.Contains(out, "Built") || strings.Contains(out, "Updated") {
+				t.Errorf("exit %d on a full disk:\n%s%s", code, out, errOut)
+			}
+			// One error, then one line saying what it means for the user.
+			if strings.Contains(hint, "\n") || !strings.Contains(hint, "disk is full") || !strings.Contains(hint, "still answers") ||
+				strings.Contains(errOut, "panic") || strings.Contains(errOut, "goroutine ") {
+				t.Errorf("standard error is not one message and the disk-full hint:\n%s", errOut)
+			}
+			if what, ok := strings.CutPrefix(msg, "racebot: "); !ok || what == "" || what[0] < 'a' || what[0] > 'z' {
+				t.Errorf("standard error is not a lower-case racebot error:\n%s", errOut)
+			}
+			want := []string{tc.doing, "no space left on device", filepath.Join(indexDir, current) + string(filepath.Separator)}
+			if !tc.inPlace {
+				want[2] = filepath.Join(indexDir, "gen-") // the new generation, gen-….tmp
+				want = append(want, ".tmp")
+			}
+			for _, w := range want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("error does not say %q:\n%s", w, errOut)
+				}
+			}
+
+			// The old index is kept, as it was, and serves; what the run
+			// wrote is gone.
+			if got := readCurrent(t, indexDir); got != current {
+				t.Errorf("CURRENT is %s after the failed run, want %s", got, current)
+			}
+			if gens, _ := filepath.Glob(filepath.Join(indexDir, "gen-*")); len(gens) != 1 {
+				t.Errorf("index generations after the failed run: %v, want only %s", gens, current)
+			}
+			// A new generation's files are in its own folder, checked
+			// above. A partial segment of an update would be among the
+			// current generation's and take all the room there was; with
+			// that little room, Bleve cannot have merged the old segments
+			// either (it starts to when an index is opened, and a merge
+			// leaves the merged-away files until the next open). Bolt may
+			// have grown its file by a few pages.
+			if after := usage(t, indexDir); tc.inPlace && after > before+64<<10 {
+				t.Errorf("the index folder grew from %d to %d bytes in the failed run", before, after)
+			}
+			if log := answersFrom(t, small, indexDir); strings.Contains(log, "rebuilt") || strings.Contains(log, "no index yet") {
+				t.Errorf("the old index was not kept:\n%s", log)
+			}
+
+			// With room, the same command completes, and its work is kept.
+			if ballast != "" {
+				if err := os.Remove(ballast); err != nil {
+					t.Fatal(err)
+				}
+			}
+			command(t, "mount", "-o", "remount,size=64m", mnt)
+			if code, out, errOut := index(tc.corpus, tc.args...); code != 0 {
+				t.Fatalf("with room again: exit %d\n%s%s", code, out, errOut)
+			}
+			if code, out, errOut := index(tc.corpus, "index"); code != 0 || !strings.Contains(out, "up to date") {
+				t.Errorf("the run after: exit %d, want the index up to date\n%s%s", code, out, errOut)
+			}
+			if gens, _ := filepath.Glob(filepath.Join(indexDir, "gen-*")); len(gens) != 1 {
+				t.Errorf("index generations: %v, want one", gens)
+			}
+			answersFrom(t, tc.corpus, indexDir)
+		})
+	}
+}
+
+// smallFS mounts a tmpfs of the given size (as mount's size option takes
+// it) for the test, and skips the test where it cannot. Only a real file
+// system fills up as a disk does, failing the writes Bleve makes from its
+// own goroutines; and the racebot under test is a process of its own, out
+// of reach of an error injected into the index package.
+func smallFS(t *testing.T, size string) string {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("needs a tmpfs, which this test mounts on Linux only")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "racebot-test", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small file system (needs root or CAP_SYS_ADMIN): %v: %s", err, bytes.TrimSpace(out))
+	}
+	// Registered after TempDir's clean-up, so it runs before it.
+	t.Cleanup(func() { command(t, "umount", dir) })
+	return dir
+}
+
+// command runs a command that must succeed.
+func command(t *testing.T, name string, args ...string) {
+	t.Helper()
+	if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
+		t.Fatalf("%s %s: %v: %s", name, strings.Join(args, " "), err, bytes.TrimSpace(out))
+	}
+}
+
+// fill writes a file into dir until its file system is full, then
+// shrinks it to leave about free bytes, and returns its path.
+func fill(t *testing.T, dir string, free int64) string {
+	t.Helper()
+	path := filepath.Join(dir, "ballast")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	var size int64
+	for {
+		n, err := f.Write(buf)
+		size += int64(n)
+		if errors.Is(err, syscall.ENOSPC) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Truncate(max(0, size-free)); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// readCurrent returns the generation CURRENT in an index folder names.
+func readCurrent(t *testing.T, indexDir string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(indexDir, "CURRENT"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(data))
+}
+
+// usage returns the size of the files under dir.
+func usage(t *testing.T, dir string) int64 {
+	t.Helper()
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		n += fi.Size()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/alecthomas/kong"
@@ -102,6 +103,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return 130
 		}
 		fmt.Fprintf(stderr, "racebot: %v\n", err)
+		// Bleve formats some write errors with %v, which loses the
+		// errno; its text is the same.
+		if errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), syscall.ENOSPC.Error()) {
+			// Bleve's message names the segment file; say what it means.
+			fmt.Fprintln(stderr, "racebot: the disk is full; the index from before this run is unchanged and still answers. Free some space and run the command again.")
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2
