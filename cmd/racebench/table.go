@@ -34,7 +34,11 @@ func writeTable(w io.Writer, machine string, all []sizeResult) error {
 			if rb != nil && ft != nil && b != 0 && row.ratio {
 				ratio = fmt.Sprintf("%.2f×", a/b)
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", row.name, cell(rb, a, row.format), cell(ft, b, row.format), ratio)
+			left := cell(rb, a, row.format)
+			if row.fts5Only {
+				left = "—"
+			}
+			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", row.name, left, cell(ft, b, row.format), ratio)
 		}
 	}
 	return bw.Flush()
@@ -53,6 +57,8 @@ type row struct {
 	format string
 	ratio  bool
 	of     func(b buildResult, q queryResult) float64
+	// fts5Only marks a step racebot has no counterpart of.
+	fts5Only bool
 }
 
 func (r row) value(e *engineRuns) float64 {
@@ -68,20 +74,20 @@ func (r row) value(e *engineRuns) float64 {
 }
 
 var rows = []row{
-	{"build, wall clock (s)", "%.2f", true, func(b buildResult, _ queryResult) float64 { return b.Seconds }},
-	{"build, passages/s", "%.0f", true, func(b buildResult, _ queryResult) float64 { return float64(b.Passages) / b.Seconds }},
-	{"build, CPU (s)", "%.2f", true, func(b buildResult, _ queryResult) float64 { return b.CPUSeconds }},
-	{"FTS5 optimize after the build (s)", "%.2f", false, func(b buildResult, _ queryResult) float64 { return b.OptimizeSeconds }},
-	{"index size on disk (MB)", "%.1f", true, func(b buildResult, _ queryResult) float64 { return float64(b.Bytes) / 1e6 }},
-	{"peak memory, build (MB)", "%.0f", true, func(b buildResult, _ queryResult) float64 { return float64(b.PeakRSS) / 1e6 }},
-	{"open, to the first result (ms)", "%.1f", true, func(_ buildResult, q queryResult) float64 { return q.OpenMS }},
-	{"answer p50 (ms)", "%.2f", true, func(_ buildResult, q queryResult) float64 { return q.P50MS }},
-	{"answer p95 (ms)", "%.2f", true, func(_ buildResult, q queryResult) float64 { return q.P95MS }},
-	{"answer p99 (ms)", "%.2f", true, func(_ buildResult, q queryResult) float64 { return q.P99MS }},
-	{"peak memory, answering (MB)", "%.0f", true, func(_ buildResult, q queryResult) float64 { return float64(q.PeakRSS) / 1e6 }},
-	{"dev hit@1", "%.3f", false, func(_ buildResult, q queryResult) float64 { return q.Hit1 }},
-	{"dev hit@3", "%.3f", false, func(_ buildResult, q queryResult) float64 { return q.Hit3 }},
-	{"dev unanswerable declined", "%.3f", false, func(_ buildResult, q queryResult) float64 { return q.Declined }},
+	{"build, wall clock (s)", "%.2f", true, func(b buildResult, _ queryResult) float64 { return b.Seconds }, false},
+	{"build, passages/s", "%.0f", true, func(b buildResult, _ queryResult) float64 { return float64(b.Passages) / b.Seconds }, false},
+	{"build, CPU (s)", "%.2f", true, func(b buildResult, _ queryResult) float64 { return b.CPUSeconds }, false},
+	{"FTS5 optimize after the build (s)", "%.2f", false, func(b buildResult, _ queryResult) float64 { return b.OptimizeSeconds }, true},
+	{"index size on disk (MB)", "%.1f", true, func(b buildResult, _ queryResult) float64 { return float64(b.Bytes) / 1e6 }, false},
+	{"peak memory, build (MB)", "%.0f", true, func(b buildResult, _ queryResult) float64 { return float64(b.PeakRSS) / 1e6 }, false},
+	{"open, to the first result (ms)", "%.1f", true, func(_ buildResult, q queryResult) float64 { return q.OpenMS }, false},
+	{"answer p50 (ms)", "%.2f", true, func(_ buildResult, q queryResult) float64 { return q.P50MS }, false},
+	{"answer p95 (ms)", "%.2f", true, func(_ buildResult, q queryResult) float64 { return q.P95MS }, false},
+	{"answer p99 (ms)", "%.2f", true, func(_ buildResult, q queryResult) float64 { return q.P99MS }, false},
+	{"peak memory, answering (MB)", "%.0f", true, func(_ buildResult, q queryResult) float64 { return float64(q.PeakRSS) / 1e6 }, false},
+	{"dev hit@1", "%.3f", false, func(_ buildResult, q queryResult) float64 { return q.Hit1 }, false},
+	{"dev hit@3", "%.3f", false, func(_ buildResult, q queryResult) float64 { return q.Hit3 }, false},
+	{"dev unanswerable declined", "%.3f", false, func(_ buildResult, q queryResult) float64 { return q.Declined }, false},
 }
 
 func thousands(n int) string {
