@@ -125,12 +125,7 @@ func (fts5Engine) open(ctx context.Context, dir string) (answerer, error) {
 		db.Close()
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
-	a := &fts5Answerer{db: db, stmt: stmt, stop: stopWords()}
-	if _, err := a.answer(ctx, "nvidia"); err != nil {
-		a.Close()
-		return nil, err
-	}
-	return a, nil
+	return &fts5Answerer{db: db, stmt: stmt, stop: stopWords()}, nil
 }
 
 type fts5Answerer struct {
