@@ -237,7 +237,8 @@ func batchPlan(total, writers int) int {
 
 // indexArticles writes the passages of articles into b in batches, from
 // one goroutine per CPU: building documents and building a batch's segment
-// happen in the caller of Batch, so one writer would leave a core idle.
+// happen in the caller of Batch, so one writer would leave a core idle. It
+// drops each article's passages once they are written.
 func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, articles []*corpus.Article, total int) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -267,6 +268,13 @@ func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, 
 				if err := x.commit(ctx, b, batch); err != nil {
 					cancel(err)
 					return
+				}
+				// The passages are in the index now, and the manifest
+				// was written from the articles before: let the garbage
+				// collector have them, so that a large build does not
+				// hold the whole parsed corpus to the end.
+				for _, a := range chunk {
+					a.Passages = nil
 				}
 				if x.opts.Progress != nil {
 					mu.Lock()
