@@ -44,7 +44,10 @@ type queryResult struct {
 	Hit1     float64 `json:"hit1"`
 	Hit3     float64 `json:"hit3"`
 	Declined float64 `json:"declined"` // share of unanswerable dev questions declined
-	PeakRSS  int64   `json:"peak_rss"` // bytes; set by the parent
+	// Misses are the answerable dev questions with no hit in the first
+	// three passages, to compare what each engine gets wrong.
+	Misses  []string `json:"misses,omitempty"`
+	PeakRSS int64    `json:"peak_rss"` // bytes; set by the parent
 }
 
 // questionSet is what the parent hands its children in a file: the
@@ -185,7 +188,7 @@ func measureQueries(ctx context.Context, e engine, dir string, qs questionSet, n
 	r.Answers = n
 	r.P50MS, r.P95MS, r.P99MS = ms(percentile(lat, 0.50)), ms(percentile(lat, 0.95)), ms(percentile(lat, 0.99))
 
-	r.Hit1, r.Hit3, r.Declined, err = score(ctx, a, qs.Dev)
+	r.Hit1, r.Hit3, r.Declined, r.Misses, err = score(ctx, a, qs.Dev)
 	return r, err
 }
 
@@ -206,12 +209,12 @@ func openReady(ctx context.Context, e engine, dir string) (answerer, error) {
 // score answers the dev cases and returns hit@1 and hit@3 over the
 // answerable ones and the share of unanswerable ones declined. A passage
 // hits when it shows every expected string, as in racebot eval.
-func score(ctx context.Context, a answerer, cases []bot.EvalCase) (hit1, hit3, declined float64, err error) {
+func score(ctx context.Context, a answerer, cases []bot.EvalCase) (hit1, hit3, declined float64, misses []string, err error) {
 	var answerable, unanswerable, h1, h3, dec int
 	for _, c := range cases {
 		s, err := a.answer(ctx, c.Question)
 		if err != nil {
-			return 0, 0, 0, fmt.Errorf("answer %q: %w", c.Question, err)
+			return 0, 0, 0, nil, fmt.Errorf("answer %q: %w", c.Question, err)
 		}
 		if c.Unanswerable {
 			unanswerable++
@@ -232,6 +235,8 @@ func score(ctx context.Context, a answerer, cases []bot.EvalCase) (hit1, hit3, d
 		}
 		if rank >= 1 && rank <= 3 {
 			h3++
+		} else {
+			misses = append(misses, c.Question)
 		}
 	}
 	if answerable > 0 {
@@ -240,7 +245,7 @@ func score(ctx context.Context, a answerer, cases []bot.EvalCase) (hit1, hit3, d
 	if unanswerable > 0 {
 		declined = float64(dec) / float64(unanswerable)
 	}
-	return hit1, hit3, declined, nil
+	return hit1, hit3, declined, misses, nil
 }
 
 // firstShowing returns the 1-based position of the first passage that
