@@ -125,31 +125,38 @@ func NewChat(engine *Engine, opts ChatOptions) *Chat {
 // busyRetry is when a user told racebot is busy is asked to try again.
 const busyRetry = 5 * time.Second
 
+// withdrawnReply answers a question whose asker hung up before it was
+// answered; nobody sees it, but metrics count it as a notice, not a
+// failure or a busy server.
+var withdrawnReply = Reply{Kind: ReplyNotice, Text: "The question was withdrawn before it was answered."}
+
 var busyReply = Reply{Kind: ReplyNotice, Busy: true, RetryAfter: busyRetry,
 	Text: "I am answering a lot of questions right now. Please try again in a few seconds."}
 
 // acquire takes a search slot, waiting up to the queue wait for one. It
-// reports false when racebot is too busy, or ctx ended first.
-func (c *Chat) acquire(ctx context.Context) bool {
+// returns nil when it has one, or the reply to send instead: busy, or
+// withdrawn when ctx ended first.
+func (c *Chat) acquire(ctx context.Context) *Reply {
 	select {
 	case c.searches <- struct{}{}:
-		return true
+		return nil
 	default:
 	}
 	if c.waiting.Add(1) > c.maxWaiting {
 		c.waiting.Add(-1)
-		return false
+		return &busyReply
 	}
 	defer c.waiting.Add(-1)
 	t := time.NewTimer(c.queueWait)
 	defer t.Stop()
 	select {
 	case c.searches <- struct{}{}:
-		return true
+		return nil
 	case <-t.C:
+		return &busyReply
 	case <-ctx.Done():
+		return &withdrawnReply
 	}
-	return false
 }
 
 func (c *Chat) release() { <-c.searches }
@@ -194,8 +201,8 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 	if req.Command == CommandSources {
 		return Reply{Kind: ReplySources, Sources: c.engine.Sources(req.Text)}
 	}
-	if !c.acquire(ctx) {
-		return busyReply
+	if r := c.acquire(ctx); r != nil {
+		return *r
 	}
 	defer c.release()
 	answer := c.engine.Answer
@@ -208,7 +215,7 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		// server is stopping): nobody is waiting for this reply, and
 		// racebot did nothing wrong.
 		c.log.Info("question abandoned by the asker", "platform", req.Platform, "command", req.Command)
-		return Reply{Kind: ReplyNotice, Text: "The question was withdrawn before it was answered."}
+		return withdrawnReply
 	}
 	if err != nil {
 		c.log.Error("answer failed", "platform", req.Platform, "command", req.Command, "err", err)

@@ -238,11 +238,12 @@ func TestChatBusy(t *testing.T) {
 		if r := c.Handle(ctx, ask); !isBusy(r) {
 			t.Errorf("reply after the queue wait = %+v, want busy", r)
 		}
-		// A waiting question whose asker has gone is dropped too.
+		// A waiting question whose asker has gone is dropped, and not
+		// counted as racebot being busy.
 		gone, cancel := context.WithCancel(ctx)
 		cancel()
-		if r := c.Handle(gone, ask); !isBusy(r) {
-			t.Errorf("reply to a cancelled question = %+v, want busy", r)
+		if r := c.Handle(gone, ask); r.Busy || r.Failed || r.Kind != bot.ReplyNotice {
+			t.Errorf("reply to a cancelled question = %+v, want a withdrawn notice", r)
 		}
 		close(g.gate)
 		if r := await(first); r.Kind != bot.ReplyAnswer {

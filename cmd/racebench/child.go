@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -17,9 +18,13 @@ import (
 	"github.com/racebot/racebot/index"
 )
 
+// racebotGCPercent is the GOGC that cmd/racebot sets for all its commands.
+const racebotGCPercent = 400
+
 const (
 	engineRacebot = "racebot"
-	engineFTS5    = "fts5"
+	engineFTS5    = "fts5"     // the question's words OR-ed
+	engineFTS5And = "fts5-and" // all of them first, then any
 )
 
 // buildResult is one build of one engine's index from a corpus folder.
@@ -59,8 +64,8 @@ type questionSet struct {
 
 // engine is one side of the comparison, as a child process runs it.
 type engine interface {
-	// build indexes the corpus in fsys into a new index in dir.
-	build(ctx context.Context, fsys fs.FS, dir string) (buildResult, error)
+	// build indexes the corpus in corpusDir into a new index in dir.
+	build(ctx context.Context, corpusDir, dir string) (buildResult, error)
 	// open opens the index in dir.
 	open(ctx context.Context, dir string) (answerer, error)
 }
@@ -89,6 +94,8 @@ func newEngine(name string) (engine, error) {
 		return racebotEngine{}, nil
 	case engineFTS5:
 		return fts5Engine{}, nil
+	case engineFTS5And:
+		return fts5Engine{and: true}, nil
 	}
 	return nil, fmt.Errorf("unknown engine %q", name)
 }
@@ -114,7 +121,7 @@ func runChild(ctx context.Context, args []string) error {
 	var out any
 	switch *phase {
 	case "build":
-		out, err = e.build(ctx, os.DirFS(*corpusDir), *store)
+		out, err = e.build(ctx, *corpusDir, *store)
 	case "query":
 		var qs questionSet
 		qs, err = readQuestions(*qfile)
@@ -269,15 +276,18 @@ func firstShowing(passages []string, expect []string) int {
 // racebotEngine is racebot's own index and answer engine.
 type racebotEngine struct{}
 
-func (racebotEngine) build(ctx context.Context, fsys fs.FS, dir string) (buildResult, error) {
+func (racebotEngine) build(ctx context.Context, corpusDir, dir string) (buildResult, error) {
 	var r buildResult
+	// As racebot's command line does (cmd/racebot/main.go), so that the
+	// build's time and memory are those of racebot index.
+	debug.SetGCPercent(racebotGCPercent)
 	cpu := cpuTime()
 	start := time.Now()
 	x, err := index.Open(ctx, dir, index.Options{})
 	if err != nil {
 		return r, err
 	}
-	rep, err := x.Sync(ctx, fsys)
+	rep, err := x.Sync(ctx, os.DirFS(corpusDir))
 	if cerr := x.Close(); err == nil {
 		err = cerr
 	}

@@ -192,7 +192,7 @@ func load(ctx context.Context, log *slog.Logger, c loadConfig) (loadResult, erro
 	// measure the page cache filling.
 	log.Info("warming up", "questions", len(qs.Timed))
 	for _, q := range qs.Timed {
-		if _, err := lg.ask(ctx, q, false); err != nil {
+		if _, _, err := lg.ask(ctx, q, false); err != nil {
 			return res, fmt.Errorf("warm-up: %w", err)
 		}
 	}
@@ -279,7 +279,12 @@ func (g *loadGen) run(ctx context.Context) {
 				q := g.questions[r.IntN(len(g.questions))]
 				slackCmd := r.Float64() < g.c.slack
 				start := time.Now()
-				busy, err := g.ask(ctx, q, slackCmd)
+				if every > 0 && next.Before(start) {
+					// Late because the server was slow: the wait
+					// counts, as it would for a user.
+					start = next
+				}
+				busy, retry, err := g.ask(ctx, q, slackCmd)
 				took := time.Since(start)
 				if ctx.Err() != nil && err != nil {
 					return // cut off by the end of the run, not a failure
@@ -300,6 +305,14 @@ func (g *loadGen) run(ctx context.Context) {
 					g.apiLat = append(g.apiLat, took)
 				}
 				g.mu.Unlock()
+				if busy {
+					// Told to come back later: do, as a polite client
+					// would, rather than flood the server with retries.
+					if !sleep(ctx, retry) {
+						return
+					}
+					next = time.Now()
+				}
 				if every > 0 {
 					next = next.Add(every)
 					if !sleep(ctx, time.Until(next)) {
@@ -327,8 +340,9 @@ func sleep(ctx context.Context, d time.Duration) bool {
 }
 
 // ask sends one question and checks the reply: an answer, or a polite
-// busy notice (reported as busy). Anything else is an error.
-func (g *loadGen) ask(ctx context.Context, q string, slackCmd bool) (busy bool, err error) {
+// busy notice (reported as busy, with when to ask again). Anything else is
+// an error.
+func (g *loadGen) ask(ctx context.Context, q string, slackCmd bool) (busy bool, retry time.Duration, err error) {
 	var req *http.Request
 	if slackCmd {
 		body := url.Values{
@@ -338,7 +352,7 @@ func (g *loadGen) ask(ctx context.Context, q string, slackCmd bool) (busy bool, 
 		}.Encode()
 		req, err = http.NewRequestWithContext(ctx, http.MethodPost, g.base+"/slack/commands", strings.NewReader(body))
 		if err != nil {
-			return false, err
+			return false, 0, err
 		}
 		stamp := strconv.FormatInt(time.Now().Unix(), 10)
 		mac := hmac.New(sha256.New, []byte(g.secret))
@@ -349,45 +363,46 @@ func (g *loadGen) ask(ctx context.Context, q string, slackCmd bool) (busy bool, 
 	} else {
 		req, err = http.NewRequestWithContext(ctx, http.MethodGet, g.base+"/api/ask?q="+url.QueryEscape(q), nil)
 		if err != nil {
-			return false, err
+			return false, 0, err
 		}
 	}
 	resp, err := g.client.Do(req)
 	if err != nil {
-		return false, err
+		return false, 0, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return false, fmt.Errorf("read reply to %q: %w", q, err)
+		return false, 0, fmt.Errorf("read reply to %q: %w", q, err)
 	}
 	if slackCmd {
 		if resp.StatusCode != http.StatusOK {
-			return false, fmt.Errorf("slack /ask %q: HTTP %d: %.200s", q, resp.StatusCode, body)
+			return false, 0, fmt.Errorf("slack /ask %q: HTTP %d: %.200s", q, resp.StatusCode, body)
 		}
 		// The ack holds the answer, or is empty when the answer follows
 		// through the response_url.
 		if len(bytes.TrimSpace(body)) > 0 && !json.Valid(body) {
-			return false, fmt.Errorf("slack /ask %q: not JSON: %.200s", q, body)
+			return false, 0, fmt.Errorf("slack /ask %q: not JSON: %.200s", q, body)
 		}
-		return bytes.Contains(body, []byte("a lot of questions right now")), nil
+		// Slack shows the busy notice as text; it says "a few seconds".
+		return bytes.Contains(body, []byte("a lot of questions right now")), 5 * time.Second, nil
 	}
 	var a struct {
 		Question string `json:"question"`
 		Message  string `json:"message"`
 	}
 	if err := json.Unmarshal(body, &a); err != nil {
-		return false, fmt.Errorf("/api/ask %q: HTTP %d, not an answer: %.200s", q, resp.StatusCode, body)
+		return false, 0, fmt.Errorf("/api/ask %q: HTTP %d, not an answer: %.200s", q, resp.StatusCode, body)
 	}
 	switch resp.StatusCode {
 	case http.StatusOK:
-		return false, nil
+		return false, 0, nil
 	case http.StatusServiceUnavailable:
-		if resp.Header.Get("Retry-After") != "" && a.Message != "" {
-			return true, nil
+		if secs, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && secs > 0 && a.Message != "" {
+			return true, time.Duration(secs) * time.Second, nil
 		}
 	}
-	return false, fmt.Errorf("/api/ask %q: HTTP %d: %.200s", q, resp.StatusCode, body)
+	return false, 0, fmt.Errorf("/api/ask %q: HTTP %d: %.200s", q, resp.StatusCode, body)
 }
 
 func summarise(ds []time.Duration) latencies {
@@ -411,11 +426,14 @@ func randomHex(n int) string {
 type server struct {
 	cmd    *exec.Cmd
 	base   string
-	log    *bytes.Buffer
 	once   sync.Once
 	err    error
 	exited chan struct{}
 }
+
+// readyClient polls /readyz; a server that accepts and never answers
+// must not hang the load test.
+var readyClient = &http.Client{Timeout: 5 * time.Second}
 
 var listening = regexp.MustCompile(`msg="HTTP server listening" addr=(\S+)`)
 
@@ -430,7 +448,7 @@ func startServer(ctx context.Context, bin string, args []string, env ...string) 
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	s := &server{cmd: cmd, log: &bytes.Buffer{}, exited: make(chan struct{})}
+	s := &server{cmd: cmd, exited: make(chan struct{})}
 	addr := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
@@ -443,6 +461,9 @@ func startServer(ctx context.Context, bin string, args []string, env ...string) 
 				fmt.Fprintln(os.Stderr, "racebot serve:", line)
 			}
 		}
+		// A line too long for the scanner ends the loop: keep reading,
+		// or a full pipe would stall the server.
+		io.Copy(io.Discard, stderr)
 		s.err = cmd.Wait()
 		close(s.exited)
 	}()
@@ -456,7 +477,7 @@ func startServer(ctx context.Context, bin string, args []string, env ...string) 
 		return nil, errors.New("racebot serve did not start listening within a minute")
 	}
 	for deadline := time.Now().Add(5 * time.Minute); ; {
-		resp, err := http.Get(s.base + "/readyz")
+		resp, err := readyClient.Get(s.base + "/readyz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {

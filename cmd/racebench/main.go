@@ -75,7 +75,7 @@ type config struct {
 func parseConfig(args []string) (config, error) {
 	fs := flag.NewFlagSet("racebench", flag.ContinueOnError)
 	sizes := fs.String("sizes", "10000,100000", "comma-separated corpus sizes in passages")
-	engines := fs.String("engines", "racebot,fts5", "engines to measure")
+	engines := fs.String("engines", "racebot,fts5,fts5-and", "engines to measure: racebot, fts5 (words OR-ed), fts5-and (all words first, then any)")
 	c := config{}
 	fs.StringVar(&c.work, "work", filepath.Join(os.TempDir(), "racebench"), "folder for the generated corpora and the indexes")
 	fs.IntVar(&c.questions, "questions", 300, "generated questions asked beside the dev and held-out ones")
@@ -98,8 +98,8 @@ func parseConfig(args []string) (config, error) {
 		c.sizes = append(c.sizes, n)
 	}
 	for e := range strings.SplitSeq(*engines, ",") {
-		if e != engineRacebot && e != engineFTS5 {
-			return c, fmt.Errorf("-engines: unknown engine %q (want racebot or fts5)", e)
+		if _, err := newEngine(e); err != nil {
+			return c, fmt.Errorf("-engines: %w (want racebot, fts5 or fts5-and)", err)
 		}
 		c.engines = append(c.engines, e)
 	}

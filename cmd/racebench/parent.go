@@ -42,6 +42,9 @@ func measureSize(ctx context.Context, log *slog.Logger, c config, size int) (siz
 	if err := ensureCorpus(log, corpusDir, size); err != nil {
 		return res, err
 	}
+	if err := writePassages(ctx, corpusDir); err != nil {
+		return res, err
+	}
 	qfile := filepath.Join(c.work, "questions.json")
 	if err := writeQuestions(qfile, c.questions); err != nil {
 		return res, err

@@ -44,7 +44,7 @@ func TestRun(t *testing.T) {
 	if err := json.Unmarshal(data, &all); err != nil {
 		t.Fatal(err)
 	}
-	if len(all) != 1 || len(all[0].Engines) != 2 {
+	if len(all) != 1 || len(all[0].Engines) != 3 {
 		t.Fatalf("results: %s", data)
 	}
 	passages := -1
@@ -76,7 +76,8 @@ func TestRun(t *testing.T) {
 func TestMatchExpr(t *testing.T) {
 	stop := stopWords()
 	for _, tc := range []struct{ q, want string }{
-		{"How many GPUs does DeepSeek have?", `"gpus" OR "deepseek"`},
+		{"GPUs DeepSeek", `"gpus" OR "deepseek"`},
+		{"Wang's claim", `"wang" OR "claim"`},
 		{"field:value", `"field" OR "value"`},
 		{`"quoted" AND NEAR(x y) -minus *star`, `"quoted" OR "near" OR "x" OR "y" OR "minus" OR "star"`},
 		{"?*?*", ""},
@@ -99,8 +100,11 @@ func TestFTS5Hostile(t *testing.T) {
 	if err := ensureCorpus(discard(), corpusDir, 200); err != nil {
 		t.Fatal(err)
 	}
-	e := fts5Engine{}
-	if _, err := e.build(ctx, os.DirFS(corpusDir), filepath.Join(dir, "fts5")); err != nil {
+	if err := writePassages(ctx, corpusDir); err != nil {
+		t.Fatal(err)
+	}
+	e := fts5Engine{and: true}
+	if _, err := e.build(ctx, corpusDir, filepath.Join(dir, "fts5")); err != nil {
 		t.Fatal(err)
 	}
 	a, err := e.open(ctx, filepath.Join(dir, "fts5"))
@@ -167,4 +171,20 @@ func TestLoad(t *testing.T) {
 			t.Errorf("overload gave %d busy replies and %d answers; want both", res.Busy, res.API.N)
 		}
 	})
+}
+
+func TestPassageRoundTrip(t *testing.T) {
+	for _, p := range []passageRow{
+		{"T", "", "plain", "a", "1", "https://e.com"},
+		{"tab\there", "new\nline", `back\slash \t not a tab`, "a-b", "12", ""},
+		{`\`, `\\n`, "\t\n\\", "", "0", `\t`},
+	} {
+		got, err := decodePassage(encodePassage(p))
+		if err != nil || got != p {
+			t.Errorf("round trip of %q = %q, %v", p, got, err)
+		}
+		if strings.ContainsAny(encodePassage(p), "\n") {
+			t.Errorf("encoded %q holds a newline", p)
+		}
+	}
 }

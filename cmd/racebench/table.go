@@ -18,27 +18,26 @@ func writeTable(w io.Writer, machine string, all []sizeResult) error {
 	fmt.Fprintf(bw, "Machine: %s, SQLite %s (modernc.org/sqlite)\n", machine, sqliteVersion())
 	for _, s := range all {
 		fmt.Fprintf(bw, "\n### %s passages (%s indexed, with the starter corpus)\n\n", thousands(s.Size), thousands(s.Passages))
-		var rb, ft *engineRuns
+		byName := map[string]*engineRuns{}
 		for i := range s.Engines {
-			switch s.Engines[i].Engine {
-			case engineRacebot:
-				rb = &s.Engines[i]
-			case engineFTS5:
-				ft = &s.Engines[i]
-			}
+			byName[s.Engines[i].Engine] = &s.Engines[i]
 		}
-		fmt.Fprintf(bw, "| measure | racebot | SQLite FTS5 | racebot/FTS5 |\n|---|---:|---:|---:|\n")
+		rb, or, and := byName[engineRacebot], byName[engineFTS5], byName[engineFTS5And]
+		fmt.Fprintf(bw, "| measure | racebot | FTS5, OR | FTS5, AND then OR | racebot/FTS5 OR | racebot/FTS5 AND |\n|---|---:|---:|---:|---:|---:|\n")
 		for _, row := range rows {
-			a, b := row.value(rb), row.value(ft)
-			ratio := "—"
-			if rb != nil && ft != nil && b != 0 && row.ratio {
-				ratio = fmt.Sprintf("%.2f×", a/b)
+			a, b, c := row.value(rb), row.value(or), row.value(and)
+			ratio := func(other *engineRuns, v float64) string {
+				if rb == nil || other == nil || v == 0 || !row.ratio {
+					return "—"
+				}
+				return fmt.Sprintf("%.2f×", a/v)
 			}
 			left := cell(rb, a, row.format)
 			if row.fts5Only {
 				left = "—"
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", row.name, left, cell(ft, b, row.format), ratio)
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", row.name, left, cell(or, b, row.format), cell(and, c, row.format),
+				ratio(or, b), ratio(and, c))
 		}
 	}
 	return bw.Flush()

@@ -287,7 +287,7 @@ func TestDiskFull(t *testing.T) {
 				t.Errorf("exit %d on a full disk:\n%s%s", code, out, errOut)
 			}
 			// One error, then one line saying what it means for the user.
-			if strings.Contains(hint, "\n") || !strings.Contains(hint, "disk is full") || !strings.Contains(hint, "still answers") ||
+			if strings.Contains(hint, "\n") || !strings.Contains(hint, "disk is full") || !strings.Contains(hint, "intact and still answers") ||
 				strings.Contains(errOut, "panic") || strings.Contains(errOut, "goroutine ") {
 				t.Errorf("standard error is not one message and the disk-full hint:\n%s", errOut)
 			}
