@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -30,6 +28,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/racebot/racebot/bot/slack/slackfake"
 )
 
 // loadConfig is racebench load's command line.
@@ -350,16 +350,12 @@ func (g *loadGen) ask(ctx context.Context, q string, slackCmd bool) (busy bool, 
 			"command": {"/ask"}, "text": {q}, "response_url": {g.respond + randomHex(4)},
 			"trigger_id": {"1.2.3"}, "api_app_id": {"A1"},
 		}.Encode()
-		req, err = http.NewRequestWithContext(ctx, http.MethodPost, g.base+"/slack/commands", strings.NewReader(body))
+		req, err = slackfake.SignedRequest(g.base+"/slack/commands", g.secret, time.Now(),
+			"application/x-www-form-urlencoded", []byte(body))
 		if err != nil {
 			return false, 0, err
 		}
-		stamp := strconv.FormatInt(time.Now().Unix(), 10)
-		mac := hmac.New(sha256.New, []byte(g.secret))
-		fmt.Fprintf(mac, "v0:%s:%s", stamp, body)
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("X-Slack-Request-Timestamp", stamp)
-		req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+		req = req.WithContext(ctx)
 	} else {
 		req, err = http.NewRequestWithContext(ctx, http.MethodGet, g.base+"/api/ask?q="+url.QueryEscape(q), nil)
 		if err != nil {
