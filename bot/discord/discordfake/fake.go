@@ -297,15 +297,26 @@ func (s *Server) id() string {
 }
 
 // Path patterns of the REST routes, under /api/v9 (or any version).
-var (
-	reCallback = regexp.MustCompile(`^/api/v\d+/interactions/([^/]+)/([^/]+)/callback$`)
-	reEdit     = regexp.MustCompile(`^/api/v\d+/webhooks/([^/]+)/([^/]+)/messages/([^/]+)$`)
-	reFollowup = regexp.MustCompile(`^/api/v\d+/webhooks/([^/]+)/([^/]+)$`)
-	reMessages = regexp.MustCompile(`^/api/v\d+/channels/([^/]+)/messages$`)
-	reTyping   = regexp.MustCompile(`^/api/v\d+/channels/([^/]+)/typing$`)
-	reCommands = regexp.MustCompile(`^/api/v\d+/applications/([^/]+)(?:/guilds/([^/]+))?/commands$`)
-	reGateway  = regexp.MustCompile(`^/api/v\d+/gateway(/bot)?$`)
-)
+// reEdit matches an edit of a webhook message; its third submatch is the
+// message ("@original" for the interaction's answer).
+var reEdit = regexp.MustCompile(`^/api/v\d+/webhooks/([^/]+)/([^/]+)/messages/([^/]+)$`)
+
+// routes are the REST paths the fake serves, in the order they are tried
+// (an edit's path would also match a followup's). token and channel are
+// the submatches holding the interaction token and the channel ID, if any.
+var routes = []struct {
+	re             *regexp.Regexp
+	route          string
+	token, channel int
+}{
+	{regexp.MustCompile(`^/api/v\d+/gateway(/bot)?$`), RouteGateway, 0, 0},
+	{regexp.MustCompile(`^/api/v\d+/interactions/([^/]+)/([^/]+)/callback$`), RouteCallback, 2, 0},
+	{reEdit, RouteEdit, 2, 0},
+	{regexp.MustCompile(`^/api/v\d+/webhooks/([^/]+)/([^/]+)$`), RouteFollowup, 2, 0},
+	{regexp.MustCompile(`^/api/v\d+/channels/([^/]+)/messages$`), RouteMessage, 0, 1},
+	{regexp.MustCompile(`^/api/v\d+/channels/([^/]+)/typing$`), RouteTyping, 0, 1},
+	{regexp.MustCompile(`^/api/v\d+/applications/([^/]+)(?:/guilds/([^/]+))?/commands$`), RouteCommands, 0, 0},
+}
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/gw" || r.URL.Path == "/gw/" {
@@ -320,32 +331,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	req := &Request{Time: time.Now(), Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(),
 		Header: r.Header.Clone(), Body: body, Route: RouteOther}
 	var m []string
-	switch {
-	case reGateway.MatchString(r.URL.Path):
-		req.Route = RouteGateway
-	case reCallback.MatchString(r.URL.Path):
-		req.Route = RouteCallback
-		m = reCallback.FindStringSubmatch(r.URL.Path)
-		req.Token = m[2]
-	case reEdit.MatchString(r.URL.Path):
-		req.Route = RouteEdit
-		m = reEdit.FindStringSubmatch(r.URL.Path)
-		req.Token = m[2]
-	case reFollowup.MatchString(r.URL.Path):
-		req.Route = RouteFollowup
-		m = reFollowup.FindStringSubmatch(r.URL.Path)
-		req.Token = m[2]
-	case reMessages.MatchString(r.URL.Path):
-		req.Route = RouteMessage
-		m = reMessages.FindStringSubmatch(r.URL.Path)
-		req.Channel = m[1]
-	case reTyping.MatchString(r.URL.Path):
-		req.Route = RouteTyping
-		m = reTyping.FindStringSubmatch(r.URL.Path)
-		req.Channel = m[1]
-	case reCommands.MatchString(r.URL.Path):
-		req.Route = RouteCommands
-		m = reCommands.FindStringSubmatch(r.URL.Path)
+	for _, rt := range routes {
+		if m = rt.re.FindStringSubmatch(r.URL.Path); m != nil {
+			req.Route = rt.route
+			if rt.token > 0 {
+				req.Token = m[rt.token]
+			}
+			if rt.channel > 0 {
+				req.Channel = m[rt.channel]
+			}
+			break
+		}
 	}
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	s.route(rec, r, req, m)
