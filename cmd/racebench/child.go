@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/racebot/racebot/bot"
-	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/index"
 )
 
@@ -359,22 +358,3 @@ func median(ds []time.Duration) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// walkArticles calls f with each article of fsys, in Scan order, parsed
-// the way racebot parses it.
-func walkArticles(ctx context.Context, fsys fs.FS, f func(*corpus.Article) error) error {
-	files, err := corpus.Scan(ctx, fsys)
-	if err != nil {
-		return err
-	}
-	for _, file := range files {
-		a, err := corpus.Read(fsys, file.Path)
-		if err != nil {
-			return err
-		}
-		if err := f(a); err != nil {
-			return err
-		}
-	}
-	return nil
-}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -241,12 +242,6 @@ func questionWords(text string, stop analysis.TokenMap) []string {
 	return out
 }
 
-// matchExpr is the OR query of questionWords, as the plain FTS5 engine
-// sends it.
-func matchExpr(q string, stop analysis.TokenMap) string {
-	return strings.Join(questionWords(q, stop), " OR ")
-}
-
 // stopwatch adds up wall-clock and CPU time over the spans between start
 // and stop.
 type stopwatch struct {
@@ -325,4 +320,23 @@ func writePassages(ctx context.Context, corpusDir string) error {
 		return fmt.Errorf("write passages of %s: %w", corpusDir, err)
 	}
 	return os.Rename(tmp, path)
+}
+
+// walkArticles calls f with each article of fsys, in Scan order, parsed
+// the way racebot parses it.
+func walkArticles(ctx context.Context, fsys fs.FS, f func(*corpus.Article) error) error {
+	files, err := corpus.Scan(ctx, fsys)
+	if err != nil {
+		return err
+	}
+	for _, file := range files {
+		a, err := corpus.Read(fsys, file.Path)
+		if err != nil {
+			return err
+		}
+		if err := f(a); err != nil {
+			return err
+		}
+	}
+	return nil
 }

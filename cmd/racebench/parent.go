@@ -183,5 +183,3 @@ func readEval(path string) ([]bot.EvalCase, error) {
 	}
 	return cases, nil
 }
-
-func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }
