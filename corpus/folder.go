@@ -1,0 +1,338 @@
+package corpus
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Folder is a corpus folder on disk that articles are added to. Several
+// goroutines may add to one Folder at once (a feed poller and a command, say);
+// files added by hand in between are seen, since every Add looks at the
+// folder again.
+type Folder struct {
+	dir string
+
+	mu    sync.Mutex
+	known map[string]folderFile // by slash path within dir
+}
+
+// folderFile is what Add needs to know about an article file to refuse a
+// duplicate, kept until the file's size or time changes.
+type folderFile struct {
+	size    int64
+	modTime time.Time
+	id      string
+	kind    string
+	urls    []string // urlKey of each source
+	text    string   // textHash of the body
+}
+
+// NewFolder returns the corpus folder dir, which must exist.
+func NewFolder(dir string) *Folder {
+	return &Folder{dir: dir, known: map[string]folderFile{}}
+}
+
+// Dir returns the folder's path.
+func (f *Folder) Dir() string { return f.dir }
+
+// Add writes an article into the folder and returns the new file's path. It
+// refuses, with a *DuplicateError (errors.Is ErrDuplicate), an article the
+// folder already holds: one whose source URL an article (kind: article)
+// already cites, once both are normalised (see NormalizeURL; http and https
+// count as one), or whose body has the same text as another file's.
+//
+// When a.ID is empty Add picks one from the title, and the published date if
+// the title is taken; a given ID that is taken is an error. a itself is not
+// changed. The file appears whole or not at all: it is written to a hidden
+// temporary file in the folder, which is then linked into place.
+func (f *Folder) Add(ctx context.Context, a *Article, body string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.rescan(ctx); err != nil {
+		return "", err
+	}
+
+	text := textHash(body)
+	var urls []string
+	for _, s := range a.Sources {
+		urls = append(urls, urlKey(s.URL))
+	}
+	ids := make(map[string]string, len(f.known))
+	for p, k := range f.known {
+		switch {
+		case k.text != "" && k.text == text:
+			return "", &DuplicateError{Existing: f.display(p), Reason: "same text"}
+		case k.kind == KindArticle && overlaps(urls, k.urls):
+			return "", &DuplicateError{Existing: f.display(p), Reason: "same source URL"}
+		}
+		ids[k.id] = p
+	}
+
+	b := *a
+	if b.ID = strings.TrimSpace(b.ID); b.ID != "" {
+		if p, taken := ids[b.ID]; taken {
+			return "", fmt.Errorf("add article: id %q is already used by %s", b.ID, f.display(p))
+		}
+		if f.exists(b.ID + ".md") {
+			return "", fmt.Errorf("add article: %s already exists", filepath.Join(f.dir, b.ID+".md"))
+		}
+	} else {
+		b.ID = f.pickID(&b, ids)
+	}
+	data, err := Marshal(&b, body)
+	if err != nil {
+		return "", fmt.Errorf("add article: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	name := filepath.Join(f.dir, b.ID+".md")
+	if err := writeNew(f.dir, name, data); err != nil {
+		return "", err
+	}
+	if fi, err := os.Stat(name); err == nil {
+		f.known[b.ID+".md"] = folderFile{size: fi.Size(), modTime: fi.ModTime(), id: b.ID, kind: kindOr(b.Kind), urls: urls, text: text}
+	}
+	return name, nil
+}
+
+// rescan brings f.known up to date with the folder, reading only the files
+// that are new or changed since the last look.
+func (f *Folder) rescan(ctx context.Context) error {
+	seen := make(map[string]bool, len(f.known))
+	err := filepath.WalkDir(f.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("read corpus folder: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(f.dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !IsArticleFile(rel) || !d.Type().IsRegular() {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return nil // removed since the listing
+		}
+		seen[rel] = true
+		if k, ok := f.known[rel]; ok && k.size == fi.Size() && k.modTime.Equal(fi.ModTime()) {
+			return nil
+		}
+		k := folderFile{size: fi.Size(), modTime: fi.ModTime()}
+		if data, err := os.ReadFile(p); err == nil && len(data) <= MaxFileSize {
+			k.id, k.kind, k.urls, k.text = sketch(rel, data)
+		}
+		if k.id == "" {
+			k.id = strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+		}
+		f.known[rel] = k
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for p := range f.known {
+		if !seen[p] {
+			delete(f.known, p)
+		}
+	}
+	return nil
+}
+
+// sketch reads what duplicate detection needs from an article file without
+// parsing its passages and figures, which on a large corpus would make every
+// Add slow. A file whose front matter cannot be read yields only its text.
+func sketch(name string, data []byte) (id, kind string, urls []string, text string) {
+	s := strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n")
+	header, body, _, err := splitFrontMatter(s)
+	if err != nil {
+		return "", "", nil, textHash(s)
+	}
+	text = textHash(body)
+	var fm frontMatter
+	if yaml.Unmarshal([]byte(header), &fm) != nil {
+		return "", "", nil, text
+	}
+	id = strings.TrimSpace(fm.ID)
+	if id == "" {
+		id = strings.TrimSuffix(path.Base(name), path.Ext(name))
+	}
+	for _, src := range fm.Sources {
+		urls = append(urls, urlKey(src.URL))
+	}
+	return id, kindOr(strings.TrimSpace(fm.Kind)), urls, text
+}
+
+func kindOr(k string) string {
+	if k == "" {
+		return KindArticle
+	}
+	return k
+}
+
+// textHash identifies a body by its words, so that the same article
+// re-wrapped or with other spacing still counts as the same.
+func textHash(body string) string {
+	words := strings.Fields(body)
+	if len(words) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(strings.Join(words, " ")))
+	return hex.EncodeToString(sum[:])
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// display is how messages name a file of the folder.
+func (f *Folder) display(rel string) string { return filepath.Join(f.dir, filepath.FromSlash(rel)) }
+
+func (f *Folder) exists(name string) bool {
+	_, err := os.Lstat(filepath.Join(f.dir, name))
+	return err == nil
+}
+
+// pickID makes an ID from the title that neither an article nor a file of
+// the folder uses yet: the title's words, then with the date, then numbered.
+func (f *Folder) pickID(a *Article, ids map[string]string) string {
+	base := Slug(a.Title)
+	if base == "" {
+		base = "article"
+	}
+	free := func(id string) bool {
+		_, taken := ids[id]
+		return !taken && !f.exists(id+".md")
+	}
+	if free(base) {
+		return base
+	}
+	if !a.Published.IsZero() {
+		base += "-" + a.Published.Format(dateLayout)
+		if free(base) {
+			return base
+		}
+	}
+	for i := 2; ; i++ {
+		if id := fmt.Sprintf("%s-%d", base, i); free(id) {
+			return id
+		}
+	}
+}
+
+// maxSlug is the longest ID Slug makes: enough to tell headlines apart,
+// short enough for a file name.
+const maxSlug = 64
+
+// Slug turns a title into a kebab-case article ID: lower-case ASCII letters
+// and digits, accents dropped, other characters as hyphens, at most 64
+// characters cut at a word. It returns "" for a title with no letter or
+// digit it can keep.
+func Slug(title string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFKD.String(strings.ToLower(title)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		case r == '\'' || r == '’' || unicode.Is(unicode.Mn, r):
+			// "Nvidia's" → "nvidias", "é" → "e"
+		default:
+			hyphen = true
+		}
+	}
+	s := b.String()
+	if len(s) > maxSlug {
+		s = s[:maxSlug]
+		if i := strings.LastIndexByte(s, '-'); i > maxSlug/2 {
+			s = s[:i]
+		}
+		s = strings.Trim(s, "-")
+	}
+	return s
+}
+
+// writeNew writes data to name, which must not exist yet, so that the file
+// appears whole or not at all: a temporary file in dir is written, synced
+// and then linked (or, where links are not supported, renamed) into place.
+func writeNew(dir, name string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(dir, ".racebot-add-*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	defer func() {
+		// The temporary name goes in every case: after a link the
+		// article has its own, and after an error nothing may remain.
+		if rerr := os.Remove(tmp.Name()); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) && err == nil {
+			err = fmt.Errorf("remove temporary file: %w", rerr)
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	// A link fails if name exists, so a file added by hand a moment ago is
+	// never overwritten.
+	if err := os.Link(tmp.Name(), name); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		if _, serr := os.Lstat(name); serr == nil {
+			return fmt.Errorf("write %s: %w", name, fs.ErrExist)
+		}
+		if err := os.Rename(tmp.Name(), name); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // best effort: the rename survives a crash on most file systems
+		d.Close()
+	}
+	return nil
+}
