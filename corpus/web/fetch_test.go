@@ -1,0 +1,390 @@
+package web_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/racebot/racebot/corpus"
+	"github.com/racebot/racebot/corpus/web"
+)
+
+// newsSite is a local news site: the test pages at realistic paths, a
+// robots.txt, and the ways a site goes wrong.
+type newsSite struct {
+	*httptest.Server
+	mu     sync.Mutex
+	hits   map[string]int // requests per path
+	agents []string
+}
+
+const robotsTxt = `# robots.txt of a news site
+User-agent: *
+Disallow: /private/
+Crawl-delay: 5
+
+User-agent: racebot
+Disallow: /no-racebot/
+Disallow: /private/
+`
+
+func newNewsSite(t *testing.T) *newsSite {
+	t.Helper()
+	s := &newsSite{hits: map[string]int{}}
+	html := func(name, contentType string, extra ...string) http.HandlerFunc {
+		body := readPage(t, name)
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", contentType)
+			for i := 0; i+1 < len(extra); i += 2 {
+				w.Header().Set(extra[i], extra[i+1])
+			}
+			fmt.Fprint(w, body)
+		}
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, robotsTxt) })
+	mux.Handle("/2025/01/27/nvidia-sheds-589-billion/", html("jsonld-graph.html", "text/html; charset=utf-8"))
+	mux.Handle("/news/stargate", html("opengraph.html", "text/html"))
+	mux.Handle("/policy/diffusion", html("jsonld-array.html", "application/xhtml+xml; charset=utf-8"))
+	// windows-1252 bytes, the charset named only in the page's <meta>.
+	mux.Handle("/de/ki-fabriken", html("windows-1252.html", "text/html"))
+	// The same bytes labelled in the header, with the <meta> removed.
+	cp := strings.Replace(readPage(t, "windows-1252.html"), `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">`, "", 1)
+	mux.HandleFunc("/de/ki-fabriken-header", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=ISO-8859-1") // browsers read this as windows-1252
+		fmt.Fprint(w, cp)
+	})
+	mux.Handle("/guide/open-weights", html("nodate.html", "text/html", "Last-Modified", "Wed, 05 Feb 2025 10:00:00 GMT"))
+	mux.Handle("/guide/undated", html("nodate.html", "text/html"))
+	mux.Handle("/premium/huawei", html("paywall.html", "text/html"))
+	// The Stargate article mirrored at another address, naming no
+	// canonical URL: the same text under a different URL.
+	mirror := strings.Replace(readPage(t, "opengraph.html"), `<meta property="og:url" content="https://siliconweekly.example/news/stargate-project-500bn?ref=homepage">`, "", 1)
+	mux.HandleFunc("/mirror/stargate", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, mirror) })
+	mux.Handle("/old-link", http.RedirectHandler("/2025/01/27/nvidia-sheds-589-billion/?utm_source=twitter", http.StatusMovedPermanently))
+	mux.Handle("/loop", http.RedirectHandler("/loop", http.StatusFound))
+	mux.Handle("/to-private", http.RedirectHandler("/private/leak", http.StatusFound))
+	mux.Handle("/to-ftp", http.RedirectHandler("ftp://files.example/a", http.StatusFound))
+	mux.HandleFunc("/private/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, readPage(t, "opengraph.html")) })
+	mux.HandleFunc("/no-racebot/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, readPage(t, "opengraph.html")) })
+	mux.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		fmt.Fprint(w, "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+	})
+	mux.HandleFunc("/api/story.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"headline": "Not a page"}`)
+	})
+	mux.HandleFunc("/unlabelled.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header()["Content-Type"] = nil // no type at all: the client sniffs
+		fmt.Fprint(w, "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+	})
+	big := bigPage
+	mux.HandleFunc("/huge", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", fmt.Sprint(len(big)))
+		fmt.Fprint(w, big)
+	})
+	mux.HandleFunc("/huge-stream", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		for i := 0; i < len(big); i += 64 << 10 {
+			w.Write([]byte(big[i:min(i+64<<10, len(big))]))
+			w.(http.Flusher).Flush() // chunked: no Content-Length to check first
+		}
+	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusOK)
+		fmt.Fprint(w, "<html><body><p>The first words arrive")
+		w.(http.Flusher).Flush()
+		select { // the rest never does
+		case <-r.Context().Done():
+		case <-time.After(time.Minute):
+		}
+	})
+	mux.HandleFunc("/gone", http.NotFound)
+	mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+	})
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.hits[r.URL.Path]++
+		s.agents = append(s.agents, r.UserAgent())
+		s.mu.Unlock()
+		mux.ServeHTTP(w, r)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *newsSite) hitsOf(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[path]
+}
+
+// bigPage is an HTML page over the test client's 1 MiB cap.
+var bigPage = "<html><body><article>" + strings.Repeat("<p>"+strings.Repeat("A long page of words. ", 50)+"</p>\n", 2000) + "</article></body></html>"
+
+func testClient() *web.Client {
+	return &web.Client{UserAgent: web.UserAgent("v0.0.0-test"), Timeout: 5 * time.Second, MaxBytes: 1 << 20}
+}
+
+func TestFetch(t *testing.T) {
+	site := newNewsSite(t)
+	c := testClient()
+	tests := []struct {
+		path, title, publisher, url, published string
+		body                                   string // a phrase of the article text
+	}{
+		{"/2025/01/27/nvidia-sheds-589-billion/?utm_source=feed", "Nvidia sheds $589 billion as DeepSeek rattles investors", "Compute Ledger Media",
+			"https://computeledger.example/2025/01/27/nvidia-sheds-589-billion", "2025-01-27", "2,788,000 GPU hours"},
+		{"/old-link", "Nvidia sheds $589 billion as DeepSeek rattles investors", "Compute Ledger Media",
+			"https://computeledger.example/2025/01/27/nvidia-sheds-589-billion", "2025-01-27", "fell 17% to close at $118.58"},
+		{"/news/stargate", "The Stargate Project: $500bn for AI data centres", "Silicon Weekly",
+			"https://siliconweekly.example/news/stargate-project-500bn", "2025-01-21", "up to $500 billion"},
+		{"/policy/diffusion", "What the AI diffusion rule means for chip exports", "PolicyWire",
+			"https://policywire.example/articles/ai-diffusion-rule", "2025-01-13", "about 50,000 advanced GPUs"},
+		{"/de/ki-fabriken", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
+			"https://technik-rundschau.example/ki/europas-ki-fabriken", "2025-02-11", "„nicht nur Nutzer, sondern Entwickler“"},
+		{"/de/ki-fabriken-header?utm_medium=email", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
+			"https://technik-rundschau.example/ki/europas-ki-fabriken", "2025-02-11", "200 Milliarden € für künstliche Intelligenz"},
+		// No date on the page: the HTTP Last-Modified stands in.
+		{"/guide/open-weights", "A guide to open-weight models", "127.0.0.1",
+			site.URL + "/guide/open-weights", "2025-02-05", "MIT licence"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			p, err := c.Fetch(context.Background(), site.URL+tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, body, err := p.Article()
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := a.Cite()
+			if a.Title != tt.title || src.Publisher != tt.publisher || src.URL != tt.url || a.Published.Format("2006-01-02") != tt.published {
+				t.Errorf("got %q / %q / %q / %s, want %q / %q / %q / %s",
+					a.Title, src.Publisher, src.URL, a.Published.Format("2006-01-02"), tt.title, tt.publisher, tt.url, tt.published)
+			}
+			if !strings.Contains(body, tt.body) {
+				t.Errorf("body lacks %q:\n%s", tt.body, body)
+			}
+		})
+	}
+	site.mu.Lock()
+	defer site.mu.Unlock()
+	for _, ua := range site.agents {
+		if ua != "racebot/v0.0.0-test (+https://github.com/racebot/racebot)" {
+			t.Errorf("User-Agent %q", ua)
+		}
+	}
+	if n := site.hits["/robots.txt"]; n != 1 {
+		t.Errorf("robots.txt read %d times, want once (cached per host)", n)
+	}
+}
+
+func TestFetchRefuses(t *testing.T) {
+	site := newNewsSite(t)
+	c := testClient()
+	c.Timeout = 500 * time.Millisecond // the slow page's hang guard; no test depends on its length
+	tests := []struct {
+		name, url string
+		is        error  // nil: only the message is checked
+		msg       string // in the error
+		never     string // a path that must not be requested
+	}{
+		{"robots.txt for all", site.URL + "/private/story", web.ErrDisallowed, "robots.txt disallows /private/story", "/private/story"},
+		{"robots.txt for racebot", site.URL + "/no-racebot/story", web.ErrDisallowed, "disallows /no-racebot/story for racebot", "/no-racebot/story"},
+		{"redirect to a disallowed page", site.URL + "/to-private", web.ErrDisallowed, "disallows /private/leak", "/private/leak"},
+		{"redirect to ftp", site.URL + "/to-ftp", nil, "not an http(s) URL", ""},
+		{"redirect loop", site.URL + "/loop", nil, "stopped after 5 redirects", ""},
+		{"PDF", site.URL + "/report.pdf", web.ErrNotHTML, "application/pdf", ""},
+		{"JSON", site.URL + "/api/story.json", web.ErrNotHTML, "application/json", ""},
+		{"unlabelled PDF", site.URL + "/unlabelled.pdf", web.ErrNotHTML, "application/pdf", ""},
+		{"oversize", site.URL + "/huge", web.ErrTooLarge, fmt.Sprintf("%d bytes, over the 1048576-byte limit", len(bigPage)), ""},
+		{"oversize, chunked", site.URL + "/huge-stream", web.ErrTooLarge, "limit", ""},
+		{"slow", site.URL + "/slow", nil, "no complete answer within 500ms", ""},
+		{"404", site.URL + "/gone", nil, "404 Not Found", ""},
+		{"500", site.URL + "/broken", nil, "500 Internal Server Error", ""},
+		{"paywall", site.URL + "/premium/huawei", web.ErrTooShort, "paywall", ""},
+		{"ftp", "ftp://files.example/a", nil, "only http and https", ""},
+		{"not a URL", "https://exa mple.com/%zz", nil, "not a URL", ""},
+		{"relative", "/news/stargate", nil, "only http and https", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := c.Fetch(context.Background(), tt.url)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("error %v is not %v", err, tt.is)
+			}
+			if !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error %q does not say %q", err, tt.msg)
+			}
+			if tt.never != "" && site.hitsOf(tt.never) > 0 {
+				t.Errorf("%s was requested", tt.never)
+			}
+		})
+	}
+	// An undated page with no Last-Modified fetches, but is no article yet.
+	p, err := c.Fetch(context.Background(), site.URL+"/guide/undated")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := p.Article(); !errors.Is(err, web.ErrNoDate) {
+		t.Fatalf("undated page: %v", err)
+	}
+}
+
+// TestRobotsStatus checks RFC 9309's rules for a robots.txt that is not
+// there: missing (4xx) allows everything; unreadable (5xx, a connection that
+// drops) allows nothing.
+func TestRobotsStatus(t *testing.T) {
+	tests := []struct {
+		name   string
+		robots http.HandlerFunc
+		allow  bool
+	}{
+		{"404", http.NotFound, true},
+		{"403", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusForbidden) }, true},
+		{"empty", func(w http.ResponseWriter, r *http.Request) {}, true},
+		{"503", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", http.StatusServiceUnavailable) }, false},
+		{"dropped", func(w http.ResponseWriter, r *http.Request) {
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.Close()
+		}, false},
+		{"disallow all", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\nDisallow: /\n") }, false},
+	}
+	page := readPage(t, "opengraph.html")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var pageHits int
+			var mu sync.Mutex
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/robots.txt" {
+					tt.robots(w, r)
+					return
+				}
+				mu.Lock()
+				pageHits++
+				mu.Unlock()
+				fmt.Fprint(w, page)
+			}))
+			defer srv.Close()
+			_, err := testClient().Fetch(context.Background(), srv.URL+"/story")
+			if tt.allow && err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if !tt.allow {
+				if !errors.Is(err, web.ErrDisallowed) {
+					t.Fatalf("error %v, want ErrDisallowed", err)
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if pageHits > 0 {
+					t.Fatal("the page was requested")
+				}
+			}
+		})
+	}
+}
+
+func TestFetchCancelled(t *testing.T) {
+	site := newNewsSite(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := testClient().Fetch(ctx, site.URL+"/news/stargate"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+}
+
+// TestFetchIntoFolder runs pages from the news site into a corpus folder as
+// racebot add does: each article once, however its URL is dressed, and
+// nothing written for a page that fails.
+func TestFetchIntoFolder(t *testing.T) {
+	site := newNewsSite(t)
+	c := testClient()
+	dir := t.TempDir()
+	folder := corpus.NewFolder(dir)
+	ctx := context.Background()
+	add := func(path string) (string, error) {
+		p, err := c.Fetch(ctx, site.URL+path)
+		if err != nil {
+			return "", err
+		}
+		a, body, err := p.Article()
+		if err != nil {
+			return "", err
+		}
+		return folder.Add(ctx, a, body)
+	}
+	steps := []struct {
+		path string
+		file string // the file added, or the one it duplicates
+		dup  bool
+		fail bool
+	}{
+		{"/2025/01/27/nvidia-sheds-589-billion/", "nvidia-sheds-589-billion-as-deepseek-rattles-investors.md", false, false},
+		{"/2025/01/27/nvidia-sheds-589-billion/?utm_source=twitter&utm_medium=social", "nvidia-sheds-589-billion-as-deepseek-rattles-investors.md", true, false},
+		{"/old-link", "nvidia-sheds-589-billion-as-deepseek-rattles-investors.md", true, false},
+		{"/news/stargate", "the-stargate-project-500bn-for-ai-data-centres.md", false, false},
+		{"/mirror/stargate", "the-stargate-project-500bn-for-ai-data-centres.md", true, false},
+		{"/de/ki-fabriken", "europas-ki-fabriken-20-milliarden-fur-rechenzentren.md", false, false},
+		{"/de/ki-fabriken-header", "europas-ki-fabriken-20-milliarden-fur-rechenzentren.md", true, false},
+		{"/premium/huawei", "", false, true},
+		{"/report.pdf", "", false, true},
+		{"/slow", "", false, true},
+		{"/broken", "", false, true},
+		{"/guide/undated", "", false, true},
+	}
+	c.Timeout = 2 * time.Second
+	for _, s := range steps {
+		got, err := add(s.path)
+		switch {
+		case s.fail:
+			if err == nil || errors.Is(err, corpus.ErrDuplicate) {
+				t.Errorf("%s: error %v, want a failure", s.path, err)
+			}
+		case s.dup:
+			if !errors.Is(err, corpus.ErrDuplicate) || !strings.Contains(err.Error(), s.file) {
+				t.Errorf("%s: error %v, want a duplicate of %s", s.path, err, s.file)
+			}
+		default:
+			if err != nil || filepath.Base(got) != s.file {
+				t.Errorf("%s: added %s, %v; want %s", s.path, got, err, s.file)
+			}
+		}
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 3 {
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		t.Fatalf("folder holds %v, want the 3 articles only", names)
+	}
+	cp, err := corpus.Load(ctx, os.DirFS(dir))
+	if err != nil || len(cp.Articles) != 3 || len(cp.Problems) > 0 {
+		t.Fatalf("load: %v, %d articles, %v", err, len(cp.Articles), cp.Problems)
+	}
+	for _, a := range cp.Articles {
+		if a.Kind != corpus.KindArticle || len(a.Passages) < 3 {
+			t.Errorf("%s: kind %s, %d passages", a.Path, a.Kind, len(a.Passages))
+		}
+	}
+}
