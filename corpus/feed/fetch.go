@@ -130,9 +130,9 @@ type entry struct {
 }
 
 // entries turns a parsed feed into items, in the feed's order, each once.
-// An item without an http(s) link cannot become an article with a source;
-// it is returned in noLink so that it is remembered and not looked at again.
-func entries(gf *gofeed.Feed, base *url.URL, feedURL string) (out []entry, noLink []string) {
+// An item without an http(s) link is left out: it cannot become an article
+// with a source to cite.
+func entries(gf *gofeed.Feed, base *url.URL, feedURL string) (out []entry) {
 	if base != nil {
 		b := *base
 		b.User = nil
@@ -153,14 +153,10 @@ func entries(gf *gofeed.Feed, base *url.URL, feedURL string) (out []entry, noLin
 		if key == "" {
 			key = link
 		}
-		if key == "" || dup[key] {
+		if link == "" || dup[key] {
 			continue
 		}
 		dup[key] = true
-		if link == "" {
-			noLink = append(noLink, key)
-			continue
-		}
 		it := Item{
 			Link:       link,
 			GUID:       strings.TrimSpace(gi.GUID),
@@ -181,7 +177,7 @@ func entries(gf *gofeed.Feed, base *url.URL, feedURL string) (out []entry, noLin
 		}
 		out = append(out, entry{key: key, item: it})
 	}
-	return out, noLink
+	return out
 }
 
 // itemLink is the item's absolute http(s) link: its link, else its first

@@ -153,7 +153,8 @@ type Options struct {
 }
 
 // Poller polls a set of feeds. Status may be called at any time, from any
-// goroutine; Run at most once at a time.
+// goroutine; Run at most once at a time. One state file serves one Poller:
+// two processes sharing one would overwrite each other's state.
 type Poller struct {
 	opts    Options
 	log     *slog.Logger
@@ -233,11 +234,19 @@ func New(o Options) (*Poller, error) {
 		}
 		p.feeds = append(p.feeds, &feedRun{src: s, key: k, name: Redact(s.URL), interval: iv})
 	}
-	p.state = loadOrFresh(o.StatePath, p.log.Warn)
+	// The state keeps only the feeds listed now, so that a status page
+	// does not show a feed the user removed. Forgetting one costs at most
+	// a re-offer of its current items should it come back, which the
+	// corpus refuses as duplicates.
+	loaded := loadOrFresh(o.StatePath, p.log.Warn)
+	p.state = &stateFile{Version: stateVersion, Feeds: map[string]*feedState{}}
 	for _, f := range p.feeds {
-		if p.state.Feeds[f.key] == nil {
-			p.state.Feeds[f.key] = &feedState{URL: f.name}
+		st := loaded.Feeds[f.key]
+		if st == nil {
+			st = &feedState{}
 		}
+		st.URL = f.name
+		p.state.Feeds[f.key] = st
 	}
 	return p, nil
 }
@@ -418,13 +427,10 @@ func (p *Poller) observe(f *feedRun, outcome string, added, failed int, start ti
 // offer hands the feed's unseen items to the Adder, oldest first, and
 // records what became of each.
 func (p *Poller) offer(ctx context.Context, f *feedRun, res fetched) (added, failed int, lastErr string) {
-	es, noLink := entries(res.feed, res.base, f.src.URL)
-	inFeed := make(map[string]bool, len(es)+len(noLink))
+	es := entries(res.feed, res.base, f.src.URL)
+	inFeed := make(map[string]bool, len(es))
 	for _, e := range es {
 		inFeed[e.key] = true
-	}
-	for _, k := range noLink {
-		inFeed[k] = true
 	}
 
 	p.mu.Lock()
@@ -439,7 +445,6 @@ func (p *Poller) offer(ctx context.Context, f *feedRun, res fetched) (added, fai
 			delete(st.Attempts, k) // gone from the feed: nothing left to retry
 		}
 	}
-	st.markSeen(noLink, inFeed)
 	p.mu.Unlock()
 
 	var fresh []entry
