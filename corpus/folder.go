@@ -74,10 +74,10 @@ func (f *Folder) Add(ctx context.Context, a *Article, body string) (string, erro
 	ids := make(map[string]string, len(f.known))
 	for p, k := range f.known {
 		switch {
-		case k.text != "" && k.text == text:
-			return "", &DuplicateError{Existing: f.display(p), Reason: "same text"}
 		case k.kind == KindArticle && overlaps(urls, k.urls):
 			return "", &DuplicateError{Existing: f.display(p), Reason: "same source URL"}
+		case k.text != "" && k.text == text:
+			return "", &DuplicateError{Existing: f.display(p), Reason: "same text"}
 		}
 		ids[k.id] = p
 	}

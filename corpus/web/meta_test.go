@@ -42,7 +42,7 @@ func TestParseDate(t *testing.T) {
 
 func TestReadMeta(t *testing.T) {
 	tests := []struct {
-		name, head                                  string
+		name, head                                 string
 		title, publisher, author, published, canon string
 	}{
 		{"og beats title", `<title>Long headline of the story | Site</title><meta property="og:title" content="OG headline">`,
