@@ -477,7 +477,7 @@ func (p *Poller) offer(ctx context.Context, f *feedRun, res fetched) (added, fai
 		case err == nil:
 			added++
 			st.Added++
-			st.Recent = append(st.Recent, Added{ID: id, Title: e.item.Title, Link: e.item.Link, At: time.Now().UTC()})
+			st.Recent = append(st.Recent, AddedArticle{ID: id, Title: e.item.Title, Link: e.item.Link, At: time.Now().UTC()})
 			if n := len(st.Recent) - maxRecent; n > 0 {
 				st.Recent = append(st.Recent[:0], st.Recent[n:]...)
 			}

@@ -43,13 +43,13 @@ type feedState struct {
 	Failures      int            `json:"failures,omitempty"`
 	NextPoll      time.Time      `json:"next_poll,omitzero"`
 	Added         int            `json:"added,omitempty"`
-	Recent        []Added        `json:"recent,omitempty"`
+	Recent        []AddedArticle `json:"recent,omitempty"`
 	Seen          []string       `json:"seen,omitempty"`     // item keys, oldest first
 	Attempts      map[string]int `json:"attempts,omitempty"` // item key → failed Add calls
 }
 
-// Added is an article that a feed item became.
-type Added struct {
+// AddedArticle is an article that a feed item became.
+type AddedArticle struct {
 	ID    string    `json:"id"`
 	Title string    `json:"title,omitempty"`
 	Link  string    `json:"link"`
@@ -76,7 +76,7 @@ type FeedStatus struct {
 	NextPoll      time.Time `json:"next_poll,omitzero"`
 	Added         int       `json:"added"` // articles added from this feed, ever
 	// Recent are the articles added last, newest first (up to 20).
-	Recent []Added `json:"recent,omitempty"`
+	Recent []AddedArticle `json:"recent,omitempty"`
 }
 
 func (s *feedState) status() FeedStatus {
