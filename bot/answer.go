@@ -85,6 +85,10 @@ type Figure struct {
 type Disagreement struct {
 	About   string   `json:"about"` // what is measured, e.g. "GPUs" or "USD"
 	Figures []Figure `json:"figures"`
+	// NewestFirst is set when the sources reported weeks or more apart:
+	// Figures are then ordered by date, newest first, since later
+	// reporting usually revises earlier figures.
+	NewestFirst bool `json:"newest_first,omitempty"`
 }
 
 // Suggestion is an article that comes closest to a question the corpus does

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/racebot/racebot/bot"
@@ -266,5 +268,58 @@ func TestSyntaxIsNotQuerySyntax(t *testing.T) {
 		if len(a.Passages) == 0 || a.Passages[0].Doc != plain.Passages[0].Doc || a.Passages[0].Paragraph != plain.Passages[0].Paragraph {
 			t.Errorf("%q ranks differently from the plain question", q)
 		}
+	}
+}
+
+// TestDisagreementOverTime: when sources report a figure months apart, the
+// newest comes first, marked so, and every figure says its date.
+func TestDisagreementOverTime(t *testing.T) {
+	article := func(id, date, publisher, text string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\nid: " + id + "\ntitle: Stargate UAE capacity\npublished: " + date +
+			"\nkind: article\nsources:\n  - publisher: " + publisher + "\n    title: Stargate UAE\n    url: https://example.com/" + id +
+			"\n    date: " + date + "\ntags: [stargate]\n---\n" + text + "\n")}
+	}
+	fsys := fstest.MapFS{
+		"early.md": article("early", "2025-01-10", "Early Wire",
+			"OpenAI said the Stargate UAE campus would house 20,000 Nvidia GB300 chips at first."),
+		"late.md": article("late", "2025-10-02", "Late Wire",
+			"OpenAI said the Stargate UAE campus would house 200,000 Nvidia GB300 chips when complete."),
+		"other.md": article("other", "2025-03-05", "Other Wire",
+			"Analysts said the Stargate UAE campus could hold 100,000 Nvidia GB300 chips."),
+	}
+	x, err := index.Open(context.Background(), "", index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if _, err := x.Sync(context.Background(), fsys); err != nil {
+		t.Fatal(err)
+	}
+	a, err := bot.New(x, bot.Options{}).Answer(context.Background(), "how many chips will the stargate uae campus house")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Disagreements) == 0 {
+		t.Fatalf("no disagreement; figures %+v", a.Figures)
+	}
+	d := a.Disagreements[0]
+	if !d.NewestFirst {
+		t.Errorf("disagreement over nine months not marked newest first: %+v", d)
+	}
+	var dates []string
+	for _, f := range d.Figures {
+		dates = append(dates, f.Published.String())
+	}
+	if !slices.IsSortedFunc(dates, func(a, b string) int { return strings.Compare(b, a) }) || dates[0] != "2025-10-02" {
+		t.Errorf("figures dated %v, want newest first", dates)
+	}
+	if a.Figures[0].Text != d.Figures[0].Text {
+		t.Errorf("first figure %q, want the newest %q", a.Figures[0].Text, d.Figures[0].Text)
+	}
+	if got := d.Figures[0].Byline(); !strings.Contains(got, "2025-10-02") {
+		t.Errorf("Byline() = %q, want the date", got)
+	}
+	if got := d.Heading(); !strings.Contains(got, "newest first") {
+		t.Errorf("Heading() = %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
@@ -76,6 +77,7 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
 
 	used := make(map[int]bool)
 	groupOf := make(map[int]int) // candidate → index in pick.disagreements
+	var groups [][]int           // candidates of each disagreement, in order
 	// One disagreement, on what the best figure measures: a second one is
 	// almost always the same dispute seen through a sub-figure.
 	for i := 0; i < len(cands) && len(pick.disagreements) < 1; i++ {
@@ -90,15 +92,18 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
 		if words := strings.Fields(cands[i].fig.Counts); cands[i].concept >= 0 && len(words) > 0 {
 			d.About = words[len(words)-1] // the head noun: "GPUs"
 		}
+		d.NewestFirst = newestFirst(cands, group)
 		for _, g := range group {
 			used[g] = true
 			groupOf[g] = len(pick.disagreements)
 			d.Figures = append(d.Figures, figureOf(cands[g]))
 		}
 		pick.disagreements = append(pick.disagreements, d)
+		groups = append(groups, group)
 	}
 	// Best first; a figure in a disagreement brings the rest of it along,
-	// so that the figures shown side by side are also listed together.
+	// in the disagreement's order, so that the figures shown side by side
+	// are also listed together.
 	emitted := make(map[int]bool)
 	emit := func(i int) {
 		if emitted[i] || len(pick.top) >= maxFigures {
@@ -112,10 +117,8 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
 	}
 	for i := range cands {
 		if g, ok := groupOf[i]; ok {
-			for j := range cands {
-				if gj, ok := groupOf[j]; ok && gj == g {
-					emit(j)
-				}
+			for _, j := range groups[g] {
+				emit(j)
 			}
 			continue
 		}
@@ -247,6 +250,52 @@ func sameThing(cs []candidate, i int, used map[int]bool) []int {
 		return nil
 	}
 	return group
+}
+
+// overTime is how far apart in time the reports of a disagreement must be
+// for it to be read as a figure that changed rather than as estimates made
+// in the same news cycle (the DeepSeek GPU estimates span five weeks, and
+// none of them revised another).
+const overTime = 90 * 24 * time.Hour
+
+// newestFirst orders a disagreement newest first when its sources
+// reported at different times, and reports whether it did: later reporting
+// usually revises earlier estimates, so the latest figure leads. Figures of
+// the same value stay together, behind the newest report of that value.
+func newestFirst(cs []candidate, group []int) bool {
+	var oldest, newest time.Time
+	latest := make(map[float64]time.Time) // value → its newest report
+	for _, g := range group {
+		t := cs[g].h.Published
+		if t.IsZero() {
+			return false // undated: no order in time to speak of
+		}
+		if oldest.IsZero() || t.Before(oldest) {
+			oldest = t
+		}
+		newest = later(newest, t)
+		v, _ := cs[g].fig.Number()
+		latest[v] = later(latest[v], t)
+	}
+	if newest.Sub(oldest) < overTime {
+		return false
+	}
+	slices.SortStableFunc(group, func(x, y int) int {
+		xv, _ := cs[x].fig.Number()
+		yv, _ := cs[y].fig.Number()
+		if c := latest[yv].Compare(latest[xv]); c != 0 {
+			return c
+		}
+		return cs[y].h.Published.Compare(cs[x].h.Published)
+	})
+	return true
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // source names who stands behind a figure: its claimant, or the article's

@@ -46,6 +46,34 @@ func (f Figure) Attribution() string {
 	return f.Claimant + ", via " + f.Publisher
 }
 
+// Byline is a figure's attribution and the day it was reported: "Alexandr
+// Wang, via Unusual Whales, 2025-01-27". Figures change as a story
+// develops, so every figure says when it was true.
+func (f Figure) Byline() string {
+	who, when := f.Attribution(), f.Published.String()
+	switch {
+	case when == "":
+		return who
+	case who == "":
+		return when
+	}
+	return who + ", " + when
+}
+
+// Heading is the line above a disagreement's figures, without
+// markup: "Sources disagree on GPUs:", or "…, newest first:" when they
+// reported at different times.
+func (d Disagreement) Heading() string {
+	h := "Sources disagree"
+	if d.About != "" {
+		h += " on " + d.About
+	}
+	if d.NewestFirst {
+		h += ", newest first"
+	}
+	return h + ":"
+}
+
 // Cite formats a citation on one line: publisher, date and title.
 func (c Citation) Cite() string {
 	var b strings.Builder

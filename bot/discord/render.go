@@ -173,11 +173,8 @@ func figureGroups(a *bot.Answer) []figGroup {
 	shown := make(map[string]bool)
 	lines := 0
 	for _, d := range a.Disagreements[:min(len(a.Disagreements), maxDisagreements)] {
-		heading := "**Sources disagree:**"
-		if d.About != "" {
-			about, _ := fit([]piece{{text: d.About}}, 80, " ")
-			heading = "**Sources disagree on " + about + ":**"
-		}
+		heading, _ := fit([]piece{{text: d.Heading()}}, 120, " ")
+		heading = "**" + heading + "**"
 		g := figGroup{heading: heading}
 		for _, f := range d.Figures {
 			if lines == maxFigureLines {
@@ -261,7 +258,7 @@ func buildAnswer(a *bot.Answer, groups []figGroup, nfig int, passages []bot.Pass
 func figureLine(f bot.Figure, ref int) string {
 	text, _ := fit([]piece{{text: f.Text, bold: true}}, maxFigureLen, " ")
 	line := "• " + text
-	if who := f.Attribution(); who != "" {
+	if who := f.Byline(); who != "" {
 		w, _ := fit([]piece{{text: who}}, maxAttribution, " ")
 		line += " — " + w
 	}

@@ -321,10 +321,7 @@ func renderAnswer(b *builder, a *bot.Answer, share string) {
 		if i == maxDisagreements {
 			break
 		}
-		heading := "*Sources disagree:*"
-		if about := oneLine(d.About); about != "" {
-			heading = "*Sources disagree on " + escapeCut(about, 200) + ":*"
-		}
+		heading := "*" + escapeCut(oneLine(d.Heading()), 240) + "*"
 		var fields []string
 		for _, f := range d.Figures {
 			fields = append(fields, figureField(f, refs))
@@ -451,7 +448,7 @@ func renderSources(b *builder, sources []bot.Source, share string) {
 func figureField(f bot.Figure, refs *bot.References) string {
 	ref := fmt.Sprintf(" [%d]", refs.Add(f.Citation()))
 	who := ""
-	if a := f.Attribution(); a != "" {
+	if a := f.Byline(); a != "" {
 		who = "\n" + escapeCut(oneLine(a), 150)
 	}
 	return bold(f.Text, 200) + who + ref
@@ -461,7 +458,7 @@ func figureField(f bot.Figure, refs *bot.References) string {
 // said it, and its reference.
 func figureLine(f bot.Figure, refs *bot.References) string {
 	line := bold(f.Text, 200)
-	if a := f.Attribution(); a != "" {
+	if a := f.Byline(); a != "" {
 		line += " — " + escapeCut(oneLine(a), 150)
 	}
 	return line + fmt.Sprintf(" [%d]", refs.Add(f.Citation()))

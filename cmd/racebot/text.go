@@ -55,11 +55,7 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 	refs := a.References()
 	shown := make(map[string]bool)
 	for _, d := range a.Disagreements {
-		about := ""
-		if d.About != "" {
-			about = " on " + d.About
-		}
-		fmt.Fprintln(w, st.bold("Sources disagree"+about+":"))
+		fmt.Fprintln(w, st.bold(d.Heading()))
 		for _, f := range d.Figures {
 			writeFigure(w, f, refs, st)
 			shown[figKey(f)] = true
@@ -112,8 +108,8 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 
 func writeFigure(w io.Writer, f bot.Figure, refs *bot.References, st style) {
 	rest := fmt.Sprintf(" [%d]", refs.Add(f.Citation()))
-	if f.Claimant != "" {
-		rest = " — " + f.Claimant + rest
+	if who := f.Byline(); who != "" {
+		rest = " — " + who + rest
 	}
 	if utf8.RuneCountInString("  • "+f.Text+rest) <= width {
 		fmt.Fprintln(w, "  • "+st.figure(f.Text)+rest)
