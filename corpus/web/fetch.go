@@ -191,7 +191,9 @@ func (c *Client) do(req *http.Request) (*http.Response, error) {
 			return fmt.Errorf("redirected to %s, which is not an http(s) URL", next.URL.Redacted())
 		}
 		next.Header.Set("User-Agent", c.userAgent())
-		if strings.HasSuffix(next.URL.Path, "/robots.txt") {
+		if next.Context().Value(robotsKey{}) != nil {
+			// Fetching robots.txt itself: checking its redirects against
+			// robots.txt would fetch it again, without end.
 			return nil
 		}
 		return c.allowed(next.Context(), next.URL)
@@ -246,8 +248,12 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	return nil
 }
 
+// robotsKey marks the context of a robots.txt request.
+type robotsKey struct{}
+
 func (c *Client) fetchRobots(ctx context.Context, origin string) robotsEntry {
 	now := time.Now()
+	ctx = context.WithValue(ctx, robotsKey{}, true)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, origin+"/robots.txt", nil)
 	if err != nil {
 		return robotsEntry{why: "robots.txt: " + err.Error(), fetched: now}

@@ -266,6 +266,19 @@ func TestRobotsStatus(t *testing.T) {
 			conn.Close()
 		}, false},
 		{"disallow all", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\nDisallow: /\n") }, false},
+		// A moved robots.txt is followed; one that redirects to itself
+		// cannot be read.
+		{"moved", func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.RawQuery == "" {
+				http.Redirect(w, r, "/robots.txt?v=2", http.StatusMovedPermanently)
+				return
+			}
+			fmt.Fprint(w, "User-agent: racebot\nDisallow: /story\n")
+		}, false},
+		{"redirect loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/robots.txt", http.StatusFound) }, false},
+		{"redirected elsewhere on the site", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/robots-file", http.StatusFound)
+		}, true},
 	}
 	page := readPage(t, "opengraph.html")
 	for _, tt := range tests {
