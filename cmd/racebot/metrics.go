@@ -20,6 +20,10 @@ type metrics struct {
 	unanswered *prometheus.CounterVec
 	latency    *prometheus.HistogramVec
 	errors     *prometheus.CounterVec
+
+	corpusUpdates  *prometheus.CounterVec
+	corpusSynced   prometheus.Gauge
+	corpusProblems prometheus.Gauge
 }
 
 func newMetrics(idx *index.Index) *metrics {
@@ -42,8 +46,20 @@ func newMetrics(idx *index.Index) *metrics {
 			Name: "racebot_platform_errors_total",
 			Help: "Errors talking to a chat platform, by platform and operation.",
 		}, []string{"platform", "op"}),
+		corpusUpdates: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "racebot_corpus_updates_total",
+			Help: "Updates of the index from the watched corpus folder, by outcome (updated, unchanged, failed).",
+		}, []string{"outcome"}),
+		corpusSynced: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "racebot_corpus_synced_timestamp_seconds",
+			Help: "When the index was last checked against the watched corpus folder without error.",
+		}),
+		corpusProblems: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "racebot_corpus_unusable_files",
+			Help: "Corpus files skipped at the last update because they could not be parsed.",
+		}),
 	}
-	m.reg.MustRegister(m.questions, m.unanswered, m.latency, m.errors,
+	m.reg.MustRegister(m.questions, m.unanswered, m.latency, m.errors, m.corpusUpdates, m.corpusSynced, m.corpusProblems,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if idx != nil {
 		m.reg.MustRegister(
@@ -98,6 +114,15 @@ func (m *metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) 
 // platformError counts an error talking to a platform.
 func (m *metrics) platformError(platform, op string) {
 	m.errors.WithLabelValues(platform, op).Inc()
+}
+
+// corpusUpdate counts an update of the index from the corpus folder.
+func (m *metrics) corpusUpdate(outcome string, unusable int) {
+	m.corpusUpdates.WithLabelValues(outcome).Inc()
+	if outcome != "failed" {
+		m.corpusSynced.SetToCurrentTime()
+		m.corpusProblems.Set(float64(unusable))
+	}
 }
 
 func (m *metrics) handler() http.Handler {

@@ -33,6 +33,7 @@ type serveCmd struct {
 	MaxSearches  int           `help:"Questions answered at once; more wait (see --queue-wait). 0 means twice the CPUs." default:"0"`
 	QueueWait    time.Duration `help:"How long a question waits for a free search before the user is told racebot is busy." default:"2s"`
 	Grace        time.Duration `help:"On SIGINT or SIGTERM, how long to let questions in flight finish." default:"10s"`
+	Watch        bool          `help:"Index changes to the corpus folder as they are made." default:"true" negatable:""`
 }
 
 func (c *serveCmd) Run(e *env, g *cli) error {
@@ -88,6 +89,8 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 		httpSrv.Close()
 		return err
 	}
+	stopWatch := c.watchCorpus(runCtx, log, &corpusSync{dir: g.Corpus, idx: idx, log: log, metrics: s.metrics})
+	defer stopWatch()
 	s.ready.Store(true)
 
 	select {

@@ -47,8 +47,8 @@ const maxRetry = time.Minute
 // changed is never called twice at once: a change during a call leads to
 // another call after it returns. A call that returns an error is made
 // again later, with a growing wait, until one succeeds or another change
-// comes. When dir disappears, Run waits for it to come back and then calls
-// changed. Run returns nil once ctx is done and changed has returned, or an
+// comes. When dir disappears, Run waits for it to come back, and for its
+// changes to settle, and then calls changed. Run returns nil once ctx is done and changed has returned, or an
 // error if the folder cannot be watched at all.
 func Run(ctx context.Context, dir string, opts Options, changed func(context.Context) error) error {
 	w, err := newWatcher(dir, opts)
@@ -191,7 +191,9 @@ func (w *watcher) run(ctx context.Context, changed func(context.Context) error) 
 				}
 				missing = false
 				w.log.Info("corpus folder is back", "dir", w.root)
-				start()
+				// It may be being filled file by file: wait for
+				// quiet, as for any change.
+				note()
 			case !first.IsZero() && time.Now().Before(due()):
 				reset() // the quiet period was extended since the timer was set
 			default:
