@@ -163,7 +163,9 @@ func (c *Client) fetch(ctx context.Context, u *url.URL) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", u.Redacted(), err)
 	}
-	if lm, err := http.ParseTime(resp.Header.Get("Last-Modified")); err == nil {
+	// A page generated on request says it was modified just now, which
+	// dates nothing; only an older time is the article's.
+	if lm, err := http.ParseTime(resp.Header.Get("Last-Modified")); err == nil && lm.Before(time.Now().Add(-time.Hour)) {
 		page.LastModified = lm.UTC()
 	}
 	return page, nil

@@ -64,6 +64,10 @@ func newNewsSite(t *testing.T) *newsSite {
 	})
 	mux.Handle("/guide/open-weights", html("nodate.html", "text/html", "Last-Modified", "Wed, 05 Feb 2025 10:00:00 GMT"))
 	mux.Handle("/guide/undated", html("nodate.html", "text/html"))
+	mux.HandleFunc("/guide/generated", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Last-Modified", time.Now().UTC().Format(http.TimeFormat)) // made on request
+		fmt.Fprint(w, readPage(t, "nodate.html"))
+	})
 	mux.Handle("/premium/huawei", html("paywall.html", "text/html"))
 	// The Stargate article mirrored at another address, naming no
 	// canonical URL: the same text under a different URL.
@@ -238,13 +242,16 @@ func TestFetchRefuses(t *testing.T) {
 			}
 		})
 	}
-	// An undated page with no Last-Modified fetches, but is no article yet.
-	p, err := c.Fetch(context.Background(), site.URL+"/guide/undated")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := p.Article(); !errors.Is(err, web.ErrNoDate) {
-		t.Fatalf("undated page: %v", err)
+	// An undated page with no Last-Modified, or one that says it changed
+	// just now, fetches, but is no article yet.
+	for _, path := range []string{"/guide/undated", "/guide/generated"} {
+		p, err := c.Fetch(context.Background(), site.URL+path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := p.Article(); !errors.Is(err, web.ErrNoDate) {
+			t.Fatalf("%s: %v", path, err)
+		}
 	}
 }
 

@@ -9,9 +9,35 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// noiseClass matches the id or class of consent banners and sign-up boxes,
-// which readability sometimes keeps when they sit inside the article.
-var noiseClass = regexp.MustCompile(`(?i)cookie|consent|gdpr|onetrust|didomi|\bcmp\b|cmp-|newsletter|signup|sign-up|subscribe-(box|banner|cta)|share-?(bar|tools|buttons)|social-?share`)
+// noiseNames are parts of the ids and classes of consent banners, sign-up
+// boxes and share bars, which readability sometimes keeps when they sit
+// inside the article.
+var noiseNames = []string{
+	"cookie", "consent", "gdpr", "onetrust", "didomi", "cmp-", "newsletter", "signup", "sign-up",
+	"subscribe-box", "subscribe-banner", "subscribe-cta", "sharebar", "share-bar", "sharetools", "share-tools",
+	"sharebuttons", "share-buttons", "socialshare", "social-share",
+}
+
+// isNoise reports whether an element's id and class name page furniture.
+// Substring tests, not a regular expression: this runs on every element of
+// pages that have thousands.
+func isNoise(idClass string) bool {
+	if idClass == " " {
+		return false
+	}
+	s := strings.ToLower(idClass)
+	for _, n := range noiseNames {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	for f := range strings.FieldsSeq(s) {
+		if f == "cmp" {
+			return true
+		}
+	}
+	return false
+}
 
 // noiseRole is the ARIA roles of page furniture.
 var noiseRole = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "dialog": true, "alertdialog": true, "complementary": true, "search": true}
@@ -31,7 +57,7 @@ func removeNoise(doc *html.Node) {
 			case atom.Body, atom.Html, atom.Main, atom.Article:
 			default:
 				if noiseRole[strings.ToLower(attr(n, "role"))] || strings.EqualFold(attr(n, "aria-modal"), "true") ||
-					noiseClass.MatchString(attr(n, "id")+" "+attr(n, "class")) {
+					isNoise(attr(n, "id")+" "+attr(n, "class")) {
 					drop = append(drop, n)
 					return
 				}
