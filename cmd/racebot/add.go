@@ -325,7 +325,16 @@ func describeAdded(dir, p string) string {
 		figures += len(ps.Figures)
 	}
 	src := a.Cite()
-	return fmt.Sprintf("%s: %s (%s, %s), %d passages, %d figures", p, a.Title, src.Publisher, a.Published.Format("2006-01-02"), len(a.Passages), figures)
+	return fmt.Sprintf("%s: %s (%s, %s), %s, %s", p, a.Title, src.Publisher, a.Published.Format("2006-01-02"),
+		count(len(a.Passages), "passage"), count(figures, "figure"))
+}
+
+// count writes n and a noun, in the plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // prepareCorpus makes sure the corpus folder exists and holds articles: a

@@ -187,7 +187,7 @@ func TestAddFiles(t *testing.T) {
 	}
 
 	code, out, errOut = run("--url", "https://www.notes.example/compute", "--published", "2025-03-02", plainMD)
-	if code != 0 || !strings.Contains(out, "added "+filepath.Join(dir, "notes-on-compute.md")+": Notes on compute (notes.example, 2025-03-02), 1 passages") {
+	if code != 0 || !strings.Contains(out, "added "+filepath.Join(dir, "notes-on-compute.md")+": Notes on compute (notes.example, 2025-03-02), 1 passage, ") {
 		t.Fatalf("plain Markdown: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut = run("--url", "https://news.example/huawei", "--published", "2025-03-03", "--publisher", "Example Daily", txt)
