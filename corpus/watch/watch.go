@@ -60,7 +60,8 @@ func Run(ctx context.Context, dir string, opts Options, changed func(context.Con
 }
 
 type watcher struct {
-	root string
+	root string // as given
+	top  string // root with symbolic links resolved: what is watched
 	opts Options
 	log  *slog.Logger
 	fsw  *fsnotify.Watcher
@@ -145,7 +146,7 @@ func (w *watcher) run(ctx context.Context, changed func(context.Context) error) 
 		go func() { done <- changed(ctx) }()
 	}
 
-	if _, err := w.watchTree(w.root); err != nil {
+	if err := w.watchRoot(); err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -185,7 +186,7 @@ func (w *watcher) run(ctx context.Context, changed func(context.Context) error) 
 			switch {
 			case running:
 			case missing:
-				if _, err := w.watchTree(w.root); err != nil {
+				if err := w.watchRoot(); err != nil {
 					reset()
 					continue
 				}
@@ -225,7 +226,7 @@ func (w *watcher) run(ctx context.Context, changed func(context.Context) error) 
 			// corpus can tell what changed.
 			w.log.Warn("corpus watch lost events; looking at the whole folder again", "dir", w.root, "err", err)
 			if !missing {
-				if _, err := w.watchTree(w.root); err != nil {
+				if err := w.watchRoot(); err != nil {
 					w.log.Warn("cannot watch corpus folder", "dir", w.root, "err", err)
 				}
 				note()
@@ -246,7 +247,7 @@ const (
 // that appeared.
 func (w *watcher) event(ev fsnotify.Event) verdict {
 	name := filepath.Clean(ev.Name)
-	if name == w.root {
+	if name == w.top {
 		if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 			return rootGone
 		}
@@ -296,6 +297,19 @@ func hidden(base string) bool { return strings.HasPrefix(base, ".") }
 // IsArticleFile.
 func editorFile(base string) bool {
 	return strings.HasPrefix(base, "~") || strings.HasPrefix(base, "#")
+}
+
+// watchRoot watches the corpus folder. A folder reached through a symbolic
+// link (/srv/corpus -> /data/corpus) is watched where it is, as os.DirFS
+// reads it.
+func (w *watcher) watchRoot() error {
+	top, err := filepath.EvalSymlinks(w.root)
+	if err != nil {
+		return fmt.Errorf("watch corpus folder %s: %w", w.root, err)
+	}
+	w.top = top
+	_, err = w.watchTree(top)
+	return err
 }
 
 // watchTree watches dir and every folder under it that corpus.Scan would

@@ -151,6 +151,13 @@ func TestEvents(t *testing.T) {
 			}
 		}, true},
 		{"article in a moved-in folder edited", func() { write(t, filepath.Join(dir, "batch", "moved.md"), "edited") }, true},
+		{"folder renamed", func() {
+			if err := os.Rename(filepath.Join(dir, "batch"), filepath.Join(dir, "batch2")); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"article in a renamed folder edited", func() { write(t, filepath.Join(dir, "batch2", "moved.md"), "edited again") }, true},
+		{"article added to a renamed folder's subfolder", func() { write(t, filepath.Join(dir, "batch2", "deeper", "new.md"), "new") }, true},
 		{"folder removed", func() { os.RemoveAll(filepath.Join(dir, "a")) }, true},
 		{"empty folder made", func() { os.Mkdir(filepath.Join(dir, "empty"), 0o755) }, false},
 		{"article added to the new folder", func() { write(t, filepath.Join(dir, "empty", "first.md"), "first") }, true},
@@ -260,6 +267,19 @@ func TestFolderRemovedAndBack(t *testing.T) {
 			c.next("article added to the folder that came back")
 		})
 	}
+}
+
+func TestSymlinkedFolder(t *testing.T) {
+	real := t.TempDir()
+	link := filepath.Join(t.TempDir(), "corpus")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	c := start(t, link, watch.Options{})
+	write(t, filepath.Join(real, "sub", "a.md"), "a")
+	c.next("article added in a subfolder of a folder reached through a link")
+	write(t, filepath.Join(real, "sub", "a.md"), "edited")
+	c.next("article edited")
 }
 
 func TestMissingFolderAtStart(t *testing.T) {
