@@ -47,9 +47,13 @@ const maxRetry = time.Minute
 // changed is never called twice at once: a change during a call leads to
 // another call after it returns. A call that returns an error is made
 // again later, with a growing wait, until one succeeds or another change
-// comes. When dir disappears, Run waits for it to come back, and for its
-// changes to settle, and then calls changed. Run returns nil once ctx is done and changed has returned, or an
-// error if the folder cannot be watched at all.
+// comes. When dir is missing, at the start or later, Run waits for it to
+// come back and for its changes to settle, and then calls changed.
+//
+// Run returns nil once ctx is done and changed has returned, or an error if
+// the folder cannot be watched at all. On Linux each folder takes one of the
+// user's inotify watches (fs.inotify.max_user_watches); on macOS and the
+// BSDs, kqueue takes a file descriptor per file as well.
 func Run(ctx context.Context, dir string, opts Options, changed func(context.Context) error) error {
 	w, err := newWatcher(dir, opts)
 	if err != nil {
@@ -96,7 +100,6 @@ func (w *watcher) run(ctx context.Context, changed func(context.Context) error) 
 	var (
 		first, last time.Time // of the changes not yet passed on; first zero if none
 		running     bool
-		again       bool // a change came while changed ran
 		done        = make(chan error, 1)
 		wait        time.Duration // before retrying a failed call; 0 if none failed
 		missing     bool          // the corpus folder is gone
@@ -136,13 +139,10 @@ func (w *watcher) run(ctx context.Context, changed func(context.Context) error) 
 			first = now
 		}
 		last = now
-		if running {
-			again = true
-		}
 		reset()
 	}
 	start := func() {
-		first, running, again = time.Time{}, true, false
+		first, running = time.Time{}, true
 		go func() { done <- changed(ctx) }()
 	}
 
@@ -175,11 +175,8 @@ func (w *watcher) run(ctx context.Context, changed func(context.Context) error) 
 				wait = min(max(2*wait, w.opts.Retry), maxRetry)
 				w.log.Warn("corpus update failed; trying again later", "dir", w.root, "err", err, "in", wait)
 			}
-			if again {
-				first, last = time.Now(), time.Now() // already waited for quiet once
-				timer.Reset(0)
-				continue
-			}
+			// Changes noted during the call are passed on once they
+			// settle, which they may have done already.
 			reset()
 
 		case <-timer.C:
