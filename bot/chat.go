@@ -49,6 +49,9 @@ type Reply struct {
 	Kind    ReplyKind
 	Answer  *Answer
 	Sources []Source
+	// Feeds are the news feeds articles are added from, with a sources
+	// reply to an unfiltered /sources, when racebot reads any.
+	Feeds []Feed
 	// Text is the help or a notice; notices are polite and never hold
 	// internal details.
 	Text string
@@ -77,6 +80,7 @@ type Chat struct {
 	limiter  *Limiter
 	observer Observer
 	log      *slog.Logger
+	feeds    func() []Feed
 
 	// searches holds a token per question being answered; waiting
 	// counts the questions queued for one, up to maxWaiting.
@@ -95,6 +99,9 @@ type ChatOptions struct {
 	// twice GOMAXPROCS. Searching is CPU-bound, so more at once would
 	// only make every answer slower.
 	MaxSearches int
+	// Feeds, when set, reports the news feeds racebot adds articles from,
+	// for /sources; it must be quick and safe for concurrent use.
+	Feeds func() []Feed
 	// QueueWait is how long a question may wait for a search to finish
 	// before the user is told racebot is busy; zero means two seconds.
 	// At most 16 questions per search wait at once: beyond that, new
@@ -115,7 +122,7 @@ func NewChat(engine *Engine, opts ChatOptions) *Chat {
 		opts.QueueWait = 2 * time.Second
 	}
 	return &Chat{
-		engine: engine, limiter: opts.Limiter, observer: opts.Observer, log: opts.Logger,
+		engine: engine, limiter: opts.Limiter, observer: opts.Observer, log: opts.Logger, feeds: opts.Feeds,
 		searches:   make(chan struct{}, opts.MaxSearches),
 		maxWaiting: 16 * int64(opts.MaxSearches),
 		queueWait:  opts.QueueWait,
@@ -199,7 +206,11 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		}
 	}
 	if req.Command == CommandSources {
-		return Reply{Kind: ReplySources, Sources: c.engine.Sources(req.Text)}
+		r := Reply{Kind: ReplySources, Sources: c.engine.Sources(req.Text)}
+		if c.feeds != nil && strings.TrimSpace(req.Text) == "" {
+			r.Feeds = c.feeds()
+		}
+		return r
 	}
 	if r := c.acquire(ctx); r != nil {
 		return *r

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/racebot/racebot/corpus/figure"
@@ -20,6 +21,21 @@ type Source struct {
 	Tags      []string `json:"tags,omitempty"`
 	Passages  int      `json:"passages"`
 	Figures   int      `json:"figures"`
+}
+
+// Feed is a news feed racebot adds articles from, as /sources reports it.
+type Feed struct {
+	URL   string `json:"url"` // without credentials
+	Title string `json:"title,omitempty"`
+	// LastRead is the last attempt to read the feed, LastSuccess the last
+	// one that worked; LastError says why the last one failed, if it did.
+	LastRead    time.Time `json:"last_read,omitzero"`
+	LastSuccess time.Time `json:"last_success,omitzero"`
+	LastError   string    `json:"last_error,omitempty"`
+	// Added counts the articles the feed has given; Recent names the
+	// latest of them, newest first.
+	Added  int      `json:"added"`
+	Recent []string `json:"recent,omitempty"`
 }
 
 // Sources lists the indexed articles, newest first, keeping only those

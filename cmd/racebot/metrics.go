@@ -24,6 +24,8 @@ type metrics struct {
 	corpusUpdates  *prometheus.CounterVec
 	corpusSynced   prometheus.Gauge
 	corpusProblems prometheus.Gauge
+
+	feeds *feedMetrics
 }
 
 func newMetrics(idx *index.Index) *metrics {
@@ -61,6 +63,7 @@ func newMetrics(idx *index.Index) *metrics {
 	}
 	m.reg.MustRegister(m.questions, m.unanswered, m.latency, m.errors, m.corpusUpdates, m.corpusSynced, m.corpusProblems,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.feeds = newFeedMetrics(m.reg)
 	if idx != nil {
 		m.reg.MustRegister(
 			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "racebot_index_passages", Help: "Passages in the index."},

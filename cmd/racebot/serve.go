@@ -34,10 +34,16 @@ type serveCmd struct {
 	QueueWait    time.Duration `help:"How long a question waits for a free search before the user is told racebot is busy." default:"2s"`
 	Grace        time.Duration `help:"On SIGINT or SIGTERM, how long to let questions in flight finish." default:"10s"`
 	Watch        bool          `help:"Index changes to the corpus folder as they are made." default:"true" negatable:""`
+	Feeds        string        `help:"File of RSS, Atom or JSON Feed URLs, one per line, whose new items are added to the corpus folder as they appear." placeholder:"FILE" type:"path"`
+	FeedInterval time.Duration `help:"How often to read each feed, unless its line in --feeds says otherwise (at least 5m)." default:"1h"`
 }
 
 func (c *serveCmd) Run(e *env, g *cli) error {
 	log := e.log
+	feeds, err := c.readFeeds(e, g)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.Addr, err)
@@ -74,6 +80,14 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 		"rebuilt", rep.Rebuilt, "took", rep.Duration.Round(time.Millisecond), "dir", idx.Dir())
 
 	s.metrics = newMetrics(idx)
+	runCtx, stopAdapters := context.WithCancel(context.WithoutCancel(e.ctx))
+	defer stopAdapters()
+	cs := &corpusSync{dir: g.Corpus, idx: idx, log: log, metrics: s.metrics}
+	poller, err := c.newPoller(runCtx, log, feeds, cs, s.metrics)
+	if err != nil {
+		httpSrv.Close()
+		return err
+	}
 	s.chat = bot.NewChat(bot.New(idx, bot.Options{Logger: log, Timeout: c.Timeout}), bot.ChatOptions{
 		Limiter: bot.NewLimiter(
 			bot.Rate{Burst: c.UserBurst, Every: c.UserEvery},
@@ -81,16 +95,16 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 		),
 		Observer: s.metrics, Logger: log,
 		MaxSearches: c.MaxSearches, QueueWait: c.QueueWait,
+		Feeds: feedsOf(poller),
 	})
-	runCtx, stopAdapters := context.WithCancel(context.WithoutCancel(e.ctx))
-	defer stopAdapters()
 	var adapters sync.WaitGroup
 	if err := s.startAdapters(runCtx, &adapters); err != nil {
 		httpSrv.Close()
 		return err
 	}
-	stopWatch := c.watchCorpus(runCtx, log, &corpusSync{dir: g.Corpus, idx: idx, log: log, metrics: s.metrics})
+	stopWatch := c.watchCorpus(runCtx, log, cs)
 	defer stopWatch()
+	defer runPoller(runCtx, log, poller)()
 	s.ready.Store(true)
 
 	select {
