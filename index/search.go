@@ -171,7 +171,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if q.Define {
 		limit = defineCandidates
 	}
-	strict, wide := retrievalQueries(res.Concepts, n)
+	strict, wide := retrievalQueries(res.Concepts, n, q.Want)
 	if q.Baseline {
 		mq := bleve.NewMatchQuery(q.Text)
 		mq.SetField(fieldText)
@@ -398,7 +398,11 @@ func idf(df, n uint64) float64 {
 //
 // strict wants every concept of the question that names something (nil
 // when there are fewer than two): an intersection of postings, which Bleve
-// computes quickly even for common words. wide wants any of them, in the
+// computes quickly even for common words. Among those, Bleve ranks first the
+// passages that also hold the question's other words ("announced") or a
+// figure of the kind it asks for: with thousands of articles naming the
+// same things, the passage that answers is often not among the shortest
+// ones that name them. wide wants any of them, in the
 // text or, weighted lower, in the title and heading; it is the fallback when
 // few passages hold everything. Words that ask rather than name, and in wide
 // the words most passages hold, are left to the re-ranking, which checks
@@ -409,12 +413,16 @@ func idf(df, n uint64) float64 {
 // common enough to find candidates without them; a phrase or a phrase
 // synonym ("artificial general intelligence" for "AGI") must match all its
 // terms.
-func retrievalQueries(cs []Concept, n uint64) (strict, wide query.Query) {
-	var all, any []query.Query
+func retrievalQueries(cs []Concept, n uint64, want []figure.Kind) (strict, wide query.Query) {
+	var all, any, should []query.Query
 	onlyLight := !slices.ContainsFunc(cs, func(c Concept) bool { return !c.Light })
 	var named []int // concepts that name something, rarest first
 	for i, c := range cs {
-		if c.Light && !onlyLight || c.DocFreq == 0 && len(c.Alts) == 0 {
+		if c.DocFreq == 0 && len(c.Alts) == 0 {
+			continue
+		}
+		if c.Light && !onlyLight {
+			should = append(should, conceptQuery(c, n))
 			continue
 		}
 		named = append(named, i)
@@ -434,8 +442,17 @@ func retrievalQueries(cs []Concept, n uint64) (strict, wide query.Query) {
 			any = append(any, termQuery(c.Terms[0], fieldContext, 0.3))
 		}
 	}
+	for _, k := range want {
+		should = append(should, termQuery(string(k), fieldFigureKind, 1))
+	}
 	if len(all) >= 2 {
 		strict = bleve.NewConjunctionQuery(all...)
+		if len(should) > 0 {
+			b := bleve.NewBooleanQuery()
+			b.AddMust(strict)
+			b.AddShould(should...)
+			strict = b
+		}
 	}
 	if len(any) > 0 {
 		wide = bleve.NewDisjunctionQuery(any...)
@@ -539,6 +556,11 @@ var weights = struct {
 	Synonym: 0.6, Context: 0.5,
 }
 
+// bareYear is the credit a bare year ("by 2026") gets as the answer to a
+// "when" question, against a day ("on July 17, 2025"): a year is most
+// often a forecast's horizon, not the date of the event asked about.
+const bareYear = 0.5
+
 // nearTokens is how far, in terms, a word may be from a figure and still be
 // taken as speaking of it: about a clause.
 const nearTokens = 10
@@ -633,6 +655,8 @@ func (x *Index) rank(h *Hit, toks []token, ctx map[string]bool, cs []Concept, wa
 			a = weights.Synonym
 		case f.Kind == figure.Count || f.Kind == figure.Quantity:
 			a = 0.6 // counts something, but not what the question names
+		case f.Kind == figure.Date && len(f.Date) == 4:
+			a = bareYear
 		}
 		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(toks, concept, cs, f, h.FigureConcepts[i]))
 		answer = max(answer, h.FigureScores[i])
