@@ -127,6 +127,7 @@ func (l *live) until(t *testing.T, what, q string, ok func(passages string) bool
 			t.Fatalf("%s: %v", what, err)
 		}
 		if ok(got) {
+			t.Logf("%s: visible after %v", what, visible-time.Until(deadline).Round(time.Millisecond))
 			return
 		}
 		if time.Now().After(deadline) {
