@@ -228,6 +228,7 @@ func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.
 		Adder:     adder,
 		UserAgent: web.UserAgent(racebotVersion()),
 		Interval:  c.FeedInterval,
+		Spread:    c.FeedSpread,
 		Logger:    log,
 	}
 	if dir := cs.idx.Dir(); dir != "" {

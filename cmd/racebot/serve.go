@@ -36,6 +36,9 @@ type serveCmd struct {
 	Watch        bool          `help:"Index changes to the corpus folder as they are made." default:"true" negatable:""`
 	Feeds        string        `help:"File of RSS, Atom or JSON Feed URLs, one per line, whose new items are added to the corpus folder as they appear." placeholder:"FILE" type:"path"`
 	FeedInterval time.Duration `help:"How often to read each feed, unless its line in --feeds says otherwise (at least 5m)." default:"1h"`
+	// FeedSpread is for tests, which cannot wait for the first reads to be
+	// spread over the poller's default minute.
+	FeedSpread time.Duration `hidden:"" default:"0s"`
 }
 
 func (c *serveCmd) Run(e *env, g *cli) error {
