@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -227,5 +229,54 @@ func TestLoadCancelled(t *testing.T) {
 	cancel()
 	if _, err := corpus.Load(ctx, corpus.Embedded()); !errors.Is(err, context.Canceled) {
 		t.Errorf("Load on a cancelled context = %v, want context.Canceled", err)
+	}
+}
+
+// unreadableFS fails to open the files named in bad, as a file without
+// read permission or a broken disk sector would.
+type unreadableFS struct {
+	fstest.MapFS
+	bad map[string]error
+}
+
+func (f unreadableFS) Open(name string) (fs.File, error) {
+	if err, ok := f.bad[name]; ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return f.MapFS.Open(name)
+}
+
+// TestScanUnreadableFile: one file that cannot be read is reported with its
+// path and skipped, and one that vanished since the folder was listed (an
+// editor's save) is not listed; neither stops the rest from loading.
+func TestScanUnreadableFile(t *testing.T) {
+	fsys := unreadableFS{
+		MapFS: fstest.MapFS{
+			"good.md":   {Data: []byte(header + "A paragraph.\n")},
+			"locked.md": {Data: []byte(header + "Unreachable.\n")},
+			"gone.md":   {Data: []byte(header + "Removed while scanning.\n")},
+		},
+		bad: map[string]error{"locked.md": fs.ErrPermission, "gone.md": fs.ErrNotExist},
+	}
+	files, err := corpus.Scan(context.Background(), fsys)
+	if err != nil {
+		t.Fatalf("Scan failed on one unreadable file: %v", err)
+	}
+	var listed []string
+	for _, f := range files {
+		listed = append(listed, fmt.Sprintf("%s:%t", f.Path, f.Hash != ""))
+	}
+	if got := strings.Join(listed, ","); got != "good.md:true,locked.md:false" {
+		t.Errorf("Scan listed %s, want good.md with a hash and locked.md without", got)
+	}
+	c, err := corpus.LoadFiles(context.Background(), fsys, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Articles) != 1 || len(c.Problems) != 1 {
+		t.Fatalf("loaded %d articles with problems %v, want good.md and a problem with locked.md", len(c.Articles), c.Problems)
+	}
+	if msg := c.Problems[0].Error(); !strings.Contains(msg, "locked.md") || !strings.Contains(msg, "permission") {
+		t.Errorf("problem %q does not say which file and why", msg)
 	}
 }

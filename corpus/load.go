@@ -19,7 +19,7 @@ import (
 // can tell which articles changed without parsing any of them.
 type File struct {
 	Path string // slash-separated, relative to the corpus root
-	Hash string // hex SHA-256 of the file's bytes
+	Hash string // hex SHA-256 of the file's bytes; "" if it could not be read
 }
 
 // IsArticleFile reports whether a corpus path names an article: a Markdown
@@ -34,7 +34,8 @@ func IsArticleFile(p string) bool {
 }
 
 // Scan lists the article files of fsys, recursively, with their hashes, in
-// path order. It reads every file but parses none.
+// path order. It reads every file but parses none. A file that cannot be
+// read is listed with no hash; Read then says why.
 func Scan(ctx context.Context, fsys fs.FS) ([]File, error) {
 	var files []File
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -54,9 +55,15 @@ func Scan(ctx context.Context, fsys fs.FS) ([]File, error) {
 			return nil
 		}
 		h, err := hashFile(fsys, p)
-		if err != nil {
-			return err
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil // removed since the folder was listed: an editor's save
+		case err != nil && ctx.Err() != nil:
+			return ctx.Err()
 		}
+		// A file that cannot be read is listed without a hash, so that
+		// reading it reports the problem with its path while the other
+		// files still load, rather than one file stopping every update.
 		files = append(files, File{Path: p, Hash: h})
 		return nil
 	})
