@@ -116,6 +116,14 @@ func TestSyncReportsBrokenFiles(t *testing.T) {
 	if rep = syncIndex(t, x, fsys); rep.Changed != 1 {
 		t.Errorf("editing the file = %+v, want it re-indexed", rep)
 	}
+	// Deleting an indexed article whose file was broken removes one
+	// article, not two.
+	fsys["deepseek-r1-release.md"] = &fstest.MapFile{Data: []byte("---\nnot yaml: [\n---\n")}
+	syncIndex(t, x, fsys)
+	delete(fsys, "deepseek-r1-release.md")
+	if rep = syncIndex(t, x, fsys); rep.Removed != 1 || x.Stats().Articles != 18 {
+		t.Errorf("deleting a broken indexed file = %+v, %d articles; want 1 removed, 18 left", rep, x.Stats().Articles)
+	}
 }
 
 func TestStrict(t *testing.T) {

@@ -378,8 +378,8 @@ func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man
 		}
 	}
 	for p := range man.Problems {
-		if !present[p] {
-			gone = append(gone, p)
+		if _, indexed := man.Articles[p]; !present[p] && !indexed {
+			gone = append(gone, p) // an indexed one is already listed
 		}
 	}
 	if len(todo) == 0 && len(gone) == 0 && len(resolved) == 0 {
