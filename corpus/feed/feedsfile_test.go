@@ -206,7 +206,7 @@ func FuzzParseFeeds(f *testing.F) {
 // TestSampleFeedsFile keeps the example feeds file, which the README
 // shows, readable.
 func TestSampleFeedsFile(t *testing.T) {
-	srcs, err := ReadFeedsFile(filepath.Join("testdata", "ai-feeds.txt"))
+	srcs, err := ReadFeedsFile(filepath.Join("..", "..", "docs", "feeds.txt"))
 	if err != nil || len(srcs) < 10 {
 		t.Errorf("ReadFeedsFile = %d sources, %v", len(srcs), err)
 	}
