@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -273,5 +274,45 @@ func TestChatAbandoned(t *testing.T) {
 	}
 	if strings.Contains(log.String(), "level=ERROR") {
 		t.Errorf("an abandoned question was logged as an error:\n%s", log.String())
+	}
+}
+
+func TestChatSourcesFeeds(t *testing.T) {
+	want := []bot.Feed{{URL: "https://example.com/feed.xml", Title: "Example", Added: 2, Recent: []string{"B", "A"},
+		LastRead: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}}
+	var calls atomic.Int32
+	withFeeds := bot.NewChat(starter(t), bot.ChatOptions{Feeds: func() []bot.Feed { calls.Add(1); return want }})
+	without := bot.NewChat(starter(t), bot.ChatOptions{})
+	tests := []struct {
+		name      string
+		chat      *bot.Chat
+		query     string
+		wantFeeds bool
+	}{
+		{"all sources", withFeeds, "", true},
+		{"only spaces", withFeeds, "  \t", true},
+		{"a query narrows articles, not feeds", withFeeds, "stargate", false},
+		{"no feeds read", without, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := calls.Load()
+			r := tt.chat.Handle(context.Background(), bot.Request{User: "u", Command: bot.CommandSources, Text: tt.query})
+			if r.Kind != bot.ReplySources || len(r.Sources) == 0 {
+				t.Fatalf("reply %v with %d sources, want a sources reply listing articles", r.Kind, len(r.Sources))
+			}
+			if tt.wantFeeds {
+				if len(r.Feeds) != 1 || r.Feeds[0].URL != want[0].URL || r.Feeds[0].Recent[0] != "B" {
+					t.Errorf("feeds %+v, want %+v", r.Feeds, want)
+				}
+				return
+			}
+			if r.Feeds != nil {
+				t.Errorf("feeds %+v, want none", r.Feeds)
+			}
+			if calls.Load() != before {
+				t.Error("the feeds were asked for a reply that does not show them")
+			}
+		})
 	}
 }

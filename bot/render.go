@@ -3,6 +3,8 @@ package bot
 import (
 	"fmt"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -105,4 +107,90 @@ func Truncate(s string, n int) string {
 		}
 	}
 	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
+}
+
+// Ago says how long before now t was, as a person says it: "just now",
+// "12 min ago", "3 h ago", "5 days ago", and the date beyond two months.
+// A t after now (clocks of two machines disagree) is "just now".
+func Ago(t, now time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%d min ago", int(d/time.Minute))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%d h ago", int(d/time.Hour))
+	case d < 60*24*time.Hour:
+		return fmt.Sprintf("%d days ago", int(d/(24*time.Hour)))
+	}
+	return "on " + t.UTC().Format("2006-01-02")
+}
+
+// Caps on the parts of a feed's summary that come from the feed or the
+// network, so that one feed's line stays a line.
+const (
+	maxFeedName  = 100
+	maxFeedTitle = 80
+	maxFeedError = 120
+)
+
+// Name is what a feed is called in a list: its title, or its URL when it
+// has none, as one line of plain text, at most 100 characters. Feed titles
+// are untrusted: platforms escape it.
+func (f Feed) Name() string {
+	if n := plainLine(f.Title, maxFeedName); n != "" {
+		return n
+	}
+	return plainLine(f.URL, maxFeedName)
+}
+
+// Summary says in one line of plain text when a feed was last read and
+// what it gave: "read 12 min ago · added 3 articles, latest “…”", "read
+// 2 h ago · failing: …", or "not read yet". It holds the feed's article
+// titles and error unescaped, for each platform to escape.
+func (f Feed) Summary(now time.Time) string {
+	if f.LastRead.IsZero() {
+		return "not read yet"
+	}
+	s := "read " + Ago(f.LastRead, now) + " · "
+	if e := plainLine(f.LastError, maxFeedError); e != "" {
+		return s + "failing: " + e
+	}
+	latest := ""
+	if len(f.Recent) > 0 {
+		if t := plainLine(f.Recent[0], maxFeedTitle); t != "" {
+			latest = "“" + t + "”"
+		}
+	}
+	switch {
+	case f.Added == 0:
+		return s + "no articles added yet"
+	case f.Added == 1 && latest != "":
+		return s + "added 1 article, " + latest
+	case f.Added == 1:
+		return s + "added 1 article"
+	case latest != "":
+		return s + fmt.Sprintf("added %d articles, latest %s", f.Added, latest)
+	}
+	return s + fmt.Sprintf("added %d articles", f.Added)
+}
+
+// plainLine makes untrusted text one line of plain text of at most n
+// characters: valid UTF-8, with control characters (a terminal's escape
+// sequences among them) and line breaks turned to spaces, runs of white
+// space collapsed, and cut with "…" when longer.
+func plainLine(s string, n int) string {
+	// Only the first n characters can show; white space collapses, so
+	// keep a generous margin rather than read a huge text whole.
+	if len(s) > 64*n {
+		s = s[:64*n]
+	}
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	return Truncate(strings.Join(strings.Fields(s), " "), n)
 }

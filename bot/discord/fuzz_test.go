@@ -48,6 +48,7 @@ func FuzzRender(f *testing.F) {
 			{Kind: bot.ReplyNotice, Text: text},
 			{Kind: bot.ReplyHelp, Text: question},
 			{Kind: bot.ReplySources, Sources: []bot.Source{{Doc: "d", Title: title, Publisher: claimant, URL: url}}},
+			{Kind: bot.ReplySources, Sources: []bot.Source{{Doc: "d", Title: title, URL: url}}, Feeds: fuzzFeeds(title, url, text, fig, repeat)},
 		}
 		for _, r := range replies {
 			d := discord.Render(r)
@@ -68,6 +69,21 @@ func FuzzRender(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fuzzFeeds are up to 15 feeds made of fuzzed strings, every other one
+// failing.
+func fuzzFeeds(title, url, errText, article string, n int) []bot.Feed {
+	var feeds []bot.Feed
+	read := time.Date(2026, 11, 28, 13, 0, 0, 0, time.UTC).Add(-time.Duration(n) * time.Hour)
+	for i := range n % 16 {
+		f := bot.Feed{URL: url, Title: strings.Repeat(title, i+1), LastRead: read, Added: i, Recent: []string{strings.Repeat(article, i+1)}}
+		if i%2 == 1 {
+			f.LastError = strings.Repeat(errText, i+1)
+		}
+		feeds = append(feeds, f)
+	}
+	return feeds
 }
 
 // texts returns every text a message shows.

@@ -43,6 +43,8 @@ const (
 	maxSuggestions   = 5
 	maxSourceLine    = 400
 	maxURL           = 512
+	maxFeeds         = 10  // feeds listed by /sources; the rest are counted
+	maxFeedLine      = 250 // a feed's line, its name and what it gave
 )
 
 // Embed colours: Discord's blurple for an answer, grey for none.
@@ -60,7 +62,8 @@ const (
 //     the sources as fields with their links, and a footer with the index
 //     date and the time taken;
 //   - a declined answer is the reason and the closest articles;
-//   - sources and help are lists in an embed;
+//   - sources and help are lists in an embed; an unfiltered /sources adds
+//     a second embed with the news feeds racebot reads, when it reads any;
 //   - a notice (rate limit, too long, failure) is short plain content,
 //     flagged ephemeral so that, as an interaction response, only the asker
 //     sees it.
@@ -72,6 +75,12 @@ const (
 // cannot change the markdown or form a mention, and AllowedMentions is
 // empty.
 func Render(r bot.Reply) *discordgo.InteractionResponseData {
+	return renderAt(r, time.Now())
+}
+
+// renderAt renders a reply as Render does, saying how long ago feeds were
+// read as of now.
+func renderAt(r bot.Reply, now time.Time) *discordgo.InteractionResponseData {
 	d := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
 	switch {
 	case r.Kind == bot.ReplyAnswer && r.Answer != nil:
@@ -81,11 +90,22 @@ func Render(r bot.Reply) *discordgo.InteractionResponseData {
 			d.Embeds = []*discordgo.MessageEmbed{declinedEmbed(r.Answer)}
 		}
 	case r.Kind == bot.ReplySources:
+		// The feeds are laid out first: their few lines are capped, and
+		// the article list, which can be long, takes the room left.
+		var feeds *discordgo.MessageEmbed
+		room := maxEmbedsTotal
+		if len(r.Feeds) > 0 {
+			feeds = feedsEmbed(r.Feeds, now)
+			room -= embedLength(feeds)
+		}
 		if len(r.Sources) == 0 {
 			d.Content = "No article I have matches that. /sources with no words lists them all."
-			break
+		} else {
+			d.Embeds = append(d.Embeds, sourcesEmbed(r.Sources, room))
 		}
-		d.Embeds = []*discordgo.MessageEmbed{sourcesEmbed(r.Sources)}
+		if feeds != nil {
+			d.Embeds = append(d.Embeds, feeds)
+		}
 	case r.Kind == bot.ReplyHelp:
 		text := r.Text
 		if text == "" {
@@ -331,9 +351,9 @@ func declinedEmbed(a *bot.Answer) *discordgo.MessageEmbed {
 	}
 }
 
-// sourcesEmbed lists articles, as many as fit, and says how many more
-// there are.
-func sourcesEmbed(list []bot.Source) *discordgo.MessageEmbed {
+// sourcesEmbed lists articles, as many as fit in room characters, and says
+// how many more there are.
+func sourcesEmbed(list []bot.Source, room int) *discordgo.MessageEmbed {
 	noun := "articles"
 	if len(list) == 1 {
 		noun = "article"
@@ -344,7 +364,7 @@ func sourcesEmbed(list []bot.Source) *discordgo.MessageEmbed {
 		Color: colorAnswer,
 	}
 	// Leave room for the closing line and the title within the total.
-	budget := min(maxDescription, maxEmbedsTotal-length(e.Title)) - 100
+	budget := min(maxDescription, room-length(e.Title)) - 100
 	var b strings.Builder
 	n := 0
 	for _, s := range list {
@@ -363,6 +383,34 @@ func sourcesEmbed(list []bot.Source) *discordgo.MessageEmbed {
 	}
 	e.Description = b.String()
 	return e
+}
+
+// feedsEmbed lists the news feeds racebot adds articles from, up to
+// maxFeeds of them: each one's name, when it was last read and what it
+// added, or why reading it fails. Names, titles and errors come from the
+// feeds and the network, and are escaped like corpus text.
+func feedsEmbed(feeds []bot.Feed, now time.Time) *discordgo.MessageEmbed {
+	noun := "feeds"
+	if len(feeds) == 1 {
+		noun = "feed"
+	}
+	var b strings.Builder
+	for i, f := range feeds[:min(len(feeds), maxFeeds)] {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		line, _ := fit([]piece{{text: f.Name(), bold: true}, {text: " — " + f.Summary(now)}}, maxFeedLine-2, " ")
+		b.WriteString("• " + line)
+	}
+	if more := len(feeds) - maxFeeds; more > 0 {
+		fmt.Fprintf(&b, "\n…and %d more.", more)
+	}
+	return &discordgo.MessageEmbed{
+		Type:        discordgo.EmbedTypeRich,
+		Title:       fmt.Sprintf("The news feeds I add articles from (%d %s)", len(feeds), noun),
+		Description: b.String(),
+		Color:       colorAnswer,
+	}
 }
 
 // sourceLine is one article in /sources: title linked, publisher, date,

@@ -57,13 +57,16 @@ func TestRenderGolden(t *testing.T) {
 		{"help", bot.Reply{Kind: bot.ReplyHelp, Text: bot.Help}, []string{"/ask How many GPUs"}},
 		{"sources", bot.Reply{Kind: bot.ReplySources, Sources: starter(t).Sources("deepseek")}, []string{"DeepSeek", "passages"}},
 		{"sources-none", bot.Reply{Kind: bot.ReplySources}, []string{"No article"}},
+		{"sources-feeds", bot.Reply{Kind: bot.ReplySources, Sources: starter(t).Sources(""), Feeds: feeds()},
+			[]string{"The news feeds I add articles from (12 feeds)", "**MIT Technology Review** — read 12 min ago · added 3 articles, latest “OpenAI",
+				"not read yet", "failing: fetch", "@\u200beveryone", "…and 2 more."}},
 		{"rate-limit", rateLimited, []string{"try again in 60 seconds"}},
 		{"failure", bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: "Sorry, something went wrong on my side while answering."}, []string{"Sorry"}},
 		{"limits", limitsReply(), []string{"…"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := discord.Render(tt.reply)
+			d := discord.RenderAt(tt.reply, fixedTime)
 			got := marshal(t, d)
 			checkMessage(t, got, true)
 			for _, w := range tt.want {
@@ -158,6 +161,32 @@ func limitsReply() bot.Reply {
 	}}
 }
 
+// feeds are a dozen news feeds as /sources reports them, as of fixedTime:
+// read and adding, never read, failing, and one whose title, article and
+// error try to ping, break the markdown and the line.
+func feeds() []bot.Feed {
+	ago := func(d time.Duration) time.Time { return fixedTime.Add(-d) }
+	list := []bot.Feed{
+		{URL: "https://www.technologyreview.com/topic/artificial-intelligence/feed", Title: "MIT Technology Review",
+			LastRead: ago(12 * time.Minute), LastSuccess: ago(12 * time.Minute), Added: 3,
+			Recent: []string{"OpenAI signs a $10 billion deal for chips", "Older"}},
+		{URL: "https://example.com/new.xml"},
+		{URL: "https://example.com/quiet.xml", Title: "Quiet feed", LastRead: ago(3 * time.Hour), LastSuccess: ago(3 * time.Hour)},
+		{URL: "https://example.com/broken.xml", Title: "Broken feed", LastRead: ago(5 * time.Minute), LastSuccess: ago(72 * time.Hour),
+			LastError: "fetch https://example.com/broken.xml: 500 Internal Server Error " + strings.Repeat("and more detail ", 20), Added: 7,
+			Recent: []string{"Kept but not shown"}},
+		{URL: "https://evil.example/feed", Title: "@everyone <@&123> **bold** `tick` [x](https://evil.example)\n# heading",
+			LastRead: ago(40 * 24 * time.Hour), LastError: "<@456> @here ||spoiler|| \x1b[31mred"},
+		{URL: "https://evil.example/feed2", Title: "@here feed", LastRead: ago(2 * time.Minute), Added: 1,
+			Recent: []string{"<!channel> @everyone _under_ ~~strike~~"}},
+	}
+	for i := len(list); i < 12; i++ {
+		list = append(list, bot.Feed{URL: fmt.Sprintf("https://example.com/%d.xml", i), Title: fmt.Sprintf("Feed %d", i),
+			LastRead: ago(time.Duration(i) * time.Hour), Added: i})
+	}
+	return list
+}
+
 // reLink is a whole markdown link to an http(s) URL.
 var reLink = regexp.MustCompile(`^\[[^\n]*\]\(https?://[^\s()<>]+\)`)
 
@@ -217,4 +246,24 @@ func TestRenderEscapes(t *testing.T) {
 		t.Errorf("a notice has flags %d, want ephemeral", d.Flags)
 	}
 	checkMessage(t, marshal(t, d), true)
+
+	// Feeds: their titles, articles and errors come from anyone's server.
+	d = discord.RenderAt(bot.Reply{Kind: bot.ReplySources, Feeds: feeds()}, fixedTime)
+	checkMessage(t, marshal(t, d), true)
+	if len(d.Embeds) != 1 {
+		t.Fatalf("%d embeds for feeds alone, want 1", len(d.Embeds))
+	}
+	desc := d.Embeds[0].Description
+	for _, want := range []string{
+		"• **@\u200beveryone \\<@\u200b&123> \\*\\*bold\\*\\* \\`tick\\` \\[x\\](https://evil.example) # heading** — read 40 days ago",
+		"failing: \\<@\u200b456> @\u200bhere \\|\\|spoiler\\|\\| \\[31mred\n",
+		"“\\<!channel> @\u200beveryone \\_under\\_ \\~\\~strike\\~\\~”",
+	} {
+		if !strings.Contains(desc, want) {
+			t.Errorf("feeds lack %q:\n%s", want, desc)
+		}
+	}
+	if strings.Contains(desc, "\x1b") {
+		t.Error("a feed's error put a terminal escape code in the message")
+	}
 }

@@ -37,6 +37,9 @@ const (
 	maxSources       = 40
 	maxSuggestions   = 10
 	maxQuestionShown = 300
+	maxFeeds         = 10  // feeds listed by /sources; the rest are counted
+	maxFeedName      = 100 // a feed's name, in bold
+	maxFeedSummary   = 180 // when it was read and what it gave
 )
 
 // The Share in channel button.
@@ -63,21 +66,27 @@ type message struct {
 // by side, up to three quoted passages with their highlights in bold, each
 // followed by its citation, then the date of the index and the time taken.
 // A declined answer shows its message and the closest articles; sources and
-// help are lists, and notices a short message.
+// help are lists, and notices a short message. An unfiltered /sources also
+// lists the news feeds racebot reads, when it reads any.
 //
 // When private, an answer or a list of sources ends in a "Share in channel"
 // button. Render can only infer what the button re-asks from the reply (the
 // answer's question as /ask, or /sources with no query); the adapters, which
 // know the command, set it exactly.
 func Render(r bot.Reply, private bool) []slack.Block {
-	var share *bot.Request
-	if private {
-		share = &bot.Request{Command: bot.CommandSources}
-		if r.Answer != nil {
-			share = &bot.Request{Command: bot.CommandAsk, Text: r.Answer.Question}
-		}
+	return renderAt(r, inferShare(r, private), time.Now()).Blocks
+}
+
+// inferShare is what the Share in channel button of a private reply
+// re-asks, as far as the reply tells: nil when the reply is not private.
+func inferShare(r bot.Reply, private bool) *bot.Request {
+	if !private {
+		return nil
 	}
-	return render(r, share).Blocks
+	if r.Answer != nil {
+		return &bot.Request{Command: bot.CommandAsk, Text: r.Answer.Question}
+	}
+	return &bot.Request{Command: bot.CommandSources}
 }
 
 // Fallback is the top-level text of the message for a reply: a short
@@ -89,12 +98,18 @@ func Fallback(r bot.Reply) string {
 // render renders a reply. When share is set and the reply is worth sharing,
 // it ends in a Share in channel button that re-asks share.
 func render(r bot.Reply, share *bot.Request) message {
+	return renderAt(r, share, time.Now())
+}
+
+// renderAt renders a reply as render does, saying how long ago feeds were
+// read as of now.
+func renderAt(r bot.Reply, share *bot.Request, now time.Time) message {
 	b := &builder{}
 	switch {
 	case r.Kind == bot.ReplyAnswer && r.Answer != nil:
 		renderAnswer(b, r.Answer, shareValue(share, r.Answer.Answered))
 	case r.Kind == bot.ReplySources:
-		renderSources(b, r.Sources, shareValue(share, len(r.Sources) > 0))
+		renderSources(b, r.Sources, feedsSection(r.Feeds, now), shareValue(share, len(r.Sources) > 0))
 	case r.Kind == bot.ReplyHelp:
 		b.text(r.Text)
 	default:
@@ -408,10 +423,16 @@ func addList(b *builder, heading string, lines []string, total int) {
 	b.section(cur)
 }
 
-func renderSources(b *builder, sources []bot.Source, share string) {
-	b.reserve(count(shareLabel)+count(share), 1)
+// renderSources lists articles, as many as fit, then feeds, the section
+// feedsSection made of the news feeds, if any: room for it is kept first,
+// since the article list alone can fill a message.
+func renderSources(b *builder, sources []bot.Source, feeds, share string) {
+	b.reserve(count(feeds)+count(shareLabel)+count(share), 2)
 	defer func() {
 		b.release()
+		if feeds != "" {
+			b.section(feeds)
+		}
 		b.button(share)
 	}()
 	if len(sources) == 0 {
@@ -441,6 +462,37 @@ func renderSources(b *builder, sources []bot.Source, share string) {
 		noun = "article"
 	}
 	addList(b, fmt.Sprintf("*The %d %s I answer from, newest first:*", len(sources), noun), lines, len(sources))
+}
+
+// feedsSection is the text of the section that lists the news feeds, up to
+// maxFeeds of them: each one's name, when it was last read and what it
+// added, or why reading it fails. Names, titles and errors come from the
+// feeds and the network, and are escaped like corpus text. It is "" when
+// there are no feeds.
+func feedsSection(feeds []bot.Feed, now time.Time) string {
+	if len(feeds) == 0 {
+		return ""
+	}
+	noun := "feeds"
+	if len(feeds) == 1 {
+		noun = "feed"
+	}
+	text := fmt.Sprintf("*The %d news %s I add articles from:*", len(feeds), noun)
+	shown := 0
+	for _, f := range feeds[:min(len(feeds), maxFeeds)] {
+		line := "\n• " + bold(f.Name(), maxFeedName) + " — " + escapeCut(f.Summary(now), maxFeedSummary)
+		// The caps above keep ten lines well within a section; this
+		// guards the limit should they change.
+		if count(text)+count(line)+40 > maxSectionText {
+			break
+		}
+		text += line
+		shown++
+	}
+	if more := len(feeds) - shown; more > 0 {
+		text += fmt.Sprintf("\n_…and %d more_", more)
+	}
+	return text
 }
 
 // figureField is a figure in a disagreement's column: the figure in bold,
@@ -507,6 +559,12 @@ func fallback(r bot.Reply) string {
 		s = fmt.Sprintf("%d articles", len(r.Sources))
 		if len(r.Sources) == 1 {
 			s = "1 article"
+		}
+		switch n := len(r.Feeds); {
+		case n == 1:
+			s += ", 1 news feed"
+		case n > 1:
+			s += fmt.Sprintf(", %d news feeds", n)
 		}
 	case r.Kind == bot.ReplyHelp:
 		s, _, _ = strings.Cut(strings.TrimSpace(r.Text), "\n")

@@ -3,6 +3,7 @@ package slack
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,17 +36,46 @@ func readReply(t testing.TB, name string) bot.Reply {
 
 func goldenCases(t testing.TB) map[string]bot.Reply {
 	return map[string]bot.Reply{
-		"answer":       readReply(t, "answer"),
-		"disagreement": readReply(t, "disagreement"),
-		"declined":     readReply(t, "declined"),
-		"figures":      readReply(t, "figures"),
-		"sources":      readReply(t, "sources"),
-		"help":         {Kind: bot.ReplyHelp, Text: bot.Help},
-		"rate-limited": {Kind: bot.ReplyNotice, RetryAfter: 42 * time.Second, Text: "You are asking faster than I can answer. Please try again in 42 seconds."},
-		"failed":       {Kind: bot.ReplyNotice, Failed: true, Text: apology},
-		"hostile":      {Kind: bot.ReplyAnswer, Answer: hostileAnswer()},
-		"limits":       {Kind: bot.ReplyAnswer, Answer: hugeAnswer()},
+		"answer":        readReply(t, "answer"),
+		"disagreement":  readReply(t, "disagreement"),
+		"declined":      readReply(t, "declined"),
+		"figures":       readReply(t, "figures"),
+		"sources":       readReply(t, "sources"),
+		"sources-feeds": {Kind: bot.ReplySources, Sources: readReply(t, "sources").Sources, Feeds: testFeeds()},
+		"help":          {Kind: bot.ReplyHelp, Text: bot.Help},
+		"rate-limited":  {Kind: bot.ReplyNotice, RetryAfter: 42 * time.Second, Text: "You are asking faster than I can answer. Please try again in 42 seconds."},
+		"failed":        {Kind: bot.ReplyNotice, Failed: true, Text: apology},
+		"hostile":       {Kind: bot.ReplyAnswer, Answer: hostileAnswer()},
+		"limits":        {Kind: bot.ReplyAnswer, Answer: hugeAnswer()},
 	}
+}
+
+// goldenNow is when the golden files say feeds were read from.
+var goldenNow = time.Date(2026, 11, 28, 13, 56, 0, 0, time.UTC)
+
+// testFeeds are a dozen news feeds as /sources reports them, as of
+// goldenNow: read and adding, never read, failing, and two whose title,
+// article and error try to ping, link, or break the markup and the line.
+func testFeeds() []bot.Feed {
+	ago := func(d time.Duration) time.Time { return goldenNow.Add(-d) }
+	list := []bot.Feed{
+		{URL: "https://www.technologyreview.com/topic/artificial-intelligence/feed", Title: "MIT Technology Review",
+			LastRead: ago(12 * time.Minute), LastSuccess: ago(12 * time.Minute), Added: 3,
+			Recent: []string{"OpenAI signs a $10 billion deal for chips", "Older"}},
+		{URL: "https://example.com/new.xml"},
+		{URL: "https://example.com/quiet.xml", Title: "Quiet feed", LastRead: ago(3 * time.Hour), LastSuccess: ago(3 * time.Hour)},
+		{URL: "https://example.com/broken.xml", Title: "Broken feed", LastRead: ago(5 * time.Minute), LastSuccess: ago(72 * time.Hour),
+			LastError: "fetch https://example.com/broken.xml: 500 Internal Server Error " + strings.Repeat("and more detail ", 20), Added: 7},
+		{URL: "https://evil.example/feed", Title: "<!channel> AT&T *bold* _it_ <https://evil.example|click>\n> quote",
+			LastRead: ago(40 * 24 * time.Hour), LastError: "<@U024BE7LH> <!here> <!subteam^SAZ94GDB8|team> \x1b[31mred"},
+		{URL: "https://evil.example/feed2", Title: "<!everyone> feed", LastRead: ago(2 * time.Minute), Added: 1,
+			Recent: []string{"<#C024BE7LH|general> ~strike~ `code`"}},
+	}
+	for i := len(list); i < 12; i++ {
+		list = append(list, bot.Feed{URL: fmt.Sprintf("https://example.com/%d.xml", i), Title: fmt.Sprintf("Feed %d", i),
+			LastRead: ago(time.Duration(i) * time.Hour), Added: i})
+	}
+	return list
 }
 
 // hostileAnswer is an answer whose corpus and question text try every way
@@ -119,7 +149,7 @@ func hugeAnswer() *bot.Answer {
 func TestRenderGolden(t *testing.T) {
 	for name, r := range goldenCases(t) {
 		t.Run(name, func(t *testing.T) {
-			blocks := Render(r, true)
+			blocks := renderAt(r, inferShare(r, true), goldenNow).Blocks
 			checkLimits(t, Fallback(r), blocks)
 			var buf bytes.Buffer
 			enc := json.NewEncoder(&buf)
@@ -318,6 +348,28 @@ func TestRenderHostileText(t *testing.T) {
 	if strings.Contains(s, "<javascript:") || strings.Contains(s, "<https://evil") {
 		t.Error("a link from the corpus or the question became a link")
 	}
+
+	// Feeds: their titles, articles and errors come from anyone's server.
+	r = bot.Reply{Kind: bot.ReplySources, Sources: []bot.Source{{Doc: "d", Title: "T", URL: "https://example.com/"}}, Feeds: testFeeds()}
+	blocks = renderAt(r, nil, goldenNow).Blocks
+	checkLimits(t, Fallback(r), blocks)
+	raw, _ = json.Marshal(blocks)
+	json.Unmarshal(raw, &doc)
+	all = nil
+	walk(doc)
+	s = strings.Join(all, "\n")
+	for _, want := range []string{
+		"*&lt;!channel&gt; AT&amp;T ∗bold∗ ˍitˍ &lt;https://evil.example|click&gt; &gt; quote*", // one line, in bold, inert
+		"failing: &lt;@U024BE7LH&gt; &lt;!here&gt; &lt;!subteam^SAZ94GDB8|team&gt; [31mred",     // no mention, no escape code
+		"“&lt;#C024BE7LH|general&gt; ∼strike∼ ˋcodeˋ”",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("rendered feeds lack %q", want)
+		}
+	}
+	if strings.Contains(s, "\x1b") {
+		t.Error("a feed's error put a terminal escape code in the message")
+	}
 }
 
 func TestEscapeAndLinks(t *testing.T) {
@@ -444,6 +496,7 @@ func FuzzRender(f *testing.F) {
 		}
 		replies := []bot.Reply{
 			{Kind: bot.ReplySources, Sources: []bot.Source{{Title: title, Publisher: claimant, URL: url}}},
+			{Kind: bot.ReplySources, Feeds: fuzzFeeds(title, url, text, question, int(n))},
 			{Kind: bot.ReplyHelp, Text: strings.Repeat(text, int(n))},
 			{Kind: bot.ReplyNotice, Text: question, Failed: n%2 == 0},
 		}
@@ -456,6 +509,20 @@ func FuzzRender(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fuzzFeeds are n feeds made of fuzzed strings: every other one failing.
+func fuzzFeeds(title, url, errText, article string, n int) []bot.Feed {
+	var feeds []bot.Feed
+	read := time.Date(2026, 11, 28, 13, 0, 0, 0, time.UTC).Add(-time.Duration(n) * time.Hour)
+	for i := range n % 16 {
+		f := bot.Feed{URL: url, Title: strings.Repeat(title, i+1), LastRead: read, Added: i, Recent: []string{strings.Repeat(article, i+1)}}
+		if i%2 == 1 {
+			f.LastError = strings.Repeat(errText, i+1)
+		}
+		feeds = append(feeds, f)
+	}
+	return feeds
 }
 
 func TestStripMention(t *testing.T) {
