@@ -171,7 +171,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if q.Define {
 		limit = defineCandidates
 	}
-	strict, wide := retrievalQueries(res.Concepts, n, q.Want)
+	strict, wide := retrievalQueries(res.Concepts, n)
 	if q.Baseline {
 		mq := bleve.NewMatchQuery(q.Text)
 		mq.SetField(fieldText)
@@ -399,10 +399,11 @@ func idf(df, n uint64) float64 {
 // strict wants every concept of the question that names something (nil
 // when there are fewer than two): an intersection of postings, which Bleve
 // computes quickly even for common words. Among those, Bleve ranks first the
-// passages that also hold the question's other words ("announced") or a
-// figure of the kind it asks for: with thousands of articles naming the
-// same things, the passage that answers is often not among the shortest
-// ones that name them. wide wants any of them, in the
+// passages that also hold the question's other words ("announced"): with
+// thousands of articles naming the same things, the passage that answers is
+// often not among the shortest ones that name them. (Ranking those with a
+// figure of the wanted kind first as well changed no eval score and made
+// answers slower: most passages hold a date.) wide wants any of them, in the
 // text or, weighted lower, in the title and heading; it is the fallback when
 // few passages hold everything. Words that ask rather than name, and in wide
 // the words most passages hold, are left to the re-ranking, which checks
@@ -413,7 +414,7 @@ func idf(df, n uint64) float64 {
 // common enough to find candidates without them; a phrase or a phrase
 // synonym ("artificial general intelligence" for "AGI") must match all its
 // terms.
-func retrievalQueries(cs []Concept, n uint64, want []figure.Kind) (strict, wide query.Query) {
+func retrievalQueries(cs []Concept, n uint64) (strict, wide query.Query) {
 	var all, any, should []query.Query
 	onlyLight := !slices.ContainsFunc(cs, func(c Concept) bool { return !c.Light })
 	var named []int // concepts that name something, rarest first
@@ -441,9 +442,6 @@ func retrievalQueries(cs []Concept, n uint64, want []figure.Kind) (strict, wide 
 		if len(c.Terms) == 1 && float64(c.DocFreq) <= maxContextShare*float64(n) {
 			any = append(any, termQuery(c.Terms[0], fieldContext, 0.3))
 		}
-	}
-	for _, k := range want {
-		should = append(should, termQuery(string(k), fieldFigureKind, 1))
 	}
 	if len(all) >= 2 {
 		strict = bleve.NewConjunctionQuery(all...)
