@@ -146,7 +146,10 @@ func TestSourcesFeeds(t *testing.T) {
 
 	t.Run("feeds alone", func(t *testing.T) {
 		code, out, errOut := racebot(t, "", idx, "sources", "--feeds")
-		if code != 0 || !strings.HasPrefix(out, "2 news feeds, as racebot serve last saved them:\n\n  AI Race Wire\n") ||
+		// The feeds come in the order of their URLs, which here differ
+		// only by the test servers' ports.
+		if code != 0 || !strings.HasPrefix(out, "2 news feeds, as racebot serve last saved them:\n\n") ||
+			!strings.Contains(out, "\n  AI Race Wire\n") || !strings.Contains(out, "\n  "+bad.URL+"/broken.xml\n") ||
 			strings.Contains(out, "passages") {
 			t.Errorf("exit %d:\n%s%s", code, out, errOut)
 		}
