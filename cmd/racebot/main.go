@@ -5,8 +5,10 @@
 //	racebot ask --json - < questions.txt
 //	racebot figures --json - < sentences.txt
 //	racebot index            # build or update the index
-//	racebot sources [QUERY]  # the articles behind the answers
+//	racebot sources [QUERY]  # the articles behind the answers, and the feeds
+//	racebot add URL|FILE...  # add web pages or saved files to the corpus folder
 //	racebot eval FILE        # score answers against an eval file
+//	racebot serve            # Discord, Slack and HTTP; --feeds FILE reads news feeds
 //
 // Every flag can also be set from the environment (RACEBOT_CORPUS,
 // RACEBOT_INDEX, …); see racebot --help.
@@ -39,7 +41,7 @@ type cli struct {
 	Ask     askCmd     `cmd:"" help:"Answer a question from the corpus."`
 	Figures figuresCmd `cmd:"" help:"List the figures found in text."`
 	Build   indexCmd   `cmd:"" name:"index" help:"Build the index, or bring it up to date with the corpus."`
-	Sources sourcesCmd `cmd:"" help:"List the articles racebot answers from."`
+	Sources sourcesCmd `cmd:"" help:"List the articles racebot answers from, and the news feeds racebot serve reads."`
 	Add     addCmd     `cmd:"" help:"Add web pages or saved .html, .md and .txt files to the corpus folder as articles, then update the index."`
 	Eval    evalCmd    `cmd:"" help:"Score answers against an eval file (hit@1, hit@3, MRR, declined)."`
 	Serve   serveCmd   `cmd:"" help:"Answer on Discord and Slack, and over HTTP (/api/ask, /healthz, /readyz, /metrics)."`
