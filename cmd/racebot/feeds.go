@@ -35,7 +35,7 @@ type feedAdder struct {
 	changed func()
 }
 
-// Add implements feed.Add.
+// Add implements feed.Adder.
 func (a *feedAdder) Add(ctx context.Context, it feed.Item) (string, error) {
 	p, err := a.client.Fetch(ctx, it.Link)
 	if err != nil {
@@ -168,12 +168,22 @@ func newFeedMetrics(reg prometheus.Registerer) *feedMetrics {
 func (m *feedMetrics) PollDone(r feed.PollResult) {
 	m.polls.WithLabelValues(r.Feed, r.Outcome).Inc()
 	m.added.WithLabelValues(r.Feed).Add(float64(r.Added))
-	if r.Outcome == feed.OutcomeError {
-		m.failures.WithLabelValues(r.Feed).Inc()
-		return
+	m.failures.WithLabelValues(r.Feed).Set(float64(r.Failures))
+	if r.Outcome != feed.OutcomeError {
+		m.lastOK.WithLabelValues(r.Feed).Set(float64(time.Now().Unix()))
 	}
-	m.failures.WithLabelValues(r.Feed).Set(0)
-	m.lastOK.WithLabelValues(r.Feed).Set(float64(time.Now().Unix()))
+}
+
+// start sets the gauges from the poller's saved state, so that a feed
+// that has failed for a day shows so from the start, not only once it is
+// next read, hours later.
+func (m *feedMetrics) start(sts []feed.FeedStatus) {
+	for _, st := range sts {
+		m.failures.WithLabelValues(st.URL).Set(float64(st.Failures))
+		if !st.LastSuccess.IsZero() {
+			m.lastOK.WithLabelValues(st.URL).Set(float64(st.LastSuccess.Unix()))
+		}
+	}
 }
 
 // readFeeds reads --feeds before anything else starts, so that a mistake in
@@ -240,6 +250,9 @@ func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.
 	p, err := feed.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
+	}
+	if m != nil {
+		m.feeds.start(p.Status())
 	}
 	return p, nil
 }

@@ -103,6 +103,9 @@ type PollResult struct {
 	Outcome  string // OutcomeOK, OutcomeNotModified or OutcomeError
 	Added    int    // articles added
 	Failed   int    // items whose Add failed (they are retried)
+	// Failures counts the feed's failed reads in a row, this one
+	// included, across restarts; zero after a good read.
+	Failures int
 	Duration time.Duration
 }
 
@@ -355,7 +358,7 @@ func (p *Poller) poll(ctx context.Context, f *feedRun) time.Duration {
 	if res.notModified {
 		next := p.succeeded(f, start, func(*feedState) {})
 		p.log.Debug("feed not modified", "feed", f.name)
-		p.observe(f, OutcomeNotModified, 0, 0, start)
+		p.observe(f, OutcomeNotModified, 0, 0, 0, start)
 		return next
 	}
 
@@ -376,7 +379,7 @@ func (p *Poller) poll(ctx context.Context, f *feedRun) time.Duration {
 			st.ETag, st.LastModified = "", ""
 		}
 	})
-	p.observe(f, OutcomeOK, added, failed, start)
+	p.observe(f, OutcomeOK, added, failed, 0, start)
 	lvl := slog.LevelDebug
 	if added > 0 || failed > 0 {
 		lvl = slog.LevelInfo
@@ -399,7 +402,7 @@ func (p *Poller) failed(f *feedRun, start time.Time, retryAfter time.Duration, m
 	failures := st.Failures
 	p.mu.Unlock()
 	p.save()
-	p.observe(f, OutcomeError, 0, 0, start)
+	p.observe(f, OutcomeError, 0, 0, failures, start)
 	p.log.Warn("feed read failed", "feed", f.name, "err", msg, "failures", failures, "retry_in", next.Round(time.Second).String())
 	return next
 }
@@ -418,9 +421,9 @@ func (p *Poller) succeeded(f *feedRun, start time.Time, update func(*feedState))
 	return next
 }
 
-func (p *Poller) observe(f *feedRun, outcome string, added, failed int, start time.Time) {
+func (p *Poller) observe(f *feedRun, outcome string, added, failed, failures int, start time.Time) {
 	if p.opts.Observer != nil {
-		p.opts.Observer.PollDone(PollResult{Feed: f.name, Outcome: outcome, Added: added, Failed: failed, Duration: time.Since(start)})
+		p.opts.Observer.PollDone(PollResult{Feed: f.name, Outcome: outcome, Added: added, Failed: failed, Failures: failures, Duration: time.Since(start)})
 	}
 }
 
