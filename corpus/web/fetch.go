@@ -30,6 +30,9 @@ const (
 	// robotsTTL is how long a host's robots.txt is trusted; RFC 9309
 	// asks crawlers not to keep it longer than a day.
 	robotsTTL = time.Hour
+	// robotsRetry is how long a robots.txt that could not be read keeps
+	// racebot off its host: a site down for maintenance is back soon.
+	robotsRetry = 2 * time.Minute
 	// maxRobotsBytes is the part of a robots.txt that is read, as RFC 9309
 	// allows (500 KiB at least).
 	maxRobotsBytes = 512 << 10
@@ -38,10 +41,15 @@ const (
 )
 
 // Errors a fetch can fail with, for errors.Is; the messages say more.
+// ErrDisallowed, ErrNotHTML and ErrTooLarge are answers that fetching again
+// will not change. ErrRobotsUnavailable may change: the site could not be
+// reached or failed to serve its robots.txt, which RFC 9309 says to treat
+// as disallowing everything for now, so try again later.
 var (
-	ErrDisallowed = errors.New("disallowed by robots.txt")
-	ErrNotHTML    = errors.New("not an HTML page")
-	ErrTooLarge   = errors.New("page too large")
+	ErrDisallowed        = errors.New("disallowed by robots.txt")
+	ErrNotHTML           = errors.New("not an HTML page")
+	ErrTooLarge          = errors.New("page too large")
+	ErrRobotsUnavailable = errors.New("could not read robots.txt")
 )
 
 // Client fetches web pages. Its zero value is ready to use; a Client may be
@@ -55,10 +63,11 @@ type Client struct {
 
 	mu     sync.Mutex
 	robots map[string]robotsEntry // by scheme://host
+	now    func() time.Time       // nil: time.Now
 }
 
 type robotsEntry struct {
-	data    *robotstxt.RobotsData // nil: the host could not say, so nothing is allowed
+	data    *robotstxt.RobotsData // nil: the host could not say, so nothing is allowed for robotsRetry
 	why     string                // why data is nil
 	fetched time.Time
 }
@@ -83,6 +92,13 @@ func (c *Client) userAgent() string {
 		return c.UserAgent
 	}
 	return DefaultUserAgent()
+}
+
+func (c *Client) clock() time.Time {
+	if c.now != nil {
+		return c.now()
+	}
+	return time.Now()
 }
 
 func (c *Client) maxBytes() int64 {
@@ -216,14 +232,19 @@ func unwrapURLError(err error) error {
 
 // allowed checks u against its host's robots.txt, fetching that once per
 // robotsTTL. As RFC 9309 asks, a robots.txt that is missing (4xx) allows
-// everything, and one that cannot be read (5xx, no answer) nothing.
+// everything, and one that cannot be read (5xx, no answer) nothing; that
+// refusal is ErrRobotsUnavailable and lasts robotsRetry.
 func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	origin := u.Scheme + "://" + u.Host
 	c.mu.Lock()
 	e, ok := c.robots[origin]
 	c.mu.Unlock()
-	if !ok || time.Since(e.fetched) > robotsTTL {
-		e = c.fetchRobots(ctx, origin)
+	ttl := robotsTTL
+	if e.data == nil {
+		ttl = robotsRetry
+	}
+	if !ok || c.clock().Sub(e.fetched) > ttl {
+		e = c.fetchRobots(ctx, origin, u.Host)
 		if ctx.Err() != nil {
 			return fmt.Errorf("read %s/robots.txt: %w", origin, ctx.Err())
 		}
@@ -235,7 +256,7 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 		c.mu.Unlock()
 	}
 	if e.data == nil {
-		return fmt.Errorf("%w: %s, so racebot stays away (RFC 9309)", ErrDisallowed, e.why)
+		return fmt.Errorf("%s: %w, and RFC 9309 says to fetch no page of the site until it can be read", e.why, ErrRobotsUnavailable)
 	}
 	p := u.EscapedPath()
 	if p == "" {
@@ -253,8 +274,8 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 // robotsKey marks the context of a robots.txt request.
 type robotsKey struct{}
 
-func (c *Client) fetchRobots(ctx context.Context, origin string) robotsEntry {
-	now := time.Now()
+func (c *Client) fetchRobots(ctx context.Context, origin, host string) robotsEntry {
+	now := c.clock()
 	ctx = context.WithValue(ctx, robotsKey{}, true)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, origin+"/robots.txt", nil)
 	if err != nil {
@@ -262,7 +283,7 @@ func (c *Client) fetchRobots(ctx context.Context, origin string) robotsEntry {
 	}
 	resp, err := c.do(req)
 	if err != nil {
-		return robotsEntry{why: fmt.Sprintf("%s/robots.txt could not be read (%v)", origin, unwrapURLError(err)), fetched: now}
+		return robotsEntry{why: fmt.Sprintf("could not reach %s (%v)", host, unwrapURLError(err)), fetched: now}
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxRobotsBytes))

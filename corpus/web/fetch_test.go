@@ -262,17 +262,20 @@ func TestRobotsStatus(t *testing.T) {
 	tests := []struct {
 		name   string
 		robots http.HandlerFunc
-		allow  bool
+		want   error // nil: the page is fetched
+		msg    string
 	}{
-		{"404", http.NotFound, true},
-		{"403", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusForbidden) }, true},
-		{"empty", func(w http.ResponseWriter, r *http.Request) {}, true},
-		{"503", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", http.StatusServiceUnavailable) }, false},
+		{"404", http.NotFound, nil, ""},
+		{"403", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusForbidden) }, nil, ""},
+		{"empty", func(w http.ResponseWriter, r *http.Request) {}, nil, ""},
+		{"503", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", http.StatusServiceUnavailable) },
+			web.ErrRobotsUnavailable, "robots.txt answered 503 Service Unavailable"},
 		{"dropped", func(w http.ResponseWriter, r *http.Request) {
 			conn, _, _ := w.(http.Hijacker).Hijack()
 			conn.Close()
-		}, false},
-		{"disallow all", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\nDisallow: /\n") }, false},
+		}, web.ErrRobotsUnavailable, "could not reach"},
+		{"disallow all", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\nDisallow: /\n") },
+			web.ErrDisallowed, "disallows /story"},
 		// A moved robots.txt is followed; one that redirects to itself
 		// cannot be read.
 		{"moved", func(w http.ResponseWriter, r *http.Request) {
@@ -281,11 +284,12 @@ func TestRobotsStatus(t *testing.T) {
 				return
 			}
 			fmt.Fprint(w, "User-agent: racebot\nDisallow: /story\n")
-		}, false},
-		{"redirect loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/robots.txt", http.StatusFound) }, false},
+		}, web.ErrDisallowed, "disallows /story"},
+		{"redirect loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/robots.txt", http.StatusFound) },
+			web.ErrRobotsUnavailable, "stopped after 5 redirects"},
 		{"redirected elsewhere on the site", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/robots-file", http.StatusFound)
-		}, true},
+		}, nil, ""},
 	}
 	page := readPage(t, "opengraph.html")
 	for _, tt := range tests {
@@ -304,12 +308,17 @@ func TestRobotsStatus(t *testing.T) {
 			}))
 			defer srv.Close()
 			_, err := testClient().Fetch(context.Background(), srv.URL+"/story")
-			if tt.allow && err != nil {
+			if tt.want == nil && err != nil {
 				t.Fatalf("refused: %v", err)
 			}
-			if !tt.allow {
-				if !errors.Is(err, web.ErrDisallowed) {
-					t.Fatalf("error %v, want ErrDisallowed", err)
+			if tt.want != nil {
+				if !errors.Is(err, tt.want) || !strings.Contains(fmt.Sprint(err), tt.msg) {
+					t.Fatalf("error %v, want %v saying %q", err, tt.want, tt.msg)
+				}
+				// A site that is down now may be up in a minute; a feed
+				// that took it for a refusal would drop its items for good.
+				if tt.want == web.ErrRobotsUnavailable && errors.Is(err, web.ErrDisallowed) {
+					t.Fatalf("error %v is also ErrDisallowed", err)
 				}
 				mu.Lock()
 				defer mu.Unlock()
@@ -318,6 +327,53 @@ func TestRobotsStatus(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRobotsUnreachable checks a site that is down: racebot says it could
+// not reach it rather than that it is disallowed, fetches no page, and tries
+// robots.txt again a few minutes later rather than an hour.
+func TestRobotsUnreachable(t *testing.T) {
+	page := readPage(t, "opengraph.html")
+	var mu sync.Mutex
+	down := true
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if down {
+			http.Error(w, "maintenance", http.StatusBadGateway)
+			return
+		}
+		if r.URL.Path != "/robots.txt" {
+			fmt.Fprint(w, page)
+		}
+	}))
+	defer srv.Close()
+	now := time.Date(2025, 2, 1, 12, 0, 0, 0, time.UTC)
+	c := testClient()
+	web.SetClock(c, func() time.Time { return now })
+	ctx := context.Background()
+	if _, err := c.Fetch(ctx, srv.URL+"/story"); !errors.Is(err, web.ErrRobotsUnavailable) || errors.Is(err, web.ErrDisallowed) {
+		t.Fatalf("site down: error %v, want ErrRobotsUnavailable only", err)
+	}
+	mu.Lock()
+	down = false
+	mu.Unlock()
+	now = now.Add(5 * time.Minute)
+	if _, err := c.Fetch(ctx, srv.URL+"/story"); err != nil {
+		t.Fatalf("site back 5 minutes later: %v", err)
+	}
+
+	// Nothing listening at all, as for a host that is down.
+	closed := httptest.NewServer(http.NotFoundHandler())
+	addr := closed.URL
+	closed.Close()
+	_, err := c.Fetch(ctx, addr+"/story")
+	if !errors.Is(err, web.ErrRobotsUnavailable) || errors.Is(err, web.ErrDisallowed) {
+		t.Fatalf("no server: error %v, want ErrRobotsUnavailable only", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "could not reach "+strings.TrimPrefix(addr, "http://")) || strings.Contains(msg, "disallow") {
+		t.Fatalf("no server: error %q, want it to say it could not reach the site", msg)
 	}
 }
 
