@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -132,30 +133,39 @@ func Ago(t, now time.Time) string {
 const (
 	maxFeedName  = 100
 	maxFeedTitle = 80
-	maxFeedError = 120
 )
 
-// Name is what a feed is called in a list: its title, or its URL when it
-// has none, as one line of plain text, at most 100 characters. Feed titles
-// are untrusted: platforms escape it.
+// Name is what a feed is called in a list: its title, or the host of its
+// URL when it has none, as one line of plain text, at most 100
+// characters. Not the whole URL: a private feed's address may hold a key
+// in its path, and a chat channel is no place for it. Feed titles are
+// untrusted: platforms escape it.
 func (f Feed) Name() string {
 	if n := plainLine(f.Title, maxFeedName); n != "" {
 		return n
 	}
-	return plainLine(f.URL, maxFeedName)
+	if u, err := url.Parse(f.URL); err == nil && u.Host != "" {
+		return plainLine(u.Host, maxFeedName)
+	}
+	return "a feed"
 }
 
 // Summary says in one line of plain text when a feed was last read and
 // what it gave: "read 12 min ago · added 3 articles, latest “…”", "read
-// 2 h ago · failing: …", or "not read yet". It holds the feed's article
-// titles and error unescaped, for each platform to escape.
+// 2 h ago · failing since 3 days ago", or "not read yet". It holds the
+// feed's article titles unescaped, for each platform to escape, and not
+// why the feed fails: network errors name internal addresses, which the
+// operator sees in the log and in racebot sources, not a chat channel.
 func (f Feed) Summary(now time.Time) string {
 	if f.LastRead.IsZero() {
 		return "not read yet"
 	}
 	s := "read " + Ago(f.LastRead, now) + " · "
-	if e := plainLine(f.LastError, maxFeedError); e != "" {
-		return s + "failing: " + e
+	if strings.TrimSpace(f.LastError) != "" {
+		if f.LastSuccess.IsZero() {
+			return s + "failing, never read without error"
+		}
+		return s + "failing since " + Ago(f.LastSuccess, now)
 	}
 	latest := ""
 	if len(f.Recent) > 0 {

@@ -40,7 +40,8 @@ func TestFeedSummary(t *testing.T) {
 		feed              bot.Feed
 		wantName, wantSum string
 	}{
-		{"never read", bot.Feed{URL: "https://example.com/feed.xml"}, "https://example.com/feed.xml", "not read yet"},
+		{"never read", bot.Feed{URL: "https://example.com/private/3f9a7c.rss?t=x"}, "example.com", "not read yet"},
+		{"no title, no URL", bot.Feed{URL: "::"}, "a feed", "not read yet"},
 		{"nothing added", bot.Feed{URL: "u", Title: "Example", LastRead: read}, "Example", "read 12 min ago · no articles added yet"},
 		{"one added", bot.Feed{URL: "u", Title: "E", LastRead: read, Added: 1, Recent: []string{"A title"}},
 			"E", "read 12 min ago · added 1 article, “A title”"},
@@ -48,9 +49,11 @@ func TestFeedSummary(t *testing.T) {
 			"E", "read 12 min ago · added 5 articles, latest “Newest”"},
 		{"added, titles forgotten", bot.Feed{URL: "u", Title: "E", LastRead: read, Added: 5}, "E", "read 12 min ago · added 5 articles"},
 		{"failing", bot.Feed{URL: "u", Title: "E", LastRead: read, LastError: "fetch u: 500 Internal Server Error", Added: 5, Recent: []string{"x"}},
-			"E", "read 12 min ago · failing: fetch u: 500 Internal Server Error"},
+			"E", "read 12 min ago · failing, never read without error"},
+		{"failing after working", bot.Feed{URL: "u", Title: "E", LastRead: read, LastSuccess: now.Add(-72 * time.Hour),
+			LastError: "dial tcp 10.0.0.7:443: connect: connection refused"}, "E", "read 12 min ago · failing since 3 days ago"},
 		{"hostile text is one plain line", bot.Feed{URL: "u", Title: "  Evil\n\x1b[2J feed\u2028 ", LastRead: read,
-			LastError: "line one\r\nline two\x00\xff"}, "Evil [2J feed", "read 12 min ago · failing: line one line two \uFFFD"},
+			LastError: "line one\r\nline two\x00\xff"}, "Evil [2J feed", "read 12 min ago · failing, never read without error"},
 		{"long text is cut", bot.Feed{URL: "u", Title: strings.Repeat("word ", 100), LastRead: read, Added: 2,
 			Recent: []string{strings.Repeat("title ", 100)}},
 			strings.TrimSpace(strings.Repeat("word ", 19)) + "…", "read 12 min ago · added 2 articles, latest “" + strings.TrimSpace(strings.Repeat("title ", 13)) + "…”"},

@@ -124,19 +124,14 @@ func writeFeeds(w io.Writer, feeds []bot.Feed, now time.Time) {
 		for _, l := range wrap(f.Name(), width-2) {
 			fmt.Fprintln(w, "  "+l)
 		}
-		if strings.TrimSpace(f.Title) != "" {
-			fmt.Fprintln(w, "    "+strings.Map(dropControl, f.URL))
-		}
+		fmt.Fprintln(w, "    "+strings.Map(dropControl, f.URL))
 		for _, l := range wrap(f.Summary(now), width-4) {
 			fmt.Fprintln(w, "    "+l)
 		}
-		if f.LastError == "" {
-			continue
-		}
-		if f.LastSuccess.IsZero() {
-			fmt.Fprintln(w, "    never read without error")
-		} else {
-			fmt.Fprintln(w, "    last read without error "+bot.Ago(f.LastSuccess, now))
+		if e := strings.Map(dropControl, f.LastError); strings.TrimSpace(e) != "" {
+			for _, l := range wrap("last error: "+e, width-4) {
+				fmt.Fprintln(w, "    "+l)
+			}
 		}
 	}
 }
