@@ -62,6 +62,14 @@ func newNewsSite(t *testing.T) *newsSite {
 		w.Header().Set("Content-Type", "text/html; charset=ISO-8859-1") // browsers read this as windows-1252
 		fmt.Fprint(w, cp)
 	})
+	// The same bytes with no charset anywhere: sniffed, as they are not UTF-8.
+	mux.HandleFunc("/de/ki-fabriken-unlabelled", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, cp)
+	})
+	// UTF-8 with no charset anywhere and ASCII up to the JSON-LD, as
+	// python3 -m http.server and many static hosts serve it.
+	mux.Handle("/blog/o3-pricing", html("utf8-nocharset.html", "text/html"))
 	mux.Handle("/guide/open-weights", html("nodate.html", "text/html", "Last-Modified", "Wed, 05 Feb 2025 10:00:00 GMT"))
 	mux.Handle("/guide/undated", html("nodate.html", "text/html"))
 	mux.HandleFunc("/guide/generated", func(w http.ResponseWriter, r *http.Request) {
@@ -161,6 +169,10 @@ func TestFetch(t *testing.T) {
 			"https://technik-rundschau.example/ki/europas-ki-fabriken", "2025-02-11", "„nicht nur Nutzer, sondern Entwickler“"},
 		{"/de/ki-fabriken-header?utm_medium=email", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
 			"https://technik-rundschau.example/ki/europas-ki-fabriken", "2025-02-11", "200 Milliarden € für künstliche Intelligenz"},
+		{"/de/ki-fabriken-unlabelled", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
+			"https://technik-rundschau.example/ki/europas-ki-fabriken", "2025-02-11", "200 Milliarden € für künstliche Intelligenz"},
+		{"/blog/o3-pricing", "OpenAI’s o3 costs €10m a year for the largest customers", "Model Margins",
+			site.URL + "/blog/o3-pricing", "2025-04-17", "a floor for “unlimited” access"},
 		// No date on the page: the HTTP Last-Modified stands in.
 		{"/guide/open-weights", "A guide to open-weight models", "127.0.0.1",
 			site.URL + "/guide/open-weights", "2025-02-05", "MIT licence"},

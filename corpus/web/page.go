@@ -56,9 +56,9 @@ type Page struct {
 
 // ParseHTML reads a saved HTML page. pageURL is where the page came from,
 // used to resolve relative links and as the source URL when the page names
-// no canonical one; it may be nil. The encoding is taken from a <meta>
-// charset or sniffed, so pages saved as windows-1252 or ISO-8859-1 read
-// correctly. A page with less than MinText characters of article text is
+// no canonical one; it may be nil. A page that is valid UTF-8 is read as
+// UTF-8; any other is decoded as its <meta> charset says or as sniffed, so
+// pages saved as windows-1252 or ISO-8859-1 read correctly. A page with less than MinText characters of article text is
 // refused with ErrTooShort.
 func ParseHTML(r io.Reader, pageURL *url.URL) (*Page, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxFileBytes+1))
@@ -71,20 +71,12 @@ func ParseHTML(r io.Reader, pageURL *url.URL) (*Page, error) {
 	return parse(data, "", pageURL)
 }
 
-// parse decodes data to UTF-8 (contentType's charset first, then <meta>,
-// then sniffing) and extracts the article.
+// parse decodes data to UTF-8 (see decode) and extracts the article.
 func parse(data []byte, contentType string, pageURL *url.URL) (*Page, error) {
-	if !utf8.Valid(data) || contentType != "" {
-		enc, name, _ := charset.DetermineEncoding(data, contentType)
-		if name != "utf-8" {
-			dec, err := enc.NewDecoder().Bytes(data)
-			if err != nil {
-				return nil, fmt.Errorf("decode %s page: %w", name, err)
-			}
-			data = dec
-		}
+	data, err := decode(data, contentType)
+	if err != nil {
+		return nil, err
 	}
-	data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
@@ -134,6 +126,24 @@ func parse(data []byte, contentType string, pageURL *url.URL) (*Page, error) {
 			ErrTooShort, n, MinText)
 	}
 	return page, nil
+}
+
+// decode returns data as UTF-8. A byte-order mark or contentType's charset
+// is obeyed. Otherwise a page that is valid UTF-8 is taken as UTF-8, even
+// against a <meta> that says otherwise: the sniffer behind the <meta> reads
+// only the first 1024 bytes, guesses windows-1252 when those are ASCII, and
+// text in another charset is almost never valid UTF-8 by chance. Anything
+// else is decoded as its <meta> says or as sniffed.
+func decode(data []byte, contentType string) ([]byte, error) {
+	enc, name, certain := charset.DetermineEncoding(data, contentType)
+	if name != "utf-8" && (certain || !utf8.Valid(data)) {
+		dec, err := enc.NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, fmt.Errorf("decode %s page: %w", name, err)
+		}
+		data = dec
+	}
+	return bytes.ToValidUTF8(data, []byte("\uFFFD")), nil
 }
 
 // Article returns the page as a corpus article (kind article, the page as
