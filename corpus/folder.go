@@ -101,7 +101,7 @@ func (f *Folder) Add(ctx context.Context, a *Article, body string) (string, erro
 		return "", err
 	}
 	name := filepath.Join(f.dir, b.ID+".md")
-	if err := writeNew(f.dir, name, data); err != nil {
+	if err := WriteNew(f.dir, name, data); err != nil {
 		return "", err
 	}
 	if fi, err := os.Stat(name); err == nil {
@@ -288,10 +288,12 @@ func Slug(title string) string {
 	return s
 }
 
-// writeNew writes data to name, which must not exist yet, so that the file
-// appears whole or not at all: a temporary file in dir is written, synced
-// and then linked (or, where links are not supported, renamed) into place.
-func writeNew(dir, name string, data []byte) (err error) {
+// WriteNew writes data to the file name in dir, which must not exist yet,
+// so that the file appears whole or not at all: a temporary file in dir is
+// written, synced and then linked (or, where links are not supported,
+// renamed) into place. A file of that name, even one created a moment ago,
+// is never overwritten: the error then matches fs.ErrExist.
+func WriteNew(dir, name string, data []byte) (err error) {
 	tmp, err := os.CreateTemp(dir, ".racebot-add-*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -369,35 +368,11 @@ func prepareCorpus(e *env, dir string) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(filepath.Join(dir, path.Base(n)), data); err != nil {
+		if err := corpus.WriteNew(dir, filepath.Join(dir, path.Base(n)), data); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintf(e.stdout, "The corpus folder %s held no articles: copied the %d starter articles into it, so racebot keeps what it knew.\n", dir, len(names))
-	return nil
-}
-
-// writeFileAtomic writes data to name through a temporary file in the same
-// folder, so that an interrupted copy leaves no half-written article.
-func writeFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".racebot-copy-*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", name, err)
-	}
 	return nil
 }
 
@@ -422,15 +397,4 @@ func syncIndex(e *env, g *cli) error {
 			rep.Added, rep.Changed, rep.Removed, st.Articles, st.Passages, st.Figures)
 	}
 	return nil
-}
-
-// racebotVersion is the version racebot reports in its User-Agent.
-func racebotVersion() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "devel"
 }

@@ -13,20 +13,27 @@ var version = ""
 type versionCmd struct{}
 
 func (versionCmd) Run(e *env) error {
-	v, bleve := version, "unknown"
+	bleve := "unknown"
 	if info, ok := debug.ReadBuildInfo(); ok {
-		if v == "" {
-			v = info.Main.Version
-		}
 		for _, d := range info.Deps {
 			if d.Path == "github.com/blevesearch/bleve/v2" {
 				bleve = d.Version
 			}
 		}
 	}
-	if v == "" || v == "(devel)" {
-		v = "devel"
-	}
-	fmt.Fprintf(e.stdout, "racebot %s (%s, bleve %s, %s/%s)\n", v, runtime.Version(), bleve, runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(e.stdout, "racebot %s (%s, bleve %s, %s/%s)\n", racebotVersion(), runtime.Version(), bleve, runtime.GOOS, runtime.GOARCH)
 	return nil
+}
+
+// racebotVersion is racebot's version, as `racebot version` prints it and
+// the User-Agent of its fetches names it: the -ldflags one, else the
+// module's, else "devel".
+func racebotVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
 }

@@ -99,10 +99,10 @@ const (
 
 // PollResult is one read of one feed, for an Observer.
 type PollResult struct {
-	Feed     string // redacted URL
-	Outcome  string // OutcomeOK, OutcomeNotModified or OutcomeError
-	Added    int    // articles added
-	Failed   int    // items whose Add failed (they are retried)
+	Feed    string // redacted URL
+	Outcome string // OutcomeOK, OutcomeNotModified or OutcomeError
+	Added   int    // articles added
+	Failed  int    // items whose Add failed (they are retried)
 	// Failures counts the feed's failed reads in a row, this one
 	// included, across restarts; zero after a good read.
 	Failures int
