@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -23,6 +24,7 @@ type newsSite struct {
 	*httptest.Server
 	mu     sync.Mutex
 	hits   map[string]int // requests per path
+	robots map[string]int // robots.txt requests per host
 	agents []string
 }
 
@@ -38,7 +40,7 @@ Disallow: /private/
 
 func newNewsSite(t *testing.T) *newsSite {
 	t.Helper()
-	s := &newsSite{hits: map[string]int{}}
+	s := &newsSite{hits: map[string]int{}, robots: map[string]int{}}
 	html := func(name, contentType string, extra ...string) http.HandlerFunc {
 		body := readPage(t, name)
 		return func(w http.ResponseWriter, r *http.Request) {
@@ -81,6 +83,10 @@ func newNewsSite(t *testing.T) *newsSite {
 	// canonical URL: the same text under a different URL.
 	mirror := strings.Replace(readPage(t, "opengraph.html"), `<meta property="og:url" content="https://siliconweekly.example/news/stargate-project-500bn?ref=homepage">`, "", 1)
 	mux.HandleFunc("/mirror/stargate", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, mirror) })
+	// Another article that claims the Stargate article's URL as its own.
+	impostor := strings.Replace(readPage(t, "nodate.html"), "</head>",
+		`<link rel="canonical" href="https://siliconweekly.example/news/stargate-project-500bn"><meta property="article:published_time" content="2025-01-20"></head>`, 1)
+	mux.HandleFunc("/claims/stargate", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, impostor) })
 	mux.Handle("/old-link", http.RedirectHandler("/2025/01/27/nvidia-sheds-589-billion/?utm_source=twitter", http.StatusMovedPermanently))
 	mux.Handle("/loop", http.RedirectHandler("/loop", http.StatusFound))
 	mux.Handle("/to-private", http.RedirectHandler("/private/leak", http.StatusFound))
@@ -129,6 +135,9 @@ func newNewsSite(t *testing.T) *newsSite {
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.hits[r.URL.Path]++
+		if r.URL.Path == "/robots.txt" {
+			s.robots[r.Host]++
+		}
 		s.agents = append(s.agents, r.UserAgent())
 		s.mu.Unlock()
 		mux.ServeHTTP(w, r)
@@ -150,36 +159,57 @@ func testClient() *web.Client {
 	return &web.Client{UserAgent: web.UserAgent("v0.0.0-test"), Timeout: 5 * time.Second, MaxBytes: 1 << 20}
 }
 
+// client is a test client that reaches the site under any host name, so
+// that its pages can be fetched from the sites they name as canonical, or
+// from others.
+func (s *newsSite) client() *web.Client {
+	c := testClient()
+	addr := s.Listener.Addr().String()
+	c.HTTP = &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			var d net.Dialer
+			return d.DialContext(ctx, network, addr)
+		},
+	}}
+	return c
+}
+
 func TestFetch(t *testing.T) {
 	site := newNewsSite(t)
-	c := testClient()
+	c := site.client()
 	tests := []struct {
-		path, title, publisher, url, published string
-		body                                   string // a phrase of the article text
+		fetch, title, publisher, url, published string
+		body                                    string // a phrase of the article text
 	}{
-		{"/2025/01/27/nvidia-sheds-589-billion/?utm_source=feed", "Nvidia sheds $589 billion as DeepSeek rattles investors", "Compute Ledger Media",
+		{"http://computeledger.example/2025/01/27/nvidia-sheds-589-billion/?utm_source=feed", "Nvidia sheds $589 billion as DeepSeek rattles investors", "Compute Ledger Media",
 			"https://computeledger.example/2025/01/27/nvidia-sheds-589-billion", "2025-01-27", "2,788,000 GPU hours"},
-		{"/old-link", "Nvidia sheds $589 billion as DeepSeek rattles investors", "Compute Ledger Media",
+		{"http://www.computeledger.example/old-link", "Nvidia sheds $589 billion as DeepSeek rattles investors", "Compute Ledger Media",
 			"https://computeledger.example/2025/01/27/nvidia-sheds-589-billion", "2025-01-27", "fell 17% to close at $118.58"},
-		{"/news/stargate", "The Stargate Project: $500bn for AI data centres", "Silicon Weekly",
+		{"http://siliconweekly.example/news/stargate", "The Stargate Project: $500bn for AI data centres", "Silicon Weekly",
 			"https://siliconweekly.example/news/stargate-project-500bn", "2025-01-21", "up to $500 billion"},
-		{"/policy/diffusion", "What the AI diffusion rule means for chip exports", "PolicyWire",
+		{"http://policywire.example/policy/diffusion", "What the AI diffusion rule means for chip exports", "PolicyWire",
 			"https://policywire.example/articles/ai-diffusion-rule", "2025-01-13", "about 50,000 advanced GPUs"},
-		{"/de/ki-fabriken", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
+		{"http://technik-rundschau.example/de/ki-fabriken", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
 			"https://technik-rundschau.example/ki/europas-ki-fabriken", "2025-02-11", "„nicht nur Nutzer, sondern Entwickler“"},
-		{"/de/ki-fabriken-header?utm_medium=email", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
+		{"http://technik-rundschau.example/de/ki-fabriken-header?utm_medium=email", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
 			"https://technik-rundschau.example/ki/europas-ki-fabriken", "2025-02-11", "200 Milliarden € für künstliche Intelligenz"},
-		{"/de/ki-fabriken-unlabelled", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
+		{"http://technik-rundschau.example/de/ki-fabriken-unlabelled", "Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau",
 			"https://technik-rundschau.example/ki/europas-ki-fabriken", "2025-02-11", "200 Milliarden € für künstliche Intelligenz"},
-		{"/blog/o3-pricing", "OpenAI’s o3 costs €10m a year for the largest customers", "Model Margins",
+		{site.URL + "/blog/o3-pricing", "OpenAI’s o3 costs €10m a year for the largest customers", "Model Margins",
 			site.URL + "/blog/o3-pricing", "2025-04-17", "a floor for “unlimited” access"},
 		// No date on the page: the HTTP Last-Modified stands in.
-		{"/guide/open-weights", "A guide to open-weight models", "127.0.0.1",
+		{site.URL + "/guide/open-weights", "A guide to open-weight models", "127.0.0.1",
 			site.URL + "/guide/open-weights", "2025-02-05", "MIT licence"},
+		// A page read from another site than the one it names as canonical
+		// is cited where it was read: it cannot speak for that site.
+		{"http://mirror.example/news/stargate", "The Stargate Project: $500bn for AI data centres", "Silicon Weekly",
+			"http://mirror.example/news/stargate", "2025-01-21", "up to $500 billion"},
+		{site.URL + "/policy/diffusion", "What the AI diffusion rule means for chip exports", "PolicyWire",
+			site.URL + "/policy/diffusion", "2025-01-13", "about 50,000 advanced GPUs"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.path, func(t *testing.T) {
-			p, err := c.Fetch(context.Background(), site.URL+tt.path)
+		t.Run(tt.fetch, func(t *testing.T) {
+			p, err := c.Fetch(context.Background(), tt.fetch)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -204,8 +234,10 @@ func TestFetch(t *testing.T) {
 			t.Errorf("User-Agent %q", ua)
 		}
 	}
-	if n := site.hits["/robots.txt"]; n != 1 {
-		t.Errorf("robots.txt read %d times, want once (cached per host)", n)
+	for host, n := range site.robots {
+		if n != 1 {
+			t.Errorf("%s/robots.txt read %d times, want once (cached per host)", host, n)
+		}
 	}
 }
 
@@ -403,12 +435,15 @@ func TestFetchCancelled(t *testing.T) {
 // nothing written for a page that fails.
 func TestFetchIntoFolder(t *testing.T) {
 	site := newNewsSite(t)
-	c := testClient()
+	c := site.client()
 	dir := t.TempDir()
 	folder := corpus.NewFolder(dir)
 	ctx := context.Background()
 	add := func(path string) (string, error) {
-		p, err := c.Fetch(ctx, site.URL+path)
+		if strings.HasPrefix(path, "/") {
+			path = site.URL + path
+		}
+		p, err := c.Fetch(ctx, path)
 		if err != nil {
 			return "", err
 		}
@@ -427,7 +462,10 @@ func TestFetchIntoFolder(t *testing.T) {
 		{"/2025/01/27/nvidia-sheds-589-billion/", "nvidia-sheds-589-billion-as-deepseek-rattles-investors.md", false, false},
 		{"/2025/01/27/nvidia-sheds-589-billion/?utm_source=twitter&utm_medium=social", "nvidia-sheds-589-billion-as-deepseek-rattles-investors.md", true, false},
 		{"/old-link", "nvidia-sheds-589-billion-as-deepseek-rattles-investors.md", true, false},
-		{"/news/stargate", "the-stargate-project-500bn-for-ai-data-centres.md", false, false},
+		// A page on one site that claims another's article URL does not
+		// keep that article out.
+		{"http://impostor.example/claims/stargate", "a-guide-to-open-weight-models.md", false, false},
+		{"http://siliconweekly.example/news/stargate", "the-stargate-project-500bn-for-ai-data-centres.md", false, false},
 		{"/mirror/stargate", "the-stargate-project-500bn-for-ai-data-centres.md", true, false},
 		{"/de/ki-fabriken", "europas-ki-fabriken-20-milliarden-fur-rechenzentren.md", false, false},
 		{"/de/ki-fabriken-header", "europas-ki-fabriken-20-milliarden-fur-rechenzentren.md", true, false},
@@ -459,15 +497,15 @@ func TestFetchIntoFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ents) != 3 {
+	if len(ents) != 4 {
 		var names []string
 		for _, e := range ents {
 			names = append(names, e.Name())
 		}
-		t.Fatalf("folder holds %v, want the 3 articles only", names)
+		t.Fatalf("folder holds %v, want the 4 articles only", names)
 	}
 	cp, err := corpus.Load(ctx, os.DirFS(dir))
-	if err != nil || len(cp.Articles) != 3 || len(cp.Problems) > 0 {
+	if err != nil || len(cp.Articles) != 4 || len(cp.Problems) > 0 {
 		t.Fatalf("load: %v, %d articles, %v", err, len(cp.Articles), cp.Problems)
 	}
 	for _, a := range cp.Articles {

@@ -107,12 +107,30 @@ func readMeta(doc *html.Node, pageURL *url.URL) meta {
 		}
 	}
 	for _, c := range []string{canonical, props["og:url"], art.url} {
-		if u := absoluteURL(pageURL, c); u != "" {
-			m.canonical = u
-			break
+		u := absoluteURL(pageURL, c)
+		if u == "" || pageURL.Host != "" && !sameSite(u, pageURL) {
+			continue
 		}
+		m.canonical = u
+		break
 	}
 	return m
+}
+
+// sameSite reports whether rawURL is on pageURL's site: the same host name
+// in any case, with or without "www.", whatever the scheme or port. A page
+// may name its own canonical URL but not another site's: that would let any
+// page be cited as a publisher it is not, or take the URL of an article
+// already in the corpus and have the real one refused as a duplicate.
+func sameSite(rawURL string, pageURL *url.URL) bool {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	host := func(u *url.URL) string {
+		return strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(u.Hostname()), "."), "www.")
+	}
+	return host(u) == host(pageURL)
 }
 
 var cdata = regexp.MustCompile(`^\s*<!\[CDATA\[|\]\]>\s*$`)

@@ -54,8 +54,8 @@ func TestReadMeta(t *testing.T) {
 			"", "Site", "", "", ""},
 		{"article:published_time first", `<meta property="article:published_time" content="2025-01-05"><script type="application/ld+json">{"@type":"Article","datePublished":"2025-01-06"}</script>`,
 			"", "", "", "2025-01-05", ""},
-		{"graph with references", `<script type="application/ld+json"><![CDATA[{"@context":"https://schema.org","@graph":[{"@type":"NewsMediaOrganization","@id":"#o","name":"The Org"},{"@type":"Person","@id":"#p","name":"Pat"},{"@type":["Article","NewsArticle"],"headline":"H","author":[{"@id":"#p"},"Sam"],"publisher":{"@id":"#o"},"mainEntityOfPage":{"@id":"https://e.com/story"}}]}]]></script>`,
-			"H", "The Org", "Pat, Sam", "", "https://e.com/story"},
+		{"graph with references", `<script type="application/ld+json"><![CDATA[{"@context":"https://schema.org","@graph":[{"@type":"NewsMediaOrganization","@id":"#o","name":"The Org"},{"@type":"Person","@id":"#p","name":"Pat"},{"@type":["Article","NewsArticle"],"headline":"H","author":[{"@id":"#p"},"Sam"],"publisher":{"@id":"#o"},"mainEntityOfPage":{"@id":"https://www.site.example/story"}}]}]]></script>`,
+			"H", "The Org", "Pat, Sam", "", "https://www.site.example/story"},
 		{"broken jsonld ignored", `<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><meta property="og:title" content="OG">`,
 			"OG", "", "", "", ""},
 		{"time element", `</head><body><p>By X <time datetime="2024-12-27T08:00:00+08:00">Dec 27</time></p>`,
@@ -65,6 +65,14 @@ func TestReadMeta(t *testing.T) {
 		{"relative canonical", `<link rel="canonical" href="/a/b?x=1">`, "", "", "", "", "https://site.example/a/b?x=1"},
 		{"home page canonical ignored", `<link rel="canonical" href="https://site.example/"><meta property="og:url" content="https://site.example/story-1">`,
 			"", "", "", "", "https://site.example/story-1"},
+		// A page speaks for its own site only: one on another host would
+		// put words in its publisher's mouth, or take an article's URL.
+		{"canonical on another site ignored", `<link rel="canonical" href="https://siliconweekly.example/news/story">`, "", "", "", "", ""},
+		{"og:url on another site ignored", `<meta property="og:url" content="https://site.example.evil.example/section/story">`, "", "", "", "", ""},
+		{"same site, any case, www, scheme or port", `<link rel="canonical" href="http://WWW.Site.Example:8080/story-2">`,
+			"", "", "", "", "http://WWW.Site.Example:8080/story-2"},
+		{"other site's canonical gives way to own og:url", `<link rel="canonical" href="https://other.example/x"><meta property="og:url" content="https://site.example/story-3">`,
+			"", "", "", "", "https://site.example/story-3"},
 		{"javascript canonical ignored", `<link rel="canonical" href="javascript:alert(1)">`, "", "", "", "", ""},
 		{"author URL ignored", `<meta property="article:author" content="https://facebook.com/x"><meta name="author" content="Real Name">`,
 			"", "", "Real Name", "", ""},
@@ -77,6 +85,13 @@ func TestReadMeta(t *testing.T) {
 				t.Fatal(err)
 			}
 			m := readMeta(doc, base)
+			if tt.canon == "" && m.canonical == "" {
+				// With no address of its own, a saved page's canonical is
+				// all there is to cite, wherever it points.
+				if c := readMeta(doc, &url.URL{}).canonical; strings.Contains(tt.name, "another site") && c == "" {
+					t.Errorf("canonical dropped with no page URL to compare it with")
+				}
+			}
 			date := ""
 			if !m.published.IsZero() {
 				date = m.published.Format("2006-01-02")

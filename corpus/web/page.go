@@ -39,8 +39,9 @@ var (
 // Page is an article as read from a web page.
 type Page struct {
 	// URL is the page's canonical URL when it names one (link
-	// rel=canonical, og:url), else the URL it was read from; tracking
-	// parameters are dropped (see corpus.NormalizeURL).
+	// rel=canonical, og:url) on the site it was read from, else the URL it
+	// was read from; tracking parameters are dropped (see
+	// corpus.NormalizeURL).
 	URL       string
 	Title     string
 	Publisher string // og:site_name or JSON-LD publisher, else the host
@@ -56,7 +57,8 @@ type Page struct {
 
 // ParseHTML reads a saved HTML page. pageURL is where the page came from,
 // used to resolve relative links and as the source URL when the page names
-// no canonical one; it may be nil. A page that is valid UTF-8 is read as
+// no canonical one on pageURL's site; it may be nil, and then the page's
+// canonical URL is taken wherever it points. A page that is valid UTF-8 is read as
 // UTF-8; any other is decoded as its <meta> charset says or as sniffed, so
 // pages saved as windows-1252 or ISO-8859-1 read correctly. A page with less than MinText characters of article text is
 // refused with ErrTooShort.

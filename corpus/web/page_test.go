@@ -31,33 +31,37 @@ var noise = []string{
 // from them.
 var pageCases = []struct {
 	file                       string
+	base                       string // where the page was read from; "": nowhere known
 	url, title, publisher      string
 	author, published, noteFor string
 }{
-	{"jsonld-graph.html", "https://computeledger.example/2025/01/27/nvidia-sheds-589-billion",
+	{"jsonld-graph.html", "https://www.computeledger.example/2025/01/27/nvidia-sheds-589-billion/?utm_source=feed", "https://computeledger.example/2025/01/27/nvidia-sheds-589-billion",
 		"Nvidia sheds $589 billion as DeepSeek rattles investors", "Compute Ledger Media", "Maria Okafor", "2025-01-27",
 		"JSON-LD @graph with @id references; date in New York time stays the 27th"},
-	{"opengraph.html", "https://siliconweekly.example/news/stargate-project-500bn",
+	{"opengraph.html", "http://siliconweekly.example/news/stargate", "https://siliconweekly.example/news/stargate-project-500bn",
 		"The Stargate Project: $500bn for AI data centres", "Silicon Weekly", "Daniel Lee", "2025-01-21",
 		"Open Graph only; og:url with ?ref= dropped; article:author a URL, so the author meta"},
-	{"jsonld-array.html", "https://policywire.example/articles/ai-diffusion-rule",
+	{"jsonld-array.html", "", "https://policywire.example/articles/ai-diffusion-rule",
 		"What the AI diffusion rule means for chip exports", "PolicyWire", "Priya Raman, Tom Becker", "2025-01-13",
 		"JSON-LD as a top-level array, @type as a list, two authors"},
-	{"windows-1252.html", "https://technik-rundschau.example/ki/europas-ki-fabriken",
+	{"windows-1252.html", "", "https://technik-rundschau.example/ki/europas-ki-fabriken",
 		"Europas KI-Fabriken: 20 Milliarden € für Rechenzentren", "Technik Rundschau", "", "2025-02-11",
 		"windows-1252 with € and curly quotes, declared in <meta http-equiv>"},
-	{"utf8-nocharset.html", "https://saved.example/articles/x",
+	{"utf8-nocharset.html", "https://saved.example/articles/x?utm_source=newsletter#top", "https://saved.example/articles/x",
 		"OpenAI’s o3 costs €10m a year for the largest customers", "Model Margins", "Chloé Martin", "2025-04-17",
 		"UTF-8 with no charset named and only ASCII in the first 1024 bytes"},
-	{"nodate.html", "https://saved.example/articles/x",
+	{"nodate.html", "https://saved.example/articles/x?utm_source=newsletter#top", "https://saved.example/articles/x",
 		"A guide to open-weight models", "saved.example", "", "",
 		"no metadata: title from <title>, publisher from the host, no date"},
 }
 
 func TestParseHTML(t *testing.T) {
-	base, _ := url.Parse("https://saved.example/articles/x?utm_source=newsletter#top")
 	for _, tc := range pageCases {
-		t.Run(tc.file, func(t *testing.T) {
+		t.Run(tc.file+" from "+tc.base, func(t *testing.T) {
+			var base *url.URL
+			if tc.base != "" {
+				base, _ = url.Parse(tc.base)
+			}
 			p := parseFile(t, tc.file, base)
 			published := ""
 			if !p.Published.IsZero() {
@@ -80,6 +84,29 @@ func TestParseHTML(t *testing.T) {
 			}
 			checkGolden(t, strings.TrimSuffix(tc.file, ".html")+".txt", render(p))
 		})
+	}
+}
+
+// TestParseHTMLCanonical checks that a page names its canonical URL for
+// its own site only: served from another, it could otherwise cite itself
+// as that site, or take the URL of an article already in the corpus so
+// that the real one is refused as a duplicate.
+func TestParseHTMLCanonical(t *testing.T) {
+	tests := []struct{ file, base, want string }{
+		{"opengraph.html", "", "https://siliconweekly.example/news/stargate-project-500bn"},
+		{"opengraph.html", "http://www.SiliconWeekly.example:8080/s?id=1", "https://siliconweekly.example/news/stargate-project-500bn"},
+		{"opengraph.html", "https://mirror.example/copied/stargate?utm_source=x", "https://mirror.example/copied/stargate"},
+		{"opengraph.html", "https://siliconweekly.example.mirror.example/news/stargate", "https://siliconweekly.example.mirror.example/news/stargate"},
+		{"jsonld-graph.html", "http://127.0.0.1:8080/nvidia", "http://127.0.0.1:8080/nvidia"},
+	}
+	for _, tt := range tests {
+		var base *url.URL
+		if tt.base != "" {
+			base, _ = url.Parse(tt.base)
+		}
+		if p := parseFile(t, tt.file, base); p.URL != tt.want {
+			t.Errorf("%s read from %q: URL %q, want %q", tt.file, tt.base, p.URL, tt.want)
+		}
 	}
 }
 
