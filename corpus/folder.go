@@ -62,6 +62,19 @@ func (f *Folder) Dir() string { return f.dir }
 func (f *Folder) Add(ctx context.Context, a *Article, body string) (string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	for tries := 1; ; tries++ {
+		name, err := f.add(ctx, a, body)
+		// Another process (racebot add beside racebot serve) wrote a
+		// file of the chosen name since the folder was read: read it
+		// again, for it may be this very article.
+		if errors.Is(err, fs.ErrExist) && strings.TrimSpace(a.ID) == "" && tries < 3 {
+			continue
+		}
+		return name, err
+	}
+}
+
+func (f *Folder) add(ctx context.Context, a *Article, body string) (string, error) {
 	if err := f.rescan(ctx); err != nil {
 		return "", err
 	}

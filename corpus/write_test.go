@@ -404,3 +404,42 @@ func TestFolderConcurrentAdds(t *testing.T) {
 		t.Fatalf("%d files in the folder, want %d", n, articles)
 	}
 }
+
+// TestFolderAddsFromTwoProcesses: racebot add and racebot serve's feeds
+// each have a Folder on the same directory. An article both add at once is
+// written once, and the other is told it is a duplicate, not that a file
+// exists.
+func TestFolderAddsFromTwoProcesses(t *testing.T) {
+	dir := t.TempDir()
+	const articles, workers = 5, 6
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	added, dups := 0, 0
+	for w := range workers {
+		f := corpus.NewFolder(dir) // a folder of its own: a process of its own
+		wg.Go(func() {
+			for i := range articles {
+				i = (i + w) % articles
+				a := testArticle(fmt.Sprintf("Headline %d", i), fmt.Sprintf("https://e.com/%d", i))
+				_, err := f.Add(context.Background(), a, fmt.Sprintf("Article number %d has its own text.", i))
+				mu.Lock()
+				switch {
+				case err == nil:
+					added++
+				case errors.Is(err, corpus.ErrDuplicate):
+					dups++
+				default:
+					t.Error(err)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if added != articles || dups != articles*(workers-1) {
+		t.Fatalf("%d added, %d duplicates; want %d and %d", added, dups, articles, articles*(workers-1))
+	}
+	if n := len(listDir(t, dir)); n != articles {
+		t.Fatalf("%d files in the folder, want %d", n, articles)
+	}
+}
