@@ -41,15 +41,17 @@ const (
 )
 
 // Errors a fetch can fail with, for errors.Is; the messages say more.
-// ErrDisallowed, ErrNotHTML and ErrTooLarge are answers that fetching again
-// will not change. ErrRobotsUnavailable may change: the site could not be
-// reached or failed to serve its robots.txt, which RFC 9309 says to treat
-// as disallowing everything for now, so try again later.
+// ErrDisallowed, ErrNotHTML, ErrTooLarge and ErrScheme (a URL or redirect
+// leading out of the web: ftp:, file:, javascript:) are answers that
+// fetching again will not change. ErrRobotsUnavailable may change: the site
+// could not be reached or failed to serve its robots.txt, which RFC 9309
+// says to treat as disallowing everything for now, so try again later.
 var (
 	ErrDisallowed        = errors.New("disallowed by robots.txt")
 	ErrNotHTML           = errors.New("not an HTML page")
 	ErrTooLarge          = errors.New("page too large")
 	ErrRobotsUnavailable = errors.New("could not read robots.txt")
+	ErrScheme            = errors.New("not an http(s) URL")
 )
 
 // Client fetches web pages. Its zero value is ready to use; a Client may be
@@ -118,7 +120,7 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 		return nil, fmt.Errorf("fetch %s: not a URL: %w", rawURL, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return nil, fmt.Errorf("fetch %s: only http and https URLs can be fetched", rawURL)
+		return nil, fmt.Errorf("fetch %s: %w (only http and https pages can be fetched)", u.Redacted(), ErrScheme)
 	}
 	timeout := c.Timeout
 	if timeout <= 0 {
@@ -206,7 +208,7 @@ func (c *Client) do(req *http.Request) (*http.Response, error) {
 			return fmt.Errorf("stopped after %d redirects", max)
 		}
 		if next.URL.Scheme != "http" && next.URL.Scheme != "https" {
-			return fmt.Errorf("redirected to %s, which is not an http(s) URL", next.URL.Redacted())
+			return fmt.Errorf("redirected to %s, which is %w", next.URL.Redacted(), ErrScheme)
 		}
 		next.Header.Set("User-Agent", c.userAgent())
 		if next.Context().Value(robotsKey{}) != nil {

@@ -91,6 +91,8 @@ func newNewsSite(t *testing.T) *newsSite {
 	mux.Handle("/loop", http.RedirectHandler("/loop", http.StatusFound))
 	mux.Handle("/to-private", http.RedirectHandler("/private/leak", http.StatusFound))
 	mux.Handle("/to-ftp", http.RedirectHandler("ftp://files.example/a", http.StatusFound))
+	mux.Handle("/to-file", http.RedirectHandler("file:///etc/passwd", http.StatusFound))
+	mux.Handle("/to-javascript", http.RedirectHandler("javascript:alert(1)", http.StatusFound))
 	mux.HandleFunc("/private/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, readPage(t, "opengraph.html")) })
 	mux.HandleFunc("/no-racebot/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, readPage(t, "opengraph.html")) })
 	mux.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
@@ -254,7 +256,11 @@ func TestFetchRefuses(t *testing.T) {
 		{"robots.txt for all", site.URL + "/private/story", web.ErrDisallowed, "robots.txt disallows /private/story", "/private/story"},
 		{"robots.txt for racebot", site.URL + "/no-racebot/story", web.ErrDisallowed, "disallows /no-racebot/story for racebot", "/no-racebot/story"},
 		{"redirect to a disallowed page", site.URL + "/to-private", web.ErrDisallowed, "disallows /private/leak", "/private/leak"},
-		{"redirect to ftp", site.URL + "/to-ftp", nil, "not an http(s) URL", ""},
+		// A redirect out of the web is the page's answer, not a hitch:
+		// fetching again will not change it.
+		{"redirect to ftp", site.URL + "/to-ftp", web.ErrScheme, "redirected to ftp://files.example/a, which is not an http(s) URL", ""},
+		{"redirect to file", site.URL + "/to-file", web.ErrScheme, "redirected to file:///etc/passwd, which is not an http(s) URL", ""},
+		{"redirect to javascript", site.URL + "/to-javascript", web.ErrScheme, "redirected to javascript:alert(1), which is not an http(s) URL", ""},
 		{"redirect loop", site.URL + "/loop", nil, "stopped after 5 redirects", ""},
 		{"PDF", site.URL + "/report.pdf", web.ErrNotHTML, "application/pdf", ""},
 		{"JSON", site.URL + "/api/story.json", web.ErrNotHTML, "application/json", ""},
@@ -265,9 +271,9 @@ func TestFetchRefuses(t *testing.T) {
 		{"404", site.URL + "/gone", nil, "404 Not Found", ""},
 		{"500", site.URL + "/broken", nil, "500 Internal Server Error", ""},
 		{"paywall", site.URL + "/premium/huawei", web.ErrTooShort, "paywall", ""},
-		{"ftp", "ftp://files.example/a", nil, "only http and https", ""},
+		{"ftp", "ftp://files.example/a", web.ErrScheme, "only http and https", ""},
 		{"not a URL", "https://exa mple.com/%zz", nil, "not a URL", ""},
-		{"relative", "/news/stargate", nil, "only http and https", ""},
+		{"relative", "/news/stargate", web.ErrScheme, "only http and https", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
