@@ -137,3 +137,22 @@ func FuzzReadMeta(f *testing.F) {
 		}
 	})
 }
+
+// TestOneLine checks that metadata and text are cleaned as corpus.Marshal
+// cleans one-line fields: white space collapsed, control characters (C0,
+// DEL, C1), line and paragraph separators and byte-order marks gone.
+func TestOneLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  OpenAI\n\to3  ", "OpenAI o3"},
+		{"a\x00b\x1bc\x7fd", "a b c d"},
+		{"a\u0090b\u0085c", "a b c"},
+		{"line\u2028para\u2029end", "line para end"},
+		{"\ufeffTitle\u00a0here", "Title here"},
+		{"€10m “quoted”", "€10m “quoted”"},
+	}
+	for _, tt := range tests {
+		if got := oneLine(tt.in); got != tt.want {
+			t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

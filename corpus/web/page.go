@@ -200,5 +200,16 @@ func firstOf(ss ...string) string {
 	return ""
 }
 
-// oneLine collapses white space, as metadata often carries line breaks.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine collapses white space, as metadata often carries line breaks, and
+// turns control characters into spaces, as corpus.Marshal does to one-line
+// fields: what a page says must read the same once written to the corpus.
+// It mirrors the unexported oneLine of corpus/write.go; keep them alike.
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' || r == '\ufeff' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}

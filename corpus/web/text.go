@@ -176,12 +176,7 @@ func (w *textWriter) flush(prefix string) {
 	if prefix == "" {
 		prefix = w.item
 	}
-	s := oneLine(strings.Map(func(r rune) rune {
-		if r < ' ' || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, w.cur.String()))
+	s := oneLine(w.cur.String())
 	w.cur.Reset()
 	s = strings.TrimSuffix(s, " ·")
 	s = strings.TrimSpace(leadingMarks.ReplaceAllString(s, ""))
