@@ -132,7 +132,7 @@ func FuzzReadMeta(f *testing.F) {
 		if !m.published.IsZero() && (m.published.Year() < 1990 || m.published.After(time.Now().Add(49*time.Hour))) {
 			t.Fatalf("implausible date %v from %q", m.published, date)
 		}
-		if m.canonical != "" && !strings.HasPrefix(m.canonical, "http://") && !strings.HasPrefix(m.canonical, "https://") {
+		if m.canonical != "" && (!strings.HasPrefix(m.canonical, "http://") && !strings.HasPrefix(m.canonical, "https://") || !sameSite(m.canonical, base)) {
 			t.Fatalf("canonical %q", m.canonical)
 		}
 	})
