@@ -70,7 +70,7 @@ type Client struct {
 
 type robotsEntry struct {
 	data    *robotstxt.RobotsData // nil: the host could not say, so nothing is allowed for robotsRetry
-	why     string                // why data is nil
+	err     error                 // why data is nil
 	fetched time.Time
 }
 
@@ -258,7 +258,7 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 		c.mu.Unlock()
 	}
 	if e.data == nil {
-		return fmt.Errorf("%s: %w, and RFC 9309 says to fetch no page of the site until it can be read", e.why, ErrRobotsUnavailable)
+		return fmt.Errorf("%w: %w, and RFC 9309 says to fetch no page of the site until it can be read", e.err, ErrRobotsUnavailable)
 	}
 	p := u.EscapedPath()
 	if p == "" {
@@ -281,26 +281,28 @@ func (c *Client) fetchRobots(ctx context.Context, origin, host string) robotsEnt
 	ctx = context.WithValue(ctx, robotsKey{}, true)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, origin+"/robots.txt", nil)
 	if err != nil {
-		return robotsEntry{why: "robots.txt: " + err.Error(), fetched: now}
+		return robotsEntry{err: fmt.Errorf("robots.txt: %w", err), fetched: now}
 	}
 	resp, err := c.do(req)
 	if err != nil {
-		return robotsEntry{why: fmt.Sprintf("could not reach %s (%v)", host, unwrapURLError(err)), fetched: now}
+		// The cause stays wrapped: a caller's own dialer may have refused
+		// the connection, and wants to know.
+		return robotsEntry{err: fmt.Errorf("could not reach %s (%w)", host, unwrapURLError(err)), fetched: now}
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxRobotsBytes))
 	if err != nil {
-		return robotsEntry{why: fmt.Sprintf("%s/robots.txt could not be read (%v)", origin, err), fetched: now}
+		return robotsEntry{err: fmt.Errorf("%s/robots.txt could not be read (%w)", origin, err), fetched: now}
 	}
 	if resp.StatusCode >= 500 {
-		return robotsEntry{why: fmt.Sprintf("%s/robots.txt answered %s", origin, resp.Status), fetched: now}
+		return robotsEntry{err: fmt.Errorf("%s/robots.txt answered %s", origin, resp.Status), fetched: now}
 	}
 	data, err := robotstxt.FromStatusAndBytes(resp.StatusCode, bytes.ToValidUTF8(body, nil))
 	if err != nil {
 		// The parser skips what it cannot read and reports it; a robots.txt
 		// with a typo still says what it can.
 		if data == nil {
-			return robotsEntry{why: fmt.Sprintf("%s/robots.txt could not be parsed (%v)", origin, err), fetched: now}
+			return robotsEntry{err: fmt.Errorf("%s/robots.txt could not be parsed (%w)", origin, err), fetched: now}
 		}
 	}
 	return robotsEntry{data: data, fetched: now}

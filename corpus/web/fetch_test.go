@@ -427,6 +427,29 @@ func TestRobotsUnreachable(t *testing.T) {
 	}
 }
 
+// dialRefusal is a dialer's own refusal, as a caller that keeps feeds off
+// private addresses returns.
+type dialRefusal struct{ host string }
+
+func (e *dialRefusal) Error() string { return "refused to dial " + e.host }
+
+// TestRobotsUnreachableCause checks that the reason a site could not be
+// reached stays in the error for errors.As: a caller's own refusal to
+// connect is its answer, not a site that is down.
+func TestRobotsUnreachableCause(t *testing.T) {
+	c := testClient()
+	c.HTTP = &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			return nil, &dialRefusal{addr}
+		},
+	}}
+	_, err := c.Fetch(context.Background(), "http://intranet.example/story")
+	var refusal *dialRefusal
+	if !errors.Is(err, web.ErrRobotsUnavailable) || !errors.As(err, &refusal) || refusal.host != "intranet.example:80" {
+		t.Fatalf("error %v, want ErrRobotsUnavailable wrapping the dialer's refusal", err)
+	}
+}
+
 func TestFetchCancelled(t *testing.T) {
 	site := newNewsSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
