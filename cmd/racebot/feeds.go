@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,9 @@ type feedAdder struct {
 
 // Add implements feed.Adder.
 func (a *feedAdder) Add(ctx context.Context, it feed.Item) (string, error) {
+	if u, err := url.Parse(it.FeedURL); err == nil {
+		ctx = withPrivateHost(ctx, u.Hostname())
+	}
 	p, err := a.client.Fetch(ctx, it.Link)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -112,7 +116,13 @@ func itemPage(it feed.Item) (*web.Page, error) {
 // permanent reports whether a page will never be read however often it is
 // tried, so that its item need not be offered again.
 func permanent(err error) bool {
-	for _, e := range []error{web.ErrDisallowed, web.ErrNotHTML, web.ErrTooLarge, web.ErrTooShort, web.ErrNoTitle, web.ErrNoURL} {
+	if _, ok := errors.AsType[*privateAddrError](err); ok {
+		return true
+	}
+	if errors.Is(err, web.ErrRobotsUnavailable) {
+		return false // the site was down or failing: it may be back later
+	}
+	for _, e := range []error{web.ErrDisallowed, web.ErrNotHTML, web.ErrTooLarge, web.ErrTooShort, web.ErrNoTitle, web.ErrNoURL, web.ErrScheme} {
 		if errors.Is(err, e) {
 			return true
 		}
@@ -222,7 +232,7 @@ func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.
 		return nil, nil
 	}
 	adder := &feedAdder{
-		client: &web.Client{UserAgent: web.UserAgent(racebotVersion())},
+		client: &web.Client{UserAgent: web.UserAgent(racebotVersion()), HTTP: &http.Client{Transport: publicTransport()}},
 		folder: corpus.NewFolder(cs.dir),
 		log:    log,
 	}

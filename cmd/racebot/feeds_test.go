@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +21,7 @@ import (
 
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/feed"
+	"github.com/racebot/racebot/corpus/web"
 )
 
 // newsPage is a news article page as a publisher serves it: metadata in
@@ -212,8 +217,9 @@ func TestServeFeedsRefusesBadConfig(t *testing.T) {
 	}
 }
 
-// untilWithin is until with a longer wait, for changes that begin with a
-// feed read or a page fetch rather than an edit.
+// untilWithin asks q until the passages satisfy ok, within wait: the
+// issue's five seconds for an edit (until), longer for changes that begin
+// with a feed read or a page fetch.
 func (l *live) untilWithin(t *testing.T, wait time.Duration, what, q string, ok func(passages string) bool) {
 	t.Helper()
 	deadline := time.Now().Add(wait)
@@ -227,7 +233,7 @@ func (l *live) untilWithin(t *testing.T, wait time.Duration, what, q string, ok 
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: not in answers within %v; last passages:\n%s", what, wait, got)
+			t.Fatalf("%s: not visible in answers within %v; last passages:\n%s", what, wait, got)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -260,5 +266,79 @@ func TestFeedMetricsAcrossRestart(t *testing.T) {
 	}
 	if got := testutil.ToFloat64(m.added.WithLabelValues("https://a.example/feed")); got != 2 {
 		t.Errorf("added = %v, want 2", got)
+	}
+}
+
+// TestFeedAdderRefusesPrivateAddresses: a feed may not make racebot fetch,
+// and quote, a page on a private address of another host — not directly,
+// not through a redirect — while a feed on a private host may name pages
+// on that same host.
+func TestFeedAdderRefusesPrivateAddresses(t *testing.T) {
+	site, _ := feedSite(t)
+	_, port, _ := strings.Cut(strings.TrimPrefix(site.URL, "http://"), ":")
+	page := "/2025/11/20/zephyrion-quokka"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/away", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, site.URL+page, http.StatusFound)
+	})
+	redirector := httptest.NewServer(mux)
+	t.Cleanup(redirector.Close)
+	_, rport, _ := strings.Cut(strings.TrimPrefix(redirector.URL, "http://"), ":")
+
+	tests := []struct {
+		name, feedURL, link string
+		refused             bool
+	}{
+		{"a public feed naming a loopback page", "https://news.example/feed.xml", site.URL + page, true},
+		{"a redirect to another private host", "http://localhost:" + rport + "/feed.xml", "http://localhost:" + rport + "/away", true},
+		{"a private feed naming a page on its own host", "http://127.0.0.1:" + port + "/feed.xml", site.URL + page, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			a := &feedAdder{
+				client: &web.Client{HTTP: &http.Client{Transport: publicTransport()}},
+				folder: corpus.NewFolder(dir),
+				log:    slog.New(slog.DiscardHandler),
+			}
+			id, err := a.Add(t.Context(), feed.Item{Link: tt.link, FeedURL: tt.feedURL, Title: "Zephyrion"})
+			files, _ := os.ReadDir(dir)
+			if !tt.refused {
+				if err != nil || len(files) != 1 {
+					t.Fatalf("Add = %q, %v with %d files; want the article added", id, err, len(files))
+				}
+				return
+			}
+			if !errors.Is(err, feed.ErrRejected) || !strings.Contains(err.Error(), "private address") {
+				t.Errorf("Add = %q, %v; want it rejected for a private address", id, err)
+			}
+			if len(files) != 0 {
+				t.Errorf("%d files written for a refused page", len(files))
+			}
+		})
+	}
+}
+
+// TestPermanent: which failures to fetch an item's page mean it will never
+// be read, and which may pass.
+func TestPermanent(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{fmt.Errorf("fetch x: %w", web.ErrDisallowed), true},
+		{fmt.Errorf("fetch x: %w", web.ErrNotHTML), true},
+		{fmt.Errorf("fetch x: %w", web.ErrTooShort), true},
+		{fmt.Errorf("fetch x: redirected to file:///etc/passwd: %w", web.ErrScheme), true},
+		{fmt.Errorf("fetch x: %w", &privateAddrError{host: "a", addr: netip.MustParseAddr("10.0.0.1")}), true},
+		{fmt.Errorf("fetch x: could not reach x: %w", web.ErrRobotsUnavailable), false},
+		{fmt.Errorf("fetch x: %w: %w", web.ErrRobotsUnavailable, &privateAddrError{host: "a", addr: netip.MustParseAddr("10.0.0.1")}), true},
+		{errors.New("fetch x: the server answered 503 Service Unavailable"), false},
+		{context.DeadlineExceeded, false},
+	}
+	for _, tt := range tests {
+		if got := permanent(tt.err); got != tt.want {
+			t.Errorf("permanent(%v) = %v, want %v", tt.err, got, tt.want)
+		}
 	}
 }

@@ -120,21 +120,7 @@ func (l *live) ask(q string) (string, error) {
 // seconds of the change.
 func (l *live) until(t *testing.T, what, q string, ok func(passages string) bool) {
 	t.Helper()
-	deadline := time.Now().Add(visible)
-	for {
-		got, err := l.ask(q)
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-		if ok(got) {
-			t.Logf("%s: visible after %v", what, visible-time.Until(deadline).Round(time.Millisecond))
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not visible in answers within %v; last passages:\n%s", what, visible, got)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	l.untilWithin(t, visible, what, q, ok)
 }
 
 // metric returns the sum of a metric's series on /metrics.
