@@ -32,6 +32,9 @@ type Feed struct {
 	LastRead    time.Time `json:"last_read,omitzero"`
 	LastSuccess time.Time `json:"last_success,omitzero"`
 	LastError   string    `json:"last_error,omitempty"`
+	// ItemError says why an item of the last good read was not added,
+	// if one was not (a paywall, robots.txt, a site that was down).
+	ItemError string `json:"item_error,omitempty"`
 	// Added counts the articles the feed has given; Recent names the
 	// latest of them, newest first.
 	Added  int      `json:"added"`

@@ -296,7 +296,7 @@ func botFeeds(sts []feed.FeedStatus) []bot.Feed {
 	out := make([]bot.Feed, 0, len(sts))
 	for _, st := range sts {
 		f := bot.Feed{URL: st.URL, Title: st.Title, LastRead: st.LastRead, LastSuccess: st.LastSuccess,
-			LastError: st.LastError, Added: st.Added}
+			LastError: st.LastError, ItemError: st.LastItemError, Added: st.Added}
 		for _, r := range st.Recent {
 			f.Recent = append(f.Recent, r.Title)
 		}

@@ -132,6 +132,10 @@ func writeFeeds(w io.Writer, feeds []bot.Feed, now time.Time) {
 			for _, l := range wrap("last error: "+e, width-4) {
 				fmt.Fprintln(w, "    "+l)
 			}
+		} else if e := strings.Map(dropControl, f.ItemError); strings.TrimSpace(e) != "" {
+			for _, l := range wrap("last item not added: "+e, width-4) {
+				fmt.Fprintln(w, "    "+l)
+			}
 		}
 	}
 }

@@ -241,7 +241,8 @@ func TestWriteFeeds(t *testing.T) {
 	feeds := []bot.Feed{
 		{URL: "https://www.technologyreview.com/topic/artificial-intelligence/feed", Title: "MIT Technology Review",
 			LastRead: now.Add(-12 * time.Minute), LastSuccess: now.Add(-12 * time.Minute), Added: 3,
-			Recent: []string{"OpenAI signs a $10 billion deal for chips with a maker of accelerators", "Older"}},
+			Recent:    []string{"OpenAI signs a $10 billion deal for chips with a maker of accelerators", "Older"},
+			ItemError: "https://www.technologyreview.com/x: item cannot become an article: too little article text"},
 		{URL: "https://example.com/new.xml"},
 		{URL: "https://example.com/broken.xml\x1b[2J", Title: "Broken\x1b[2J feed\nsecond line", LastRead: now.Add(-5 * time.Minute),
 			LastSuccess: now.Add(-72 * time.Hour), LastError: "fetch https://example.com/broken.xml: 500 Internal Server Error"},
@@ -254,6 +255,8 @@ func TestWriteFeeds(t *testing.T) {
     https://www.technologyreview.com/topic/artificial-intelligence/feed
     read 12 min ago · added 3 articles, latest “OpenAI signs a $10 billion deal
     for chips with a maker of accelerators”
+    last item not added: https://www.technologyreview.com/x: item cannot become
+    an article: too little article text
 
   example.com
     https://example.com/new.xml

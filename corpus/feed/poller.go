@@ -489,7 +489,8 @@ func (p *Poller) offer(ctx context.Context, f *feedRun, res fetched) (added, fai
 			st.markSeen([]string{e.key}, inFeed)
 		case errors.Is(err, ErrRejected):
 			st.markSeen([]string{e.key}, inFeed)
-			p.log.Info("feed item not added", "feed", f.name, "link", e.item.Link, "err", err.Error())
+			lastErr = fmt.Sprintf("%s: %v", Redact(e.item.Link), err)
+			p.log.Info("feed item not added", "feed", f.name, "link", Redact(e.item.Link), "err", err.Error())
 		default:
 			if st.Attempts == nil {
 				st.Attempts = map[string]int{}

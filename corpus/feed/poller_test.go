@@ -806,3 +806,24 @@ func TestRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestRejectedItemShown: an item that can never become an article is not
+// offered again, and the feed's status says why it was not added.
+func TestRejectedItemShown(t *testing.T) {
+	srv := newFeedServer(t, rssDoc("Paywalled", []testItem{{guid: "1", link: "https://news.example/premium"}}), "application/rss+xml")
+	a := newFakeAdder()
+	a.fail = func(it Item, n int) error {
+		return fmt.Errorf("fetch %s: too little article text: %w", it.Link, ErrRejected)
+	}
+	p := mustNew(t, testOptions(a, &syncBuffer{}, srv.URL))
+	start(t, p)
+	waitFor(t, "the first read", func() bool { return statusOf(p, srv.URL).Failures == 0 && !statusOf(p, srv.URL).LastSuccess.IsZero() })
+	st := statusOf(p, srv.URL)
+	if !strings.Contains(st.LastItemError, "news.example/premium") || !strings.Contains(st.LastItemError, "too little article text") {
+		t.Errorf("LastItemError = %q, want the item and why", st.LastItemError)
+	}
+	waitFor(t, "two reads", func() bool { return len(srv.requests()) >= 2 })
+	if got := a.callsTo("https://news.example/premium"); got != 1 {
+		t.Errorf("rejected item offered %d times, want once", got)
+	}
+}
