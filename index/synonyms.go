@@ -89,6 +89,11 @@ func parseEntries(list string, a analysis.Analyzer) (entries [][]string, raw []s
 		if len(terms) == 0 {
 			return nil, nil, fmt.Errorf("%q is only stop words", e)
 		}
+		if len(terms) == 1 && strings.ContainsAny(e, " -") {
+			// "sell off" analyses to "sell": listed so, it would make
+			// every sale a selloff.
+			return nil, nil, fmt.Errorf("%q is the one word %q once its stop words go: list that word, if it is meant, or leave the entry out", e, terms[0])
+		}
 		if !slices.ContainsFunc(entries, func(x []string) bool { return slices.Equal(x, terms) }) {
 			entries = append(entries, terms)
 			raw = append(raw, e)

@@ -142,3 +142,37 @@ func TestTermOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSynonymEntriesKeepTheirWords: a synonym entry of several words that
+// analyses to a single word would make that word a synonym of the group
+// ("sell off" is "sell", and every sale a selloff), so the list refuses it.
+func TestSynonymEntriesKeepTheirWords(t *testing.T) {
+	m, err := newMapping(DefaultScoring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := analyzer(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		list, wantErr string
+	}{
+		{"selloff, rout\n", ""},
+		{"export controls, export restrictions\n", ""},
+		{"per year, annually => year\n", ""},
+		{"selloff, sell off, rout\n", `line 1: "sell off" is the one word "sell"`},
+		{"# prices\nper year, a year\n", `line 2: "a year" is the one word "year"`},
+		{"selloff, sell-off\n", `"sell-off" is the one word "sell"`},
+		{"the, a\n", "only stop words"},
+	}
+	for _, tt := range tests {
+		_, err := parseSynonyms(tt.list, an)
+		switch {
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("parseSynonyms(%q) = %v", tt.list, err)
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("parseSynonyms(%q) = %v, want an error saying %s", tt.list, err, tt.wantErr)
+		}
+	}
+}
