@@ -9,9 +9,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/racebot/racebot/corpus"
 )
@@ -279,4 +282,102 @@ func TestScanUnreadableFile(t *testing.T) {
 	if msg := c.Problems[0].Error(); !strings.Contains(msg, "locked.md") || !strings.Contains(msg, "permission") {
 		t.Errorf("problem %q does not say which file and why", msg)
 	}
+}
+
+// countingFS counts the files opened for reading, not the folders.
+type countingFS struct {
+	fs.FS
+	mu    sync.Mutex
+	opens int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	f, err := c.FS.Open(name)
+	if err == nil && strings.HasSuffix(name, ".md") {
+		c.mu.Lock()
+		c.opens++
+		c.mu.Unlock()
+	}
+	return f, err
+}
+
+func (c *countingFS) reset() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := c.opens
+	c.opens = 0
+	return n
+}
+
+// TestScanSince: a rescan reads only the files whose size or modification
+// time changed, and reads again a file hashed within a tick of its last
+// change, which a second change in that tick could have left looking the
+// same.
+func TestScanSince(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for _, name := range []string{"a.md", "b.md", "sub/c.md"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(header+"Body of "+name+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := &countingFS{FS: os.DirFS(dir)}
+	ctx := context.Background()
+	first, err := corpus.Scan(ctx, fsys)
+	if err != nil || len(first) != 3 || fsys.reset() != 3 {
+		t.Fatalf("first scan: %v, %d files", err, len(first))
+	}
+	again, err := corpus.ScanSince(ctx, fsys, first)
+	if err != nil || !slices.Equal(hashes(again), hashes(first)) {
+		t.Fatalf("rescan of an unchanged folder = %v, %v", err, again)
+	}
+	if n := fsys.reset(); n != 0 {
+		t.Errorf("rescan of an unchanged folder read %d files, want none", n)
+	}
+
+	// An edit (the size changes) is read, and only it; the edited file was
+	// changed just now, so the next scan reads it once more.
+	if err := os.WriteFile(filepath.Join(dir, "b.md"), []byte(header+"A longer body, edited.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edited, err := corpus.ScanSince(ctx, fsys, again)
+	if err != nil || edited[1].Hash == again[1].Hash || edited[0].Hash != again[0].Hash {
+		t.Fatalf("after an edit: %v, %v", err, edited)
+	}
+	if n := fsys.reset(); n != 1 {
+		t.Errorf("rescan after one edit read %d files, want 1", n)
+	}
+	if _, err := corpus.ScanSince(ctx, fsys, edited); err != nil {
+		t.Fatal(err)
+	}
+	if n := fsys.reset(); n != 1 {
+		t.Errorf("rescan after a change within the racy window read %d files, want the racy one", n)
+	}
+
+	// A new file is read; a removed one is gone from the list.
+	os.Remove(filepath.Join(dir, "a.md"))
+	os.WriteFile(filepath.Join(dir, "d.md"), []byte(header+"New.\n"), 0o644)
+	changed, err := corpus.ScanSince(ctx, fsys, edited)
+	var paths []string
+	for _, f := range changed {
+		paths = append(paths, f.Path)
+	}
+	if err != nil || strings.Join(paths, ",") != "b.md,d.md,sub/c.md" {
+		t.Errorf("after remove and add: %v, %v", err, paths)
+	}
+}
+
+func hashes(files []corpus.File) []string {
+	var out []string
+	for _, f := range files {
+		out = append(out, f.Path+"="+f.Hash)
+	}
+	return out
 }

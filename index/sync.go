@@ -51,11 +51,23 @@ func (x *Index) Sync(ctx context.Context, fsys fs.FS) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
+	rep, err := x.SyncFiles(ctx, fsys, files)
+	rep.Duration = time.Since(start)
+	return rep, err
+}
+
+// SyncFiles is Sync with the corpus already scanned, for a caller that
+// keeps its last scan to rescan only what changed (corpus.ScanSince).
+func (x *Index) SyncFiles(ctx context.Context, fsys fs.FS, files []corpus.File) (Report, error) {
+	start := time.Now()
 	x.mu.RLock()
 	b, man := x.b, x.man
 	x.mu.RUnlock()
 
-	var rep Report
+	var (
+		rep Report
+		err error
+	)
 	if b == nil {
 		rep, err = x.rebuild(ctx, fsys, files)
 	} else {

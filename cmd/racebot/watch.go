@@ -25,7 +25,8 @@ type corpusSync struct {
 	log     *slog.Logger
 	metrics *metrics // nil counts nothing
 
-	mu sync.Mutex
+	mu   sync.Mutex
+	last []corpus.File // the folder's last scan, for rescanning only what changed
 }
 
 // sync updates the index from the folder. A folder that is gone,
@@ -64,10 +65,17 @@ func (s *corpusSync) update(ctx context.Context, fsys fs.FS) (index.Report, erro
 		// emptied, or removed file by file).
 		return index.Report{}, fmt.Errorf("corpus folder %s: %w; answering from the index as it is", s.dir, corpus.ErrNoArticles)
 	}
-	rep, err := s.idx.Sync(ctx, fsys)
+	start := time.Now()
+	files, err := corpus.ScanSince(ctx, fsys, s.last)
+	if err != nil {
+		return index.Report{}, fmt.Errorf("read corpus folder %s: %w", s.dir, err)
+	}
+	rep, err := s.idx.SyncFiles(ctx, fsys, files)
+	rep.Duration = time.Since(start)
 	if err != nil {
 		return rep, fmt.Errorf("update index from corpus folder %s: %w", s.dir, err)
 	}
+	s.last = files
 	return rep, nil
 }
 
