@@ -17,10 +17,20 @@ const stemFilter = "racebot_stem"
 // stemmed. News repeats a vocabulary of some tens of thousands of words, and
 // a map lookup costs a fraction of stemming one, which is the second-largest
 // cost of analysis after tokenizing. It gives the same terms as
-// stemmer_porter (see TestCachedStemmer).
+// stemmer_porter (see TestCachedStemmer), except for stemExceptions.
 type cachedStemmer struct {
 	stems sync.Map // word → stem ([]byte, never modified)
 	size  atomic.Int64
+}
+
+// stemExceptions are words whose Porter stem is another word that
+// matters here: Porter takes "use", "used" and "using" to "us", the United
+// States of every export-control story, so that "computer use" was a
+// question about the US and "US export rules" matched every passage that
+// used anything.
+var stemExceptions = map[string]string{
+	"use": "use", "uses": "use", "used": "use", "using": "use",
+	"useful": "use", "usefulness": "use",
 }
 
 // maxStems bounds the cache; past it, new words are stemmed uncached.
@@ -48,7 +58,12 @@ func (s *cachedStemmer) Filter(input analysis.TokenStream) analysis.TokenStream 
 			continue
 		}
 		word := string(token.Term)
-		stem := analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(token.Term)))
+		var stem []byte
+		if e, ok := stemExceptions[word]; ok {
+			stem = []byte(e)
+		} else {
+			stem = analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(token.Term)))
+		}
 		token.Term = stem
 		if len(word) <= 40 && s.size.Load() < maxStems {
 			if _, loaded := s.stems.LoadOrStore(word, stem); !loaded {
