@@ -104,7 +104,11 @@ func (f *Folder) add(ctx context.Context, a *Article, body string) (string, erro
 			return "", fmt.Errorf("add article: %s already exists", filepath.Join(f.dir, b.ID+".md"))
 		}
 	} else {
-		b.ID = f.pickID(&b, ids)
+		id, err := f.pickID(&b, ids)
+		if err != nil {
+			return "", err
+		}
+		b.ID = id
 	}
 	data, err := Marshal(&b, body)
 	if err != nil {
@@ -240,27 +244,37 @@ func (f *Folder) exists(name string) bool {
 
 // pickID makes an ID from the title that neither an article nor a file of
 // the folder uses yet: the title's words, then with the date, then numbered.
-func (f *Folder) pickID(a *Article, ids map[string]string) string {
+//
+// A file that exists but was not in the folder when it was read means that
+// another process is writing articles too, perhaps this one: pickID then
+// fails with fs.ErrExist, for Add to read the folder again.
+func (f *Folder) pickID(a *Article, ids map[string]string) (string, error) {
 	base := Slug(a.Title)
 	if base == "" {
 		base = "article"
 	}
-	free := func(id string) bool {
-		_, taken := ids[id]
-		return !taken && !f.exists(id+".md")
+	free := func(id string) (bool, error) {
+		if _, taken := ids[id]; taken {
+			return false, nil
+		}
+		if f.exists(id + ".md") {
+			return false, fmt.Errorf("add article: %s appeared while adding: %w", f.display(id+".md"), fs.ErrExist)
+		}
+		return true, nil
 	}
-	if free(base) {
-		return base
+	if ok, err := free(base); ok || err != nil {
+		return base, err
 	}
 	if !a.Published.IsZero() {
 		base += "-" + a.Published.Format(dateLayout)
-		if free(base) {
-			return base
+		if ok, err := free(base); ok || err != nil {
+			return base, err
 		}
 	}
 	for i := 2; ; i++ {
-		if id := fmt.Sprintf("%s-%d", base, i); free(id) {
-			return id
+		id := fmt.Sprintf("%s-%d", base, i)
+		if ok, err := free(id); ok || err != nil {
+			return id, err
 		}
 	}
 }
