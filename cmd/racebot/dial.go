@@ -18,28 +18,34 @@ import (
 // one host: the host of the feed that named the page.
 type privateOK struct{}
 
-// withPrivateHost lets requests made with ctx connect to host even when it
-// resolves to a loopback, private or link-local address. A feed on a
-// company's intranet may name pages on the same intranet host; a feed on
-// the internet may not make racebot fetch, and quote, an intranet page or
-// a cloud metadata service.
-func withPrivateHost(ctx context.Context, host string) context.Context {
-	return context.WithValue(ctx, privateOK{}, strings.ToLower(host))
+// withPrivateFeed lets the requests made with ctx for an item of the feed
+// at feedURL connect to the feed's own host when the operator named that
+// host by a private address or as localhost: a feed on a company's
+// intranet may name pages on the same intranet host. A feed named by a DNS
+// name gets no such leave, since whoever runs its DNS could point the name
+// at 127.0.0.1 or a cloud metadata service, and racebot would fetch and
+// quote what is there.
+func withPrivateFeed(ctx context.Context, feedURL string) context.Context {
+	u, err := url.Parse(feedURL)
+	if err != nil {
+		return ctx
+	}
+	host := strings.ToLower(u.Hostname())
+	if a, err := netip.ParseAddr(host); (err == nil && !public(a)) || host == "localhost" {
+		return context.WithValue(ctx, privateOK{}, host)
+	}
+	return ctx
 }
 
 // publicTransport is an HTTP transport that connects only to public
-// addresses, except to the host withPrivateHost names and to the proxies
-// the environment configures. The check is on the address actually dialled,
-// after DNS and at each redirect, so neither a name that resolves to
-// 10.0.0.1 nor a redirect to 169.254.169.254 gets past it.
+// addresses, except to the host withPrivateFeed allows and to the proxies
+// the environment configures (host and port). The check is on the address
+// actually dialled, after DNS and at each redirect, so neither a name that
+// resolves to 10.0.0.1 nor a redirect to 169.254.169.254 gets past it.
+// Through a proxy it is the proxy that connects: it must refuse private
+// addresses itself.
 func publicTransport() *http.Transport {
-	proxies := make(map[string]bool)
-	cfg := httpproxy.FromEnvironment()
-	for _, p := range []string{cfg.HTTPProxy, cfg.HTTPSProxy} {
-		if u, err := url.Parse(p); err == nil && u.Hostname() != "" {
-			proxies[strings.ToLower(u.Hostname())] = true
-		}
-	}
+	proxies := envProxies()
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
@@ -49,7 +55,7 @@ func publicTransport() *http.Transport {
 		}
 		host = strings.ToLower(host)
 		allowed, _ := ctx.Value(privateOK{}).(string)
-		if proxies[host] || host == allowed {
+		if proxies[strings.ToLower(addr)] || host == allowed {
 			return dialer.DialContext(ctx, network, addr)
 		}
 		d := *dialer
@@ -68,14 +74,60 @@ func publicTransport() *http.Transport {
 	return t
 }
 
+// envProxies are the host:port of the proxies the environment names
+// (HTTP_PROXY, HTTPS_PROXY), which racebot connects to wherever they are.
+func envProxies() map[string]bool {
+	proxies := make(map[string]bool)
+	cfg := httpproxy.FromEnvironment()
+	for _, p := range []string{cfg.HTTPProxy, cfg.HTTPSProxy} {
+		if p == "" {
+			continue
+		}
+		if !strings.Contains(p, "://") {
+			p = "http://" + p // as the go command and curl read it
+		}
+		u, err := url.Parse(p)
+		if err != nil || u.Hostname() == "" {
+			continue
+		}
+		port := u.Port()
+		if port == "" {
+			port = map[string]string{"https": "443", "socks5": "1080"}[u.Scheme]
+			if port == "" {
+				port = "80"
+			}
+		}
+		proxies[net.JoinHostPort(strings.ToLower(u.Hostname()), port)] = true
+	}
+	return proxies
+}
+
 // public reports whether an address is on the public internet.
 func public(a netip.Addr) bool {
 	a = a.Unmap()
-	return a.IsGlobalUnicast() && !a.IsPrivate() && !cgnat.Contains(a)
+	if !a.IsGlobalUnicast() || a.IsPrivate() {
+		return false
+	}
+	for _, p := range notPublic {
+		if p.Contains(a) {
+			return false
+		}
+	}
+	return true
 }
 
-// cgnat is carrier-grade NAT space, private in all but name.
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+// notPublic are the special-purpose ranges (RFC 6890) that IsGlobalUnicast
+// and IsPrivate let through.
+var notPublic = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"),     // "this network"
+	netip.MustParsePrefix("100.64.0.0/10"), // carrier-grade NAT
+	netip.MustParsePrefix("192.0.0.0/24"),  // IETF protocol assignments
+	netip.MustParsePrefix("198.18.0.0/15"), // benchmarking
+	netip.MustParsePrefix("240.0.0.0/4"),   // reserved
+	netip.MustParsePrefix("64:ff9b::/96"),  // NAT64, which reaches IPv4 behind it
+	netip.MustParsePrefix("2002::/16"),     // 6to4, likewise
+	netip.MustParsePrefix("fec0::/10"),     // site-local
+}
 
 // privateAddrError is a refused connection to a private address.
 type privateAddrError struct {

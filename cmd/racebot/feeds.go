@@ -38,9 +38,7 @@ type feedAdder struct {
 
 // Add implements feed.Adder.
 func (a *feedAdder) Add(ctx context.Context, it feed.Item) (string, error) {
-	if u, err := url.Parse(it.FeedURL); err == nil {
-		ctx = withPrivateHost(ctx, u.Hostname())
-	}
+	ctx = withPrivateFeed(ctx, it.FeedURL)
 	p, err := a.client.Fetch(ctx, it.Link)
 	if err != nil {
 		if ctx.Err() != nil {
