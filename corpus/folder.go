@@ -63,7 +63,7 @@ func (f *Folder) Add(ctx context.Context, a *Article, body string) (string, erro
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for tries := 1; ; tries++ {
-		name, err := f.add(ctx, a, body)
+		name, err := f.add(ctx, a, body, tries < 3)
 		// Another process (racebot add beside racebot serve) wrote a
 		// file of the chosen name since the folder was read: read it
 		// again, for it may be this very article.
@@ -74,7 +74,7 @@ func (f *Folder) Add(ctx context.Context, a *Article, body string) (string, erro
 	}
 }
 
-func (f *Folder) add(ctx context.Context, a *Article, body string) (string, error) {
+func (f *Folder) add(ctx context.Context, a *Article, body string, recheck bool) (string, error) {
 	if err := f.rescan(ctx); err != nil {
 		return "", err
 	}
@@ -104,7 +104,7 @@ func (f *Folder) add(ctx context.Context, a *Article, body string) (string, erro
 			return "", fmt.Errorf("add article: %s already exists", filepath.Join(f.dir, b.ID+".md"))
 		}
 	} else {
-		id, err := f.pickID(&b, ids)
+		id, err := f.pickID(&b, ids, recheck)
 		if err != nil {
 			return "", err
 		}
@@ -245,10 +245,12 @@ func (f *Folder) exists(name string) bool {
 // pickID makes an ID from the title that neither an article nor a file of
 // the folder uses yet: the title's words, then with the date, then numbered.
 //
-// A file that exists but was not in the folder when it was read means that
-// another process is writing articles too, perhaps this one: pickID then
-// fails with fs.ErrExist, for Add to read the folder again.
-func (f *Folder) pickID(a *Article, ids map[string]string) (string, error) {
+// With recheck, a name that is taken by no file of the folder as it was
+// read, but exists now, means that another process is writing articles
+// too, perhaps this one: pickID then fails with fs.ErrExist, for Add to
+// read the folder again. Without, such a name is taken, like any other (a
+// folder, a link, a name that differs only in case on macOS).
+func (f *Folder) pickID(a *Article, ids map[string]string, recheck bool) (string, error) {
 	base := Slug(a.Title)
 	if base == "" {
 		base = "article"
@@ -257,10 +259,13 @@ func (f *Folder) pickID(a *Article, ids map[string]string) (string, error) {
 		if _, taken := ids[id]; taken {
 			return false, nil
 		}
-		if f.exists(id + ".md") {
+		if _, known := f.known[id+".md"]; known || !f.exists(id+".md") {
+			return !known, nil // a known file's ID can differ from its name
+		}
+		if recheck {
 			return false, fmt.Errorf("add article: %s appeared while adding: %w", f.display(id+".md"), fs.ErrExist)
 		}
-		return true, nil
+		return false, nil
 	}
 	if ok, err := free(base); ok || err != nil {
 		return base, err

@@ -424,3 +424,29 @@ func addConcurrently(t *testing.T, dir string, workers int, folder func(worker i
 		t.Fatalf("%d files in the folder, want %d", n, articles)
 	}
 }
+
+// TestFolderNameTakenOtherwise: a name held by a file whose id differs
+// from its name, or by a folder, is taken like any other, and the new
+// article gets the next name rather than an error.
+func TestFolderNameTakenOtherwise(t *testing.T) {
+	dir := t.TempDir()
+	other := testArticle("Something else", "https://e.com/other")
+	other.ID = "other-id"
+	data, err := corpus.Marshal(other, "Another article's text.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "gpt-5-launch.md"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "gpt-5-launch-2025-01-27.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f := corpus.NewFolder(dir)
+	a := testArticle("GPT-5 launch", "https://e.com/gpt-5")
+	a.Published = time.Date(2025, 1, 27, 0, 0, 0, 0, time.UTC)
+	name, err := f.Add(context.Background(), a, "The launch of GPT-5.")
+	if err != nil || filepath.Base(name) != "gpt-5-launch-2025-01-27-2.md" {
+		t.Errorf("Add = %q, %v; want gpt-5-launch-2025-01-27-2.md", name, err)
+	}
+}
