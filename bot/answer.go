@@ -85,7 +85,7 @@ type Figure struct {
 type Disagreement struct {
 	About   string   `json:"about"` // what is measured, e.g. "GPUs" or "USD"
 	Figures []Figure `json:"figures"`
-	// NewestFirst is set when the sources reported weeks or more apart:
+	// NewestFirst is set when the sources reported 90 days or more apart:
 	// Figures are then ordered by date, newest first, since later
 	// reporting usually revises earlier figures.
 	NewestFirst bool `json:"newest_first,omitempty"`

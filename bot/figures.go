@@ -280,10 +280,20 @@ func newestFirst(cs []candidate, group []int) bool {
 	if newest.Sub(oldest) < overTime {
 		return false
 	}
+	first := make(map[float64]int) // value → its place in the group, to keep values apart on a tie
+	for k, g := range group {
+		v, _ := cs[g].fig.Number()
+		if _, ok := first[v]; !ok {
+			first[v] = k
+		}
+	}
 	slices.SortStableFunc(group, func(x, y int) int {
 		xv, _ := cs[x].fig.Number()
 		yv, _ := cs[y].fig.Number()
 		if c := latest[yv].Compare(latest[xv]); c != 0 {
+			return c
+		}
+		if c := first[xv] - first[yv]; c != 0 {
 			return c
 		}
 		return cs[y].h.Published.Compare(cs[x].h.Published)

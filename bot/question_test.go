@@ -47,6 +47,8 @@ func TestParseIntent(t *testing.T) {
 		{"deepseek app store number one when", "when", []figure.Kind{figure.Date, figure.Duration}},
 		{"amodei says ai beats humans by when??", "when", []figure.Kind{figure.Date, figure.Duration}},
 		{"stargate until when", "when", []figure.Kind{figure.Date, figure.Duration}},
+		{"stargate uae opens when…", "when", []figure.Kind{figure.Date, figure.Duration}},
+		{"(h20 ban lifted when)", "when", []figure.Kind{figure.Date, figure.Duration}},
 		{"when the h20 ban hit, how much did nvidia lose", "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
 		{"how long until agi", "how long", []figure.Kind{figure.Duration, figure.Date}},
 		{"who founded deepseek", "who", nil},

@@ -1,0 +1,60 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/racebot/racebot/corpus/figure"
+	"github.com/racebot/racebot/index"
+)
+
+// TestNewestFirst: a disagreement whose reports are months apart is
+// ordered by each value's newest report, and a value's figures stay
+// together even when two values were last reported on the same day.
+func TestNewestFirst(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	cand := func(v float64, date string) candidate {
+		return candidate{fig: figure.Figure{Text: fmt.Sprint(v), Value: &v, Kind: figure.Count}, h: &index.Hit{Published: day(date)}}
+	}
+	tests := []struct {
+		name  string
+		cands []candidate
+		want  string // values and dates in the order shown
+		moved bool
+	}{
+		{"values tied on their newest day stay together",
+			[]candidate{cand(50000, "2025-01-27"), cand(10000, "2025-01-27"), cand(50000, "2025-10-01"), cand(10000, "2025-10-01")},
+			"50000 2025-10-01, 50000 2025-01-27, 10000 2025-10-01, 10000 2025-01-27", true},
+		{"the newest value first",
+			[]candidate{cand(1, "2025-01-10"), cand(5, "2025-10-02"), cand(2, "2025-03-05")},
+			"5 2025-10-02, 2 2025-03-05, 1 2025-01-10", true},
+		{"one news cycle keeps its order",
+			[]candidate{cand(1, "2025-01-10"), cand(5, "2025-01-31")},
+			"1 2025-01-10, 5 2025-01-31", false},
+		{"an undated report keeps the order",
+			[]candidate{cand(1, "2025-01-10"), {fig: figure.Figure{Kind: figure.Count}, h: &index.Hit{}}},
+			"1 2025-01-10, <nil> 0001-01-01", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			group := make([]int, len(tt.cands))
+			for i := range group {
+				group[i] = i
+			}
+			moved := newestFirst(tt.cands, group)
+			var got []string
+			for _, g := range group {
+				v := "<nil>"
+				if n, ok := tt.cands[g].fig.Number(); ok {
+					v = fmt.Sprint(n)
+				}
+				got = append(got, v+" "+tt.cands[g].h.Published.Format(time.DateOnly))
+			}
+			if strings.Join(got, ", ") != tt.want || moved != tt.moved {
+				t.Errorf("newestFirst = %v, order %s; want %v, %s", moved, strings.Join(got, ", "), tt.moved, tt.want)
+			}
+		})
+	}
+}
