@@ -342,9 +342,14 @@ func TestScanSince(t *testing.T) {
 		t.Errorf("rescan of an unchanged folder read %d files, want none", n)
 	}
 
-	// An edit (the size changes) is read, and only it; the edited file was
-	// changed just now, so the next scan reads it once more.
+	// An edit (the size changes) is read, and only it. The edited file's
+	// time is set a minute ahead, so that it is within the racy window
+	// however slow the machine: the next scan reads it once more.
 	if err := os.WriteFile(filepath.Join(dir, "b.md"), []byte(header+"A longer body, edited.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	soon := time.Now().Add(time.Minute)
+	if err := os.Chtimes(filepath.Join(dir, "b.md"), soon, soon); err != nil {
 		t.Fatal(err)
 	}
 	edited, err := corpus.ScanSince(ctx, fsys, again)

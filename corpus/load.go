@@ -94,6 +94,9 @@ func ScanSince(ctx context.Context, fsys fs.FS, prev []File) ([]File, error) {
 			files = append(files, k)
 			return nil
 		}
+		// Racy is judged from before the read: a change during a slow
+		// read, in the tick of the time just taken, must not be trusted.
+		racy := time.Since(mod) < racyWindow
 		h, err := hashFile(fsys, p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -104,7 +107,7 @@ func ScanSince(ctx context.Context, fsys fs.FS, prev []File) ([]File, error) {
 		// A file that cannot be read is listed without a hash, so that
 		// reading it reports the problem with its path while the other
 		// files still load, rather than one file stopping every update.
-		files = append(files, File{Path: p, Hash: h, Size: size, ModTime: mod, racy: time.Since(mod) < racyWindow})
+		files = append(files, File{Path: p, Hash: h, Size: size, ModTime: mod, racy: racy})
 		return nil
 	})
 	if err != nil {
