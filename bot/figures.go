@@ -228,13 +228,7 @@ func sameThing(cs []candidate, i int, used map[int]bool) []int {
 	// Best first, with the sources that agree on a value next to each
 	// other.
 	slices.Sort(group)
-	first := make(map[float64]int)
-	for k, g := range group {
-		v, _ := cs[g].fig.Number()
-		if _, ok := first[v]; !ok {
-			first[v] = k
-		}
-	}
+	first := firstPlaces(cs, group)
 	slices.SortStableFunc(group, func(x, y int) int {
 		xv, _ := cs[x].fig.Number()
 		yv, _ := cs[y].fig.Number()
@@ -280,13 +274,7 @@ func newestFirst(cs []candidate, group []int) bool {
 	if newest.Sub(oldest) < overTime {
 		return false
 	}
-	first := make(map[float64]int) // value → its place in the group, to keep values apart on a tie
-	for k, g := range group {
-		v, _ := cs[g].fig.Number()
-		if _, ok := first[v]; !ok {
-			first[v] = k
-		}
-	}
+	first := firstPlaces(cs, group) // to keep values apart on a tie
 	slices.SortStableFunc(group, func(x, y int) int {
 		xv, _ := cs[x].fig.Number()
 		yv, _ := cs[y].fig.Number()
@@ -299,6 +287,19 @@ func newestFirst(cs []candidate, group []int) bool {
 		return cs[y].h.Published.Compare(cs[x].h.Published)
 	})
 	return true
+}
+
+// firstPlaces maps each value of a group's figures to the place in the
+// group where it first appears.
+func firstPlaces(cs []candidate, group []int) map[float64]int {
+	first := make(map[float64]int)
+	for k, g := range group {
+		v, _ := cs[g].fig.Number()
+		if _, ok := first[v]; !ok {
+			first[v] = k
+		}
+	}
+	return first
 }
 
 func later(a, b time.Time) time.Time {

@@ -61,15 +61,7 @@ func TestSyncIncremental(t *testing.T) {
 	const changed = "stargate-announcement.md"
 	fsys[changed].Data = bytes.Replace(fsys[changed].Data, []byte("Abilene, Texas"), []byte("Abilene, in Texas"), 1)
 	delete(fsys, "huawei-ascend-chips.md")
-	fsys["new-article.md"] = &fstest.MapFile{Data: []byte(`---
-title: "A new article about zettaflops"
-published: 2025-06-01
-sources:
-  - publisher: "Example News"
-    url: "https://example.com/new"
----
-The zettaflops cluster holds 12,345 accelerators, the company said.
-`)}
+	fsys["new-article.md"] = &fstest.MapFile{Data: []byte(newArticle)}
 	rep = syncIndex(t, x, fsys)
 	if rep.Rebuilt || rep.Added != 1 || rep.Changed != 1 || rep.Removed != 1 || rep.Unchanged != 17 {
 		t.Errorf("incremental sync = %+v, want 1 added, 1 changed, 1 removed, 17 unchanged", rep)
@@ -163,15 +155,7 @@ func TestUpdateKeptAfterReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	syncIndex(t, x, fsys)
-	fsys["new-article.md"] = &fstest.MapFile{Data: []byte(`---
-title: "A new article about zettaflops"
-published: 2025-06-01
-sources:
-  - publisher: "Example News"
-    url: "https://example.com/new"
----
-The zettaflops cluster holds 12,345 accelerators, the company said.
-`)}
+	fsys["new-article.md"] = &fstest.MapFile{Data: []byte(newArticle)}
 	if rep := syncIndex(t, x, fsys); rep.Rebuilt || rep.Added != 1 {
 		t.Fatalf("sync = %+v, want one article added to the index", rep)
 	}
@@ -315,3 +299,15 @@ func mustFind(t testing.TB, x *index.Index, q, article string) {
 		t.Errorf("search %q found %v, want %s among them", q, got, article)
 	}
 }
+
+// newArticle is an article the starter corpus lacks, about a made-up
+// cluster no starter article can answer for.
+const newArticle = `---
+title: "A new article about zettaflops"
+published: 2025-06-01
+sources:
+  - publisher: "Example News"
+    url: "https://example.com/new"
+---
+The zettaflops cluster holds 12,345 accelerators, the company said.
+`
