@@ -19,10 +19,15 @@ import (
 // qualifier, counts, claimant, doc, paragraph), plus the fields below.
 type Answer struct {
 	Question string `json:"question"`
-	// Answered is false when the corpus holds no good answer; Passages is
-	// then empty and Suggestions names the closest articles.
-	Answered bool      `json:"answered"`
-	Passages []Passage `json:"passages"`
+	// Answered is false when nothing in the corpus is on topic; Passages
+	// is then empty and Suggestions names the closest articles.
+	Answered bool `json:"answered"`
+	// Confident says whether racebot claims the first passage answers the
+	// question. When it is false and Answered is true, the passages are
+	// the closest racebot has, shown as such, and Figures only those that
+	// match what was asked.
+	Confident bool      `json:"confident"`
+	Passages  []Passage `json:"passages"`
 	// Figures are the figures that answer the question, best first.
 	Figures []Figure `json:"figures"`
 	// Disagreements groups figures for the same thing on which sources

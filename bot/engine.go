@@ -108,7 +108,7 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 		a.Suggestions = suggestions(res.Hits)
 		return a, nil
 	}
-	a.Answered = true
+	a.Answered, a.Confident = true, true
 	shown := onTopic(res.Hits, maxPassages)
 	figs := pickFigures(q, res, shown)
 	a.Figures = figs.top

@@ -6,21 +6,32 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
-// EvalCase is one line of an eval file: a question and the substrings a
-// correct answer must show, or Unanswerable when the right answer is to say
-// the corpus does not cover it.
+// EvalCase is one line of an eval file: a question and what a correct
+// answer must show, or Unanswerable when the corpus does not answer it.
+//
+// Expect lists substrings that must all appear in one shown passage (or in
+// the text of a figure quoted from it); Answers lists alternatives of which
+// any one appearing in a shown passage is enough, as SQuAD gives them. A
+// case may have either or both. When Doc is set, only passages of that
+// article count.
 type EvalCase struct {
 	Question     string   `json:"question"`
 	Doc          string   `json:"doc,omitempty"`
-	Expect       []string `json:"expect"`
+	Expect       []string `json:"expect,omitempty"`
+	Answers      []string `json:"answers,omitempty"`
 	Unanswerable bool     `json:"unanswerable,omitempty"`
+	// OffTopic marks an unanswerable question that is not about the
+	// corpus's subject at all ("the capital of France"): racebot should
+	// decline it, not offer its closest passages.
+	OffTopic bool `json:"offtopic,omitempty"`
 }
 
 // ReadEval reads an eval file: one JSON EvalCase per line; blank lines are
-// skipped.
+// skipped, and fields it does not know (SQuAD's id, para) are ignored.
 func ReadEval(r io.Reader) ([]EvalCase, error) {
 	var cases []EvalCase
 	sc := bufio.NewScanner(r)
@@ -38,51 +49,63 @@ func ReadEval(r io.Reader) ([]EvalCase, error) {
 		if c.Question == "" {
 			return nil, fmt.Errorf("eval line %d: question is missing", line)
 		}
-		if !c.Unanswerable && len(c.Expect) == 0 {
-			return nil, fmt.Errorf("eval line %d: expect is empty but the case is not marked unanswerable", line)
+		if !c.Unanswerable && len(c.Expect) == 0 && len(c.Answers) == 0 {
+			return nil, fmt.Errorf("eval line %d: expect and answers are empty but the case is not marked unanswerable", line)
+		}
+		if c.OffTopic && !c.Unanswerable {
+			return nil, fmt.Errorf("eval line %d: offtopic is set but the case is not marked unanswerable", line)
 		}
 		cases = append(cases, c)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read eval: %w", err)
+		return nil, fmt.Errorf("read eval: line %d: %w", line+1, err)
 	}
 	return cases, nil
 }
 
 // Rank returns the 1-based position of the first passage of a that shows
-// every expected string, counting a figure's text as showing what it
-// quotes, or 0 when none does. Only an answered Answer can hit.
+// the answer, or 0 when none does. A passage shows it when it is from the
+// case's Doc (if given), holds every Expect string (counting the text of
+// the figures quoted from it) and at least one of Answers (if given).
+// Closest passages, shown without confidence, count as much as an
+// answer's: the answer is in front of the user either way.
 func (c EvalCase) Rank(a *Answer) int {
 	if !a.Answered {
 		return 0
 	}
 	for i, p := range a.Passages {
-		if showsAll(p, a.Figures, c.Expect) {
+		if c.Doc != "" && p.Doc != c.Doc {
+			continue
+		}
+		if showsAll(p, a.Figures, c.Expect) && showsAny(p, a.Figures, c.Answers) {
 			return i + 1
 		}
 	}
 	return 0
 }
 
-// showsAll reports whether every expected string is in the passage text or
-// in the text of a figure quoted from that passage.
+// shows reports whether s is in the passage text or in the text of a
+// figure quoted from that passage.
+func shows(p Passage, figs []Figure, s string) bool {
+	if strings.Contains(p.Text, s) {
+		return true
+	}
+	return slices.ContainsFunc(figs, func(f Figure) bool {
+		return f.Doc == p.Doc && f.Paragraph == p.Paragraph && strings.Contains(f.Text, s)
+	})
+}
+
 func showsAll(p Passage, figs []Figure, expect []string) bool {
 	for _, e := range expect {
-		if strings.Contains(p.Text, e) {
-			continue
-		}
-		found := false
-		for _, f := range figs {
-			if f.Doc == p.Doc && f.Paragraph == p.Paragraph && strings.Contains(f.Text, e) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !shows(p, figs, e) {
 			return false
 		}
 	}
 	return true
+}
+
+func showsAny(p Passage, figs []Figure, answers []string) bool {
+	return len(answers) == 0 || slices.ContainsFunc(answers, func(s string) bool { return shows(p, figs, s) })
 }
 
 // EvalResult is one case's outcome.
@@ -90,63 +113,103 @@ type EvalResult struct {
 	Case   EvalCase
 	Answer *Answer
 	Rank   int  // of the hit, 0 for a miss
-	OK     bool // hit@3, or correctly declined
+	OK     bool // hit@3, or an unanswerable question not answered confidently
 }
 
-// Scores summarise an eval run.
+// Scores summarise an eval run. Shares of answerable questions: Hit1,
+// Hit3, MRR, FalseDecline and ConfidentFirst; of unanswerable ones:
+// Declined and Handled; of off-topic ones: OffTopicDeclined.
 type Scores struct {
 	Answerable   int     `json:"answerable"`
 	Unanswerable int     `json:"unanswerable"`
+	OffTopic     int     `json:"offtopic"`
 	Hit1         float64 `json:"hit@1"`
 	Hit3         float64 `json:"hit@3"`
 	MRR          float64 `json:"mrr"`
-	Declined     float64 `json:"declined"` // share of unanswerable cases declined
+	// FalseDecline is the share of answerable questions declined.
 	FalseDecline float64 `json:"false_decline"`
+	// ConfidentFirst is the share of answerable questions answered
+	// confidently with the answer in the first passage: what a user gets
+	// at a glance. Hedging every answer keeps hit@3 and loses this.
+	ConfidentFirst float64 `json:"confident_first"`
+	// Declined is the share of unanswerable questions declined outright;
+	// Handled the share declined or answered only with closest passages,
+	// never confidently.
+	Declined float64 `json:"declined"`
+	Handled  float64 `json:"handled"`
+	// OffTopicDeclined is the share of off-topic questions declined.
+	OffTopicDeclined float64 `json:"offtopic_declined"`
 }
 
 // Evaluate answers every case with e and scores the answers.
 func Evaluate(ctx context.Context, e *Engine, cases []EvalCase) (Scores, []EvalResult, error) {
-	var s Scores
 	results := make([]EvalResult, 0, len(cases))
-	var hit1, hit3, declined, falseDecline int
-	var rr float64
 	for _, c := range cases {
 		a, err := e.Answer(ctx, c.Question)
 		if err != nil {
-			return s, results, fmt.Errorf("eval %q: %w", c.Question, err)
+			return Scores{}, results, fmt.Errorf("eval %q: %w", c.Question, err)
 		}
 		r := EvalResult{Case: c, Answer: a}
 		if c.Unanswerable {
-			s.Unanswerable++
-			r.OK = !a.Answered
-			if r.OK {
-				declined++
-			}
+			r.OK = !a.Answered || !a.Confident
 		} else {
-			s.Answerable++
 			r.Rank = c.Rank(a)
-			if r.Rank == 1 {
-				hit1++
-			}
-			if r.Rank >= 1 && r.Rank <= 3 {
-				hit3++
-				r.OK = true
-			}
-			if r.Rank > 0 {
-				rr += 1 / float64(r.Rank)
-			}
-			if !a.Answered {
-				falseDecline++
-			}
+			r.OK = r.Rank >= 1 && r.Rank <= 3
 		}
 		results = append(results, r)
 	}
-	if s.Answerable > 0 {
-		n := float64(s.Answerable)
-		s.Hit1, s.Hit3, s.MRR, s.FalseDecline = float64(hit1)/n, float64(hit3)/n, rr/n, float64(falseDecline)/n
+	return Score(results), results, nil
+}
+
+// Score summarises results.
+func Score(results []EvalResult) Scores {
+	var s Scores
+	var hit1, hit3, falseDecline, confidentFirst, declined, handled, offDeclined int
+	var rr float64
+	for _, r := range results {
+		a := r.Answer
+		if r.Case.Unanswerable {
+			s.Unanswerable++
+			if !a.Answered {
+				declined++
+			}
+			if r.OK {
+				handled++
+			}
+			if r.Case.OffTopic {
+				s.OffTopic++
+				if !a.Answered {
+					offDeclined++
+				}
+			}
+			continue
+		}
+		s.Answerable++
+		switch {
+		case r.Rank == 1:
+			hit1++
+			if a.Confident {
+				confidentFirst++
+			}
+		case !a.Answered:
+			falseDecline++
+		}
+		if r.OK {
+			hit3++
+		}
+		if r.Rank > 0 {
+			rr += 1 / float64(r.Rank)
+		}
 	}
-	if s.Unanswerable > 0 {
-		s.Declined = float64(declined) / float64(s.Unanswerable)
+	share := func(k, n int) float64 {
+		if n == 0 {
+			return 0
+		}
+		return float64(k) / float64(n)
 	}
-	return s, results, nil
+	s.Hit1, s.Hit3, s.MRR = share(hit1, s.Answerable), share(hit3, s.Answerable), rr/float64(max(s.Answerable, 1))
+	s.FalseDecline, s.ConfidentFirst = share(falseDecline, s.Answerable), share(confidentFirst, s.Answerable)
+	s.Declined, s.Handled = share(declined, s.Unanswerable), share(handled, s.Unanswerable)
+	s.OffTopicDeclined = share(offDeclined, s.OffTopic)
+	return s
 }

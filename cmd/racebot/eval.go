@@ -57,8 +57,20 @@ func (c *evalCmd) Run(e *env, g *cli) error {
 	if c.JSON {
 		return writeJSON(e.stdout, s)
 	}
-	fmt.Fprintf(e.stdout, "%d answerable, %d unanswerable questions\n", s.Answerable, s.Unanswerable)
-	fmt.Fprintf(e.stdout, "hit@1     %.3f\nhit@3     %.3f\nMRR       %.3f\ndeclined  %.3f (unanswerable questions correctly declined)\n", s.Hit1, s.Hit3, s.MRR, s.Declined)
-	fmt.Fprintf(e.stdout, "wrongly declined %.3f of answerable questions\n", s.FalseDecline)
+	fmt.Fprintf(e.stdout, "%d answerable, %d unanswerable questions (%d of them off-topic)\n", s.Answerable, s.Unanswerable, s.OffTopic)
+	if s.Answerable > 0 {
+		fmt.Fprintf(e.stdout, "hit@1             %.3f\n", s.Hit1)
+		fmt.Fprintf(e.stdout, "hit@3             %.3f\n", s.Hit3)
+		fmt.Fprintf(e.stdout, "MRR               %.3f\n", s.MRR)
+		fmt.Fprintf(e.stdout, "wrongly declined  %.3f of answerable questions\n", s.FalseDecline)
+		fmt.Fprintf(e.stdout, "confident, first  %.3f of answerable questions answered confidently with the answer first\n", s.ConfidentFirst)
+	}
+	if s.Unanswerable > 0 {
+		fmt.Fprintf(e.stdout, "handled           %.3f of unanswerable questions declined or answered only with closest passages\n", s.Handled)
+		fmt.Fprintf(e.stdout, "declined          %.3f of unanswerable questions declined\n", s.Declined)
+	}
+	if s.OffTopic > 0 {
+		fmt.Fprintf(e.stdout, "off-topic         %.3f of off-topic questions declined\n", s.OffTopicDeclined)
+	}
 	return nil
 }
