@@ -13,6 +13,7 @@ import (
 
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
+	"github.com/racebot/racebot/index/rank"
 )
 
 // Searcher is what the engine needs of an index.
@@ -29,7 +30,10 @@ type Options struct {
 	// Baseline answers with a plain Bleve match query's ranking and
 	// never declines, for measuring what racebot's ranking adds.
 	Baseline bool
-	Logger   *slog.Logger
+	// Policy ranks passages and decides whether to answer; nil means
+	// rank.Default(), the fitted policy racebot ships with.
+	Policy *rank.Policy
+	Logger *slog.Logger
 }
 
 // Engine answers questions from an index. It is safe for concurrent use.
@@ -37,6 +41,7 @@ type Engine struct {
 	idx      Searcher
 	timeout  time.Duration
 	baseline bool
+	policy   *rank.Policy
 	log      *slog.Logger
 }
 
@@ -48,7 +53,10 @@ func New(idx Searcher, opts Options) *Engine {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Engine{idx: idx, timeout: opts.Timeout, log: opts.Logger, baseline: opts.Baseline}
+	if opts.Policy == nil {
+		opts.Policy = rank.Default()
+	}
+	return &Engine{idx: idx, timeout: opts.Timeout, log: opts.Logger, baseline: opts.Baseline, policy: opts.Policy}
 }
 
 // Limits on what one answer shows.
@@ -83,7 +91,9 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	res, err := e.idx.Search(ctx, index.Query{Text: q.Search, Want: q.Want, Limit: searchDepth, PerArticle: 2, Define: q.Asks == "define", Baseline: e.baseline})
+	iq := q.Query()
+	iq.Limit, iq.PerArticle, iq.Baseline, iq.Policy = searchDepth, e.policy.PerArticle, e.baseline, e.policy
+	res, err := e.idx.Search(ctx, iq)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, fmt.Errorf("answer %q: search took longer than %v: %w", Truncate(question, 80), e.timeout, err)
@@ -98,19 +108,19 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 			a.Corrected[c.Corrected] = c.Terms[0]
 		}
 	}
-	v := judge(q, res)
-	if e.baseline {
-		v.answered = len(res.Hits) > 0
-	}
-	a.Unknown = v.unknown
-	if !v.answered {
-		a.Message = declineMessage(v)
+	outcome := e.decide(res)
+	a.Unknown = unknownWords(res)
+	if outcome == rank.Decline {
+		a.Message = declineMessage(a.Unknown)
 		a.Suggestions = suggestions(res.Hits)
 		return a, nil
 	}
-	a.Answered, a.Confident = true, true
-	shown := onTopic(res.Hits, maxPassages)
-	figs := pickFigures(q, res, shown)
+	a.Answered, a.Confident = true, outcome == rank.Answer
+	if !a.Confident {
+		a.Message = Hedge
+	}
+	shown := res.Hits[:min(len(res.Hits), maxPassages)]
+	figs := pickFigures(q, res, shown, a.Confident)
 	a.Figures = figs.top
 	a.Disagreements = figs.disagreements
 	for _, h := range shown {
@@ -119,52 +129,37 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	return a, nil
 }
 
-// verdict is the decision whether the corpus answers a question.
-type verdict struct {
-	answered bool
-	unknown  []string // question words no passage holds
-	coverage float64  // of the best passage
+// Hedge introduces passages shown without confidence that they answer.
+const Hedge = "I'm not sure these answer it — the closest passages I have:"
+
+// decide says whether to answer a question from its search result.
+func (e *Engine) decide(res *index.Result) rank.Outcome {
+	switch {
+	case len(res.Hits) == 0:
+		return rank.Decline
+	case e.baseline:
+		return rank.Answer
+	}
+	return e.policy.Decide(res.Evidence)
 }
 
-// Thresholds for answering. A question is answered when the best passage,
-// with its title and heading, covers most of what the question names by
-// weight, and the passage text itself a good part of it. Weights are inverse
-// document frequencies, so this is relative to the corpus: a word every
-// article uses counts for little, a name no article mentions for a lot. That
-// keeps the decision stable as the corpus grows from tens to thousands of
-// articles, where an absolute score threshold would not be.
-const (
-	minCoverage     = 0.65
-	minTextCoverage = 0.42
-)
-
-func judge(q Question, res *index.Result) verdict {
-	var v verdict
+// unknownWords returns the question's words that no passage holds, as
+// typed.
+func unknownWords(res *index.Result) []string {
+	var out []string
 	for _, c := range res.Concepts {
 		if c.DocFreq == 0 {
-			v.unknown = append(v.unknown, c.Typed)
+			out = append(out, c.Typed)
 		}
 	}
-	if len(res.Hits) == 0 {
-		return v
-	}
-	top := res.Hits[0]
-	v.coverage = top.Coverage
-	v.answered = top.Coverage >= minCoverage && top.TextCoverage >= minTextCoverage
-	if len(res.Concepts) == 1 && !top.OnTopic && q.Asks != "define" {
-		// One word found in passing ("tell me a joke" matching "a joke of
-		// a budget") is not an answer; one word the article is about is,
-		// and so is "what is MGX".
-		v.answered = false
-	}
-	return v
+	return out
 }
 
-func declineMessage(v verdict) string {
+func declineMessage(unknown []string) string {
 	msg := "I could not find an answer to that in the articles I have."
-	if len(v.unknown) > 0 {
-		quoted := make([]string, len(v.unknown))
-		for i, u := range v.unknown {
+	if len(unknown) > 0 {
+		quoted := make([]string, len(unknown))
+		for i, u := range unknown {
 			quoted[i] = "“" + u + "”"
 		}
 		msg += " None of them mentions " + strings.Join(quoted, ", ") + "."
@@ -184,22 +179,6 @@ func suggestions(hits []index.Hit) []Suggestion {
 		if len(out) == 3 {
 			break
 		}
-	}
-	return out
-}
-
-// onTopic returns up to n hits, dropping those that cover much less of the
-// question than the best: a weak third passage is noise, not evidence.
-func onTopic(hits []index.Hit, n int) []index.Hit {
-	var out []index.Hit
-	for _, h := range hits {
-		if len(out) == n {
-			break
-		}
-		if len(out) > 0 && h.Coverage < 0.5*hits[0].Coverage {
-			break
-		}
-		out = append(out, h)
 	}
 	return out
 }

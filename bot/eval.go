@@ -64,48 +64,35 @@ func ReadEval(r io.Reader) ([]EvalCase, error) {
 }
 
 // Rank returns the 1-based position of the first passage of a that shows
-// the answer, or 0 when none does. A passage shows it when it is from the
-// case's Doc (if given), holds every Expect string (counting the text of
-// the figures quoted from it) and at least one of Answers (if given).
-// Closest passages, shown without confidence, count as much as an
-// answer's: the answer is in front of the user either way.
+// the answer (ShownBy), or 0 when none does. Closest passages, shown
+// without confidence, count as much as an answer's: the answer is in front
+// of the user either way.
 func (c EvalCase) Rank(a *Answer) int {
 	if !a.Answered {
 		return 0
 	}
 	for i, p := range a.Passages {
-		if c.Doc != "" && p.Doc != c.Doc {
-			continue
-		}
-		if showsAll(p, a.Figures, c.Expect) && showsAny(p, a.Figures, c.Answers) {
+		if c.ShownBy(p.Doc, p.Text) {
 			return i + 1
 		}
 	}
 	return 0
 }
 
-// shows reports whether s is in the passage text or in the text of a
-// figure quoted from that passage.
-func shows(p Passage, figs []Figure, s string) bool {
-	if strings.Contains(p.Text, s) {
-		return true
+// ShownBy reports whether a passage of article doc with text shows the
+// answer: it is from the case's Doc (if given), holds every Expect string
+// and at least one of Answers (if given). The figures racebot quotes are
+// spans of their passage, so the passage text is all there is to look in.
+func (c EvalCase) ShownBy(doc, text string) bool {
+	if c.Unanswerable || c.Doc != "" && doc != c.Doc {
+		return false
 	}
-	return slices.ContainsFunc(figs, func(f Figure) bool {
-		return f.Doc == p.Doc && f.Paragraph == p.Paragraph && strings.Contains(f.Text, s)
-	})
-}
-
-func showsAll(p Passage, figs []Figure, expect []string) bool {
-	for _, e := range expect {
-		if !shows(p, figs, e) {
+	for _, e := range c.Expect {
+		if !strings.Contains(text, e) {
 			return false
 		}
 	}
-	return true
-}
-
-func showsAny(p Passage, figs []Figure, answers []string) bool {
-	return len(answers) == 0 || slices.ContainsFunc(answers, func(s string) bool { return shows(p, figs, s) })
+	return len(c.Answers) == 0 || slices.ContainsFunc(c.Answers, func(s string) bool { return strings.Contains(text, s) })
 }
 
 // EvalResult is one case's outcome.

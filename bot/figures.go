@@ -31,8 +31,10 @@ type figurePick struct {
 // pickFigures chooses the figures that answer a question: of a wanted kind,
 // from passages that are on topic, preferring those that count what the
 // question names and sit next to its words. Figures for the same thing that
-// differ are grouped as disagreements.
-func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
+// differ are grouped as disagreements. When racebot is not confident that
+// the passages answer, only figures that count what the question names are
+// shown.
+func pickFigures(q Question, res *index.Result, shown []index.Hit, confident bool) figurePick {
 	pick := figurePick{highlight: make(map[string][]figure.Figure)}
 	if len(res.Hits) == 0 {
 		return pick
@@ -49,11 +51,12 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit) figurePick {
 			if j < len(h.FigureConcepts) {
 				concept = h.FigureConcepts[j]
 			}
-			if len(q.Want) == 0 {
+			if len(q.Want) == 0 || !confident {
 				if concept < 0 {
 					continue // no figure was asked for, and this one is not about the question
 				}
-			} else if !slices.Contains(q.Want, f.Kind) {
+			}
+			if len(q.Want) > 0 && !slices.Contains(q.Want, f.Kind) {
 				continue
 			}
 			if _, ok := f.Number(); !ok && f.Kind != figure.Date {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/racebot/racebot/corpus/figure"
+	"github.com/racebot/racebot/index"
 )
 
 // MaxQuestionLen is the longest question racebot answers, in characters. A
@@ -150,6 +151,13 @@ func Clean(s string) string {
 		out = append(out, strings.Trim(w, "'’-,/&+"))
 	}
 	return strings.Join(out, " ")
+}
+
+// Query returns what the index is asked for the question: its search
+// words, the kinds of figure that answer it, and whether it asks what
+// something is.
+func (q Question) Query() index.Query {
+	return index.Query{Text: q.Search, Want: q.Want, Define: q.Asks == "define"}
 }
 
 // Parse reads a chat message as a question.

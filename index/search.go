@@ -12,13 +12,13 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/figure"
+	"github.com/racebot/racebot/index/rank"
 )
 
 // Query is a question, already stripped of chat noise, with what kind of
@@ -42,6 +42,9 @@ type Query struct {
 	// without racebot's re-ranking, for measuring what the re-ranking
 	// adds (racebot eval --baseline).
 	Baseline bool
+	// Policy weighs the question's words and ranks the candidates; nil
+	// means rank.Default().
+	Policy *rank.Policy
 }
 
 // Hit is a passage that matched a query, with its citation and the
@@ -71,22 +74,19 @@ type Hit struct {
 	// Matches are the byte ranges of Passage.Text that matched the
 	// question, in order, for highlighting.
 	Matches [][2]int
-	// Features are the ranking evidence Score sums, weighted, for
-	// explaining a ranking.
-	Features Features
+	// Features are the measures Score weighs.
+	Features rank.Features
 	// FigureConcepts holds, for each of Passage.Figures, the index in
 	// Result.Concepts of the question concept that the figure counts
 	// ("GPUs" for "50,000 NVIDIA Hopper GPUs"), or -1.
 	FigureConcepts []int
+	// credits holds, for each of the question's concepts, what the
+	// passage's holding it counts toward its coverage.
+	credits []float64
 	// FigureScores rates, for each of Passage.Figures, how well it answers
 	// the question, in [0, 1]: 0 for a kind not wanted; otherwise how near
 	// it sits to the question's words, less when it counts something else.
 	FigureScores []float64
-}
-
-// Features are the measures a passage is ranked on, each in [0, 1].
-type Features struct {
-	Coverage, BM25, Answer, Lede, Title, Support, Phrase, Defines float64
 }
 
 // Concept is one thing a question asks about: a term, or a phrase such as
@@ -94,6 +94,9 @@ type Features struct {
 type Concept struct {
 	Terms  []string   // analysed terms, as the index holds them
 	Alts   [][]string // synonyms, analysed
+	// Related are words that say much the same in other words (a derived
+	// form, a looser synonym), analysed; they count for less than Alts.
+	Related [][]string
 	Weight float64    // inverse document frequency
 	// Light marks a word that asks about something rather than naming
 	// it ("lose", "come", "good"): it helps rank passages but does not
@@ -109,6 +112,9 @@ type Result struct {
 	Hits     []Hit
 	Concepts []Concept
 	Passages uint64 // passages in the index
+	// Evidence is what the best candidates say about the question as a
+	// whole, for deciding whether to answer.
+	Evidence rank.Evidence
 }
 
 // Limits that keep a search cheap whatever the question.
@@ -154,8 +160,12 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: count: %w", err)
 	}
+	p := q.Policy
+	if p == nil {
+		p = rank.Default()
+	}
 	res := &Result{Passages: n}
-	res.Concepts, err = x.concepts(ctx, r, q.Text, n)
+	res.Concepts, err = x.concepts(ctx, r, q.Text, n, p.Words)
 	if err != nil {
 		return nil, err
 	}
@@ -197,8 +207,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 	}
 	hits := make([]Hit, 0, len(found))
-	var toks [][]token
-	var contexts []map[string]bool
+	var cands []*analysed
 	length := 0
 	for _, dm := range found {
 		raw, _ := dm.Fields[fieldStored].(string)
@@ -208,46 +217,116 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			continue
 		}
 		hits = append(hits, a.hit)
-		toks = append(toks, a.toks)
-		contexts = append(contexts, a.context)
+		cands = append(cands, a)
 		length += len(a.toks)
+	}
+	if q.Baseline {
+		res.Hits = perArticle(hits, q.Limit, q.PerArticle)
+		return res, nil
 	}
 	// BM25 over every concept of the question, not only those Bleve
 	// fetched candidates by, with the candidates' mean length standing in
 	// for the index's.
 	var top float64
-	for i := range hits {
-		hits[i].BM25 = bm25(toks[i], res.Concepts, float64(length)/float64(len(hits)))
+	for i, a := range cands {
+		hits[i].BM25 = bm25(a.toks, res.Concepts, float64(length)/float64(len(hits)), p.Words.Synonym)
 		top = max(top, hits[i].BM25)
 	}
-	for i := range hits {
-		x.rank(&hits[i], toks[i], contexts[i], res.Concepts, q.Want, top)
-		if q.Define && definesConcept(hits[i].Passage.Text, toks[i], res.Concepts) {
-			hits[i].Features.Defines = 1
-			hits[i].Score += weights.Defines
+	for i, a := range cands {
+		x.measure(&hits[i], a, res.Concepts, q, p)
+		if top > 0 {
+			hits[i].Features.BM25 = hits[i].BM25 / top
 		}
 	}
-	if !q.Baseline {
-		support(hits)
-		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	support(hits)
+	for i := range hits {
+		hits[i].Score = p.Score(hits[i].Features)
 	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	res.Evidence = evidence(hits, res.Concepts, q)
+	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
+	return res, nil
+}
+
+// perArticle returns the first limit hits, taking at most n of one article
+// while others have hits left, so that one long article cannot crowd out
+// the rest; when they have none, further hits of the same articles fill the
+// list, in order.
+func perArticle(hits []Hit, limit, n int) []Hit {
+	out := make([]Hit, 0, min(limit, len(hits)))
+	var rest []Hit
 	per := make(map[string]int)
 	for _, h := range hits {
-		if per[h.Passage.Article] >= q.PerArticle {
+		if len(out) == limit {
+			return out
+		}
+		if per[h.Passage.Article] >= n {
+			rest = append(rest, h)
 			continue
 		}
 		per[h.Passage.Article]++
-		res.Hits = append(res.Hits, h)
-		if len(res.Hits) == q.Limit {
+		out = append(out, h)
+	}
+	for _, h := range rest {
+		if len(out) == limit {
 			break
 		}
+		out = append(out, h)
 	}
-	return res, nil
+	return out
+}
+
+// evidence measures what the ranked candidates say about the question.
+func evidence(hits []Hit, cs []Concept, q Query) rank.Evidence {
+	var e rank.Evidence
+	if len(hits) == 0 {
+		return e
+	}
+	top := hits[0]
+	e.Score = top.Score
+	if len(hits) > 1 {
+		e.Margin = top.Score - hits[1].Score
+	}
+	e.Coverage, e.TextCoverage = top.Coverage, top.TextCoverage
+	e.Exact, e.Title, e.Window, e.Answer = top.Features.Exact, top.Features.Title, top.Features.Window, top.Features.Answer
+	if len(q.Want) > 0 {
+		e.Wanted = 1
+	}
+	var total, unknown float64
+	heaviest, named := -1, 0
+	for i, c := range cs {
+		total += c.Weight
+		if c.DocFreq == 0 {
+			unknown += c.Weight
+		}
+		if !c.Light {
+			named++
+			if heaviest < 0 || c.Weight > cs[heaviest].Weight {
+				heaviest = i
+			}
+		}
+	}
+	if total > 0 {
+		e.Unknown = unknown / total
+	}
+	if heaviest >= 0 && heaviest < len(top.credits) {
+		e.Heaviest = top.credits[heaviest]
+	}
+	if named == 1 {
+		e.Single = 1
+	}
+	next := hits[1:min(len(hits), 5)]
+	for _, h := range next {
+		if h.Passage.Article == top.Passage.Article {
+			e.Agree += 1 / float64(len(next))
+		}
+	}
+	return e
 }
 
 // concepts analyses the question into weighted concepts. Words the index
 // has never seen are looked up as likely typos of a word it has.
-func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string, n uint64) ([]Concept, error) {
+func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string, n uint64, w rank.Words) ([]Concept, error) {
 	var terms, raws []string
 	var joined []bool // terms[i] is hyphen-joined to terms[i-1]: "GPT-5"
 	prevEnd := -1
@@ -303,7 +382,7 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string,
 		if end == i+1 {
 			typed = raws[i]
 		}
-		if err := x.weigh(ctx, r, &c, typed, n); err != nil {
+		if err := x.weigh(ctx, r, &c, typed, n, w); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -314,7 +393,7 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string,
 
 // weigh sets a concept's document frequency, synonyms and weight,
 // correcting a single unknown word typed as typed.
-func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typed string, n uint64) error {
+func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typed string, n uint64, w rank.Words) error {
 	c.DocFreq = math.MaxUint64
 	for _, t := range c.Terms {
 		// A phrase is about as rare as its rarest term.
@@ -352,11 +431,11 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 		// name or an English noun the corpus lacks ("MI300X", "salary")
 		// keeps the full weight: the question is about something the
 		// corpus does not cover.
-		c.Weight = unknownWeight * idf(1, n)
+		c.Weight = w.Unknown * idf(1, n)
 	}
 	if len(c.Terms) == 1 && x.light[c.Terms[0]] {
 		c.Light = true
-		c.Weight *= lightWeight
+		c.Weight *= w.Light
 	}
 	return nil
 }
@@ -369,12 +448,6 @@ func docFreq(ctx context.Context, r bindex.IndexReader, term string) (uint64, er
 	defer tfr.Close()
 	return tfr.Count(), nil
 }
-
-// unknownWeight is the share of a rare word's weight that a word no passage
-// holds gets, unless it names something. At 0.8 a single chat word ("devs",
-// "booked") outweighed the two or three names a question is about, and
-// racebot declined questions whose answer it ranked first.
-const unknownWeight = 0.5
 
 // namesSomething guesses whether a question word the corpus lacks names a
 // thing: a model or product name (it has digits: "MI300X", "GPT-5") or an
@@ -486,7 +559,7 @@ func conceptQuery(c Concept, n uint64) query.Query {
 // for in titles, which every passage of an article repeats; and how many of
 // the rarest concepts the disjunction takes.
 const (
-	maxWideConcepts   = 2
+	maxWideConcepts   = 8
 	maxRetrievalShare = 0.2
 	maxContextShare   = 0.05
 )
@@ -528,363 +601,6 @@ func termQuery(term, field string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
-}
-
-// weights are the ranking weights. Coverage dominates: with thousands of
-// articles about the same companies and chips, the passage that speaks of
-// everything the question names is the answer far more often than the one
-// that repeats one of its words. The rest break ties. The values were chosen
-// on the dev and held-out question sets, with and without 2,000 distractor
-// articles (see TestTuneWeights); they are a variable only so that that
-// test can try others.
-var weights = struct {
-	Coverage float64
-	BM25     float64
-	Answer   float64 // holds a figure of the wanted kind, next to the question's words
-	Lede     float64 // the first paragraph of an article, where news puts its key facts
-	Title    float64 // the question's words are in the article's title, heading or tags
-	Support  float64 // other passages of the same article match the question too
-	Phrase   float64 // neighbouring words of the question are neighbours in the passage
-	Defines  float64 // for "what is X", the passage defines X: "X, the …", "X is a …"
-
-	Synonym float64 // credit for a concept found through a synonym
-	Context float64 // credit for one found only in the title, heading or tags
-}{
-	Coverage: 1.0, BM25: 0.84, Answer: 0.255, Lede: 0.035, Title: 0.34, Support: 0.12, Phrase: 0.15, Defines: 0.5,
-	Synonym: 0.6, Context: 0.5,
-}
-
-// bareYear is the credit a bare year ("by 2026") gets as the answer to a
-// "when" question, against a day ("on July 17, 2025"): a year is most
-// often a forecast's horizon, not the date of the event asked about.
-const bareYear = 0.5
-
-// nearTokens is how far, in terms, a word may be from a figure and still be
-// taken as speaking of it: about a clause.
-const nearTokens = 10
-
-// token is an analysed term of a passage with its place in the text.
-type token struct {
-	term       string
-	start, end int // byte offsets
-	pos        int
-}
-
-// rank scores a candidate passage against the question.
-func (x *Index) rank(h *Hit, toks []token, ctx map[string]bool, cs []Concept, want []figure.Kind, topBM25 float64) {
-	inText := make(map[string]bool, len(toks))
-	for _, t := range toks {
-		inText[t.term] = true
-	}
-	has := func(set map[string]bool, seq []string) bool {
-		for _, t := range seq {
-			if !set[t] {
-				return false
-			}
-		}
-		return true
-	}
-
-	// Light words count only when the question has nothing else.
-	countLight := !slices.ContainsFunc(cs, func(c Concept) bool { return !c.Light })
-	var total, got, gotText, gotTitle float64
-	concept := make(map[string]int) // matched term → concept, for highlighting and distances
-	mark := func(seq []string, c int) {
-		for _, t := range seq {
-			if _, ok := concept[t]; !ok {
-				concept[t] = c
-			}
-		}
-	}
-	for i, c := range cs {
-		weight := c.Weight
-		if c.Light && !countLight {
-			weight = 0
-		}
-		total += weight
-		m := 0.0
-		inPassage := func(seq []string) bool { return has(inText, seq) && (len(seq) == 1 || together(toks, seq)) }
-		if inPassage(c.Terms) {
-			m = 1
-			mark(c.Terms, i)
-		} else if j := slices.IndexFunc(c.Alts, inPassage); j >= 0 {
-			m = weights.Synonym
-			mark(c.Alts[j], i)
-		} else if has(inText, c.Terms) {
-			// The words of a name, but not together: "5" and "GPT" in a
-			// passage about GPT-4o.
-			m = weights.Context
-		}
-		gotText += weight * m
-		if has(ctx, c.Terms) {
-			gotTitle += weight
-		} else if slices.ContainsFunc(c.Alts, func(a []string) bool { return has(ctx, a) }) {
-			gotTitle += weight * weights.Synonym
-		} else {
-			got += weight * m
-			continue
-		}
-		h.OnTopic = h.OnTopic || weight > 0
-		got += weight * max(m, weights.Context)
-	}
-	title := 0.0
-	if total > 0 {
-		h.Coverage, h.TextCoverage, title = got/total, gotText/total, gotTitle/total
-	}
-	for _, t := range toks {
-		if _, ok := concept[t.term]; ok {
-			h.Matches = append(h.Matches, [2]int{t.start, t.end})
-		}
-	}
-
-	h.FigureConcepts = make([]int, len(h.Passage.Figures))
-	h.FigureScores = make([]float64, len(h.Passage.Figures))
-	answer := 0.0
-	for i, f := range h.Passage.Figures {
-		var exact bool
-		h.FigureConcepts[i], exact = countsConcept(x.an, f.Counts, cs)
-		if !slices.Contains(want, f.Kind) {
-			continue
-		}
-		a := 1.0
-		switch {
-		case exact:
-		case h.FigureConcepts[i] >= 0:
-			a = weights.Synonym
-		case f.Kind == figure.Count || f.Kind == figure.Quantity:
-			a = 0.6 // counts something, but not what the question names
-		case f.Kind == figure.Date && len(f.Date) == 4:
-			a = bareYear
-		}
-		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(toks, concept, cs, f, h.FigureConcepts[i]))
-		answer = max(answer, h.FigureScores[i])
-	}
-	bm := 0.0
-	if topBM25 > 0 {
-		bm = h.BM25 / topBM25
-	}
-	lede := 0.0
-	if h.Passage.Paragraph == 1 {
-		lede = 1
-	}
-	h.Features = Features{Coverage: h.Coverage, BM25: bm, Answer: answer, Lede: lede, Title: title,
-		Phrase: phrases(toks, concept, cs)}
-	f := h.Features
-	h.Score = weights.Coverage*f.Coverage + weights.BM25*f.BM25 + weights.Answer*f.Answer +
-		weights.Lede*f.Lede + weights.Title*f.Title + weights.Phrase*f.Phrase
-}
-
-// definesConcept reports whether a passage defines what a "what is X"
-// question asks about, the way news introduces a name: "MGX, the Abu Dhabi
-// AI investment fund", "MGX is an investment firm", "MGX (an investment
-// firm)". X is the question's rarest concept.
-func definesConcept(text string, toks []token, cs []Concept) bool {
-	c := -1
-	for i := range cs {
-		if !cs[i].Light && (c < 0 || cs[i].Weight > cs[c].Weight) {
-			c = i
-		}
-	}
-	if c < 0 {
-		return false
-	}
-	last := cs[c].Terms[len(cs[c].Terms)-1]
-	for i, t := range toks {
-		if t.term != last || !together(toks[max(0, i-len(cs[c].Terms)+1):i+1], cs[c].Terms) {
-			continue
-		}
-		rest := strings.ToLower(text[t.end:min(len(text), t.end+12)])
-		for _, p := range definitionOpenings {
-			if strings.HasPrefix(rest, p) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// definitionOpenings are how news goes on after a name it introduces.
-var definitionOpenings = []string{", a ", ", an ", ", the ", " is a ", " is an ", " is the ", " (a ", " (an ", " (the "}
-
-// phrases is the share of the question's neighbouring concept pairs
-// ("chairman of Stargate", "export controls") that stand together, in the
-// same order, in the passage: a passage that says "chairman of Stargate"
-// answers better than one that names a chairman and Stargate apart.
-func phrases(toks []token, concept map[string]int, cs []Concept) float64 {
-	if len(cs) < 2 {
-		return 0
-	}
-	next := make(map[int]bool) // concept i is followed closely by concept i+1
-	for i, t := range toks {
-		a, ok := concept[t.term]
-		if !ok || a+1 >= len(cs) {
-			continue
-		}
-		for _, u := range toks[i+1 : min(i+3, len(toks))] {
-			if b, ok := concept[u.term]; ok && b == a+1 && u.pos-t.pos <= 3 {
-				next[a] = true
-			}
-		}
-	}
-	var total, got float64
-	for i := 0; i+1 < len(cs); i++ {
-		w := min(cs[i].Weight, cs[i+1].Weight)
-		total += w
-		if next[i] {
-			got += w
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return got / total
-}
-
-// together reports whether the terms of seq follow each other in the
-// passage, allowing one stop word between them ("chairman of Stargate").
-func together(toks []token, seq []string) bool {
-	for i, t := range toks {
-		if t.term != seq[0] {
-			continue
-		}
-		j, pos := 1, t.pos
-		for k := i + 1; k < len(toks) && j < len(seq) && toks[k].pos-pos <= 2; k++ {
-			if toks[k].term == seq[j] {
-				j, pos = j+1, toks[k].pos
-			}
-		}
-		if j == len(seq) {
-			return true
-		}
-	}
-	return false
-}
-
-// bm25 scores a passage for the question's concepts with Okapi BM25
-// (k1 1.2, b 0.75, as Bleve), counting a synonym's occurrences at a
-// discount and a phrase by its least frequent term.
-func bm25(toks []token, cs []Concept, avgLen float64) float64 {
-	const k1, b = 1.2, 0.75
-	if len(toks) == 0 || avgLen == 0 {
-		return 0
-	}
-	freq := make(map[string]int, len(toks))
-	for _, t := range toks {
-		freq[t.term]++
-	}
-	count := func(seq []string) int {
-		n := math.MaxInt
-		for _, t := range seq {
-			n = min(n, freq[t])
-		}
-		return n
-	}
-	norm := k1 * (1 - b + b*float64(len(toks))/avgLen)
-	score := 0.0
-	for _, c := range cs {
-		tf := float64(count(c.Terms))
-		for _, alt := range c.Alts {
-			tf = max(tf, weights.Synonym*float64(count(alt)))
-		}
-		if tf > 0 {
-			score += c.Weight * tf * (k1 + 1) / (tf + norm)
-		}
-	}
-	return score
-}
-
-// support adds to each hit the evidence of the other candidates from its
-// article. An article about the question's subject has several passages
-// that match it; a passage that mentions the subject once, in an article
-// about something else, has none. This is what tells the answer apart from
-// thousands of articles that name the same companies and chips.
-func support(hits []Hit) {
-	best := make(map[string][2]float64) // article → two best coverages
-	for _, h := range hits {
-		b := best[h.Passage.Article]
-		switch {
-		case h.Coverage > b[0]:
-			b[0], b[1] = h.Coverage, b[0]
-		case h.Coverage > b[1]:
-			b[1] = h.Coverage
-		}
-		best[h.Passage.Article] = b
-	}
-	for i := range hits {
-		h := &hits[i]
-		b := best[h.Passage.Article]
-		// The best other passage of the same article.
-		other := b[0]
-		if h.Coverage == b[0] {
-			other = b[1]
-		}
-		h.Features.Support = other
-		h.Score += weights.Support * other
-	}
-}
-
-// aboutness measures how close a figure sits to the other things the
-// question names, weighted: 1 when each is within a few words of it,
-// falling to 0 at a sentence's length away. "DeepSeek has about 50,000
-// GPUs" is about DeepSeek; "Meta used 16,384 H100 GPUs … the compute
-// DeepSeek reported" much less so.
-func aboutness(toks []token, concept map[string]int, cs []Concept, f figure.Figure, counted int) float64 {
-	// The figure's place in the term sequence: its first term, or the
-	// first term after it.
-	pos := 0
-	for _, t := range toks {
-		pos = t.pos
-		if t.end > f.Start {
-			break
-		}
-	}
-	dist := make(map[int]int) // concept → distance of its closest mention
-	for _, t := range toks {
-		c, ok := concept[t.term]
-		if !ok || c == counted {
-			continue
-		}
-		d := t.pos - pos
-		if d < 0 {
-			d = -d
-		}
-		if old, seen := dist[c]; !seen || d < old {
-			dist[c] = d
-		}
-	}
-	var all, close float64
-	for c, d := range dist {
-		all += cs[c].Weight
-		close += cs[c].Weight * max(0, 1-float64(max(0, d-nearTokens/3))/float64(2*nearTokens))
-	}
-	if all == 0 {
-		return 1
-	}
-	return close / all
-}
-
-// countsConcept returns the question concept that the thing a figure counts
-// names, or -1, and whether it names it as the question does rather than
-// through a synonym. Only the head noun counts: "2.788M H800 GPU hours"
-// counts hours, not GPUs.
-func countsConcept(an analysis.Analyzer, counts string, cs []Concept) (int, bool) {
-	terms := analyse(an, counts)
-	if len(terms) == 0 {
-		return -1, false
-	}
-	terms = terms[len(terms)-1:]
-	found := -1
-	for i, c := range cs {
-		for _, t := range terms {
-			if len(c.Terms) == 1 && c.Terms[0] == t {
-				return i, true
-			}
-			if found < 0 && slices.ContainsFunc(c.Alts, func(alt []string) bool { return len(alt) == 1 && alt[0] == t }) {
-				found = i
-			}
-		}
-	}
-	return found, false
 }
 
 // tokens analyses a passage, keeping offsets for highlighting.

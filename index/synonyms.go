@@ -183,13 +183,11 @@ func (th *thesaurus) isInput(seq []string) bool {
 	return false
 }
 
-// lightWordsFile lists the words that weigh a third in a question.
+// lightWordsFile lists the words that weigh less in a question
+// (rank.Words.Light).
 //
 //go:embed lightwords.txt
 var lightWordsFile string
-
-// lightWeight is the share of its weight a light word keeps.
-const lightWeight = 1.0 / 3
 
 // parseLightWords returns the analysed terms of the light-word list.
 func parseLightWords(src string, a analysis.Analyzer) map[string]bool {

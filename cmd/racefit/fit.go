@@ -1,0 +1,395 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"log/slog"
+	"maps"
+	"os"
+	"slices"
+	"sort"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/corpus/corpustest"
+	"github.com/racebot/racebot/index"
+	"github.com/racebot/racebot/index/rank"
+)
+
+type config struct {
+	policy, report     string
+	write, locked      bool
+	folds, distractors int
+	l2                 float64
+}
+
+// Limits of the fit.
+const (
+	// candidates is how many passages of each question the ranking is
+	// fitted on: every one Bleve fetches.
+	candidates = 100
+	// maxFalseDecline is the share of the answerable questions fitted on
+	// that the on-topic threshold may decline.
+	maxFalseDecline = 0.015
+	// wrongCost is what answering confidently with a wrong first passage
+	// costs against what a right one gains: the confidence threshold
+	// maximises gains less costs on the questions fitted on. A user who
+	// is told "this answers it" and finds it does not trusts the next
+	// answer less; one shown the closest passages reads them anyway.
+	wrongCost = 3
+)
+
+// set is a question set asked of one corpus.
+type set struct {
+	name   string
+	corpus *corpusIndex
+	cases  []bot.EvalCase
+	// fit marks a set the policies are fitted on; the locked set is
+	// only answered.
+	fit bool
+	// weight is what one of its questions counts in the fits.
+	weight  float64
+	samples []*sample
+}
+
+// corpusIndex is an in-memory index of one corpus.
+type corpusIndex struct {
+	name string
+	idx  *index.Index
+}
+
+// sample is one question of a set, with what the ranking is fitted on.
+type sample struct {
+	set   *set
+	c     bot.EvalCase
+	fold  int
+	query index.Query
+	// x and answers are the features of each candidate and whether it
+	// shows the answer.
+	x       [][]float64
+	answers []bool
+}
+
+func run(ctx context.Context, log *slog.Logger, c config) error {
+	corpora, err := openCorpora(ctx, log, c.distractors)
+	if err != nil {
+		return err
+	}
+	sets, locked, err := questionSets(corpora)
+	if err != nil {
+		return err
+	}
+	base := rank.Default().Clone()
+	if !c.locked {
+		locked = nil
+	}
+	for _, s := range append(slices.Clone(sets), locked...) {
+		if err := extract(ctx, s, base, c.folds); err != nil {
+			return err
+		}
+		log.Info("extracted", "set", s.name, "questions", len(s.samples))
+	}
+	cv := make(map[*set][]bot.EvalResult)
+	for k := range c.folds {
+		train := fitSamples(sets, func(s *sample) bool { return s.fold != k })
+		pol, err := fitPolicy(ctx, base, train, c.l2)
+		if err != nil {
+			return err
+		}
+		for _, s := range sets {
+			rs, err := answer(ctx, s, pol, func(sm *sample) bool { return sm.fold == k })
+			if err != nil {
+				return err
+			}
+			cv[s] = append(cv[s], rs...)
+		}
+		log.Info("fold", "k", k, "train", len(train))
+	}
+	final, err := fitPolicy(ctx, base, fitSamples(sets, func(*sample) bool { return true }), c.l2)
+	if err != nil {
+		return err
+	}
+	lockedScores := make(map[*set]bot.Scores)
+	if !c.locked {
+		locked = nil
+	}
+	for _, s := range locked {
+		rs, err := answer(ctx, s, final, func(*sample) bool { return true })
+		if err != nil {
+			return err
+		}
+		lockedScores[s] = bot.Score(rs)
+	}
+	rep := report{config: c, sets: sets, locked: locked, cv: cv, lockedScores: lockedScores, policy: final}
+	final.Fitted = rep.provenance()
+	if !c.write {
+		return rep.write(os.Stdout)
+	}
+	data, err := json.MarshalIndent(final, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode policy: %w", err)
+	}
+	if err := os.WriteFile(c.policy, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write policy: %w", err)
+	}
+	f, err := os.Create(c.report)
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := rep.write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write report %s: %w", c.report, err)
+	}
+	return f.Close()
+}
+
+// openCorpora indexes the starter corpus, the SQuAD articles and, unless
+// distractors is 0, the starter corpus with that many distractor articles.
+func openCorpora(ctx context.Context, log *slog.Logger, distractors int) (map[string]*corpusIndex, error) {
+	starter := corpustest.Starter("")
+	fss := map[string]fs.FS{
+		"starter": starter,
+		"squad":   os.DirFS("testdata/squad/corpus"),
+	}
+	if distractors > 0 {
+		mixed := corpustest.Distractors(distractors, 1)
+		maps.Copy(mixed, starter)
+		fss["distractors"] = mixed
+	}
+	out := make(map[string]*corpusIndex)
+	for name, fsys := range fss {
+		x, err := index.Open(ctx, "", index.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("open index of %s: %w", name, err)
+		}
+		rep, err := x.Sync(ctx, fsys)
+		if err != nil {
+			return nil, fmt.Errorf("index %s: %w", name, err)
+		}
+		log.Info("indexed", "corpus", name, "articles", rep.Added)
+		out[name] = &corpusIndex{name: name, idx: x}
+	}
+	return out, nil
+}
+
+// questionSets reads the question sets and pairs them with corpora: the
+// sets fitted on, and the locked ones that are only answered.
+func questionSets(corpora map[string]*corpusIndex) (fit, locked []*set, err error) {
+	read := func(path string) ([]bot.EvalCase, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		cs, err := bot.ReadEval(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return cs, nil
+	}
+	squad, err := read("testdata/squad/questions.jsonl")
+	if err != nil {
+		return nil, nil, err
+	}
+	var ours []bot.EvalCase
+	for _, name := range []string{"dev", "heldout", "chat"} {
+		cs, err := read("testdata/eval/" + name + ".jsonl")
+		if err != nil {
+			return nil, nil, err
+		}
+		ours = append(ours, cs...)
+	}
+	held, err := read("testdata/eval/chat-heldout.jsonl")
+	if err != nil {
+		return nil, nil, err
+	}
+	fit = []*set{
+		{name: "SQuAD, 24 articles", corpus: corpora["squad"], cases: squad, fit: true, weight: 1},
+		{name: "ours, starter corpus", corpus: corpora["starter"], cases: ours, fit: true, weight: 1},
+		{name: "SQuAD asked of the starter corpus (off-topic)", corpus: corpora["starter"], cases: offTopic(squad), fit: true, weight: 1},
+		{name: "ours asked of the SQuAD articles (off-topic)", corpus: corpora["squad"], cases: offTopic(ours), fit: true, weight: 1},
+	}
+	locked = []*set{{name: "locked chat set, starter corpus", corpus: corpora["starter"], cases: held}}
+	if d := corpora["distractors"]; d != nil {
+		fit = append(fit, &set{name: "ours, with distractors", corpus: d, cases: ours, fit: true, weight: 1})
+		locked = append(locked, &set{name: "locked chat set, with distractors", corpus: d, cases: held})
+	}
+	return fit, locked, nil
+}
+
+// offTopic returns the answerable cases of a set as off-topic ones, for
+// asking them of a corpus about something else.
+func offTopic(cases []bot.EvalCase) []bot.EvalCase {
+	var out []bot.EvalCase
+	for _, c := range cases {
+		if !c.Unanswerable {
+			out = append(out, bot.EvalCase{Question: c.Question, Unanswerable: true, OffTopic: true})
+		}
+	}
+	return out
+}
+
+// foldOf puts a case in a fold by the article that answers it, so that no
+// article's questions are both fitted on and scored; a question no article
+// answers goes by its text.
+func foldOf(c bot.EvalCase, folds int) int {
+	h := fnv.New32a()
+	if c.Doc != "" {
+		h.Write([]byte(c.Doc))
+	} else {
+		h.Write([]byte(c.Question))
+	}
+	return int(h.Sum32() % uint32(folds))
+}
+
+// extract searches every question of a set for all its candidates and
+// measures them.
+func extract(ctx context.Context, s *set, pol *rank.Policy, folds int) error {
+	for _, c := range s.cases {
+		sm := &sample{set: s, c: c, fold: foldOf(c, folds), query: bot.Parse(c.Question).Query()}
+		s.samples = append(s.samples, sm)
+		if bot.Validate(c.Question) != "" {
+			continue
+		}
+		q := sm.query
+		q.Limit, q.PerArticle, q.Policy = candidates, candidates, pol
+		res, err := s.corpus.idx.Search(ctx, q)
+		if err != nil {
+			return fmt.Errorf("search %q: %w", c.Question, err)
+		}
+		for _, h := range res.Hits {
+			sm.x = append(sm.x, h.Features.Vector())
+			sm.answers = append(sm.answers, c.ShownBy(h.Passage.Article, h.Passage.Text))
+		}
+	}
+	return nil
+}
+
+func fitSamples(sets []*set, keep func(*sample) bool) []*sample {
+	var out []*sample
+	for _, s := range sets {
+		if !s.fit {
+			continue
+		}
+		for _, sm := range s.samples {
+			if keep(sm) {
+				out = append(out, sm)
+			}
+		}
+	}
+	return out
+}
+
+// fitPolicy fits a policy on samples: the ranking weights first, then,
+// with the questions ranked by them, the decision models.
+func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 float64) (*rank.Policy, error) {
+	pol := base.Clone()
+	var groups []rank.Group
+	for _, sm := range samples {
+		if !sm.c.Unanswerable {
+			groups = append(groups, rank.Group{X: sm.x, Answer: sm.answers, Weight: sm.set.weight})
+		}
+	}
+	pol.SetRank(rank.FitRank(groups, len(rank.FeatureNames), l2))
+
+	var (
+		ex          [][]float64
+		confident   []bool
+		on          []bool
+		weight      []float64
+		onX         [][]float64
+		onWeight    []float64
+		answerableP []int // indexes in ex of answerable questions, for the thresholds
+	)
+	for _, sm := range samples {
+		q := sm.query
+		q.Limit, q.PerArticle, q.Policy = 8, pol.PerArticle, pol
+		res, err := sm.set.corpus.idx.Search(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", sm.c.Question, err)
+		}
+		if len(res.Hits) == 0 {
+			continue // declined whatever the models say
+		}
+		v := res.Evidence.Vector()
+		first := sm.c.ShownBy(res.Hits[0].Passage.Article, res.Hits[0].Passage.Text)
+		if !sm.c.Unanswerable {
+			answerableP = append(answerableP, len(ex))
+		}
+		ex = append(ex, v)
+		confident = append(confident, first)
+		weight = append(weight, sm.set.weight)
+		// The on-topic model tells answerable questions from off-topic
+		// ones; a question on topic that the corpus does not answer may
+		// go either way, and teaches it nothing.
+		if !sm.c.Unanswerable || sm.c.OffTopic {
+			onX = append(onX, v)
+			on = append(on, !sm.c.Unanswerable)
+			onWeight = append(onWeight, sm.set.weight)
+		}
+	}
+	dims := len(rank.EvidenceNames)
+	conf := rank.FitLogistic(ex, confident, weight, dims, l2)
+	topic := rank.FitLogistic(onX, on, onWeight, dims, l2)
+
+	// The on-topic threshold declines at most maxFalseDecline of the
+	// answerable questions; the confidence threshold weighs right
+	// answers against wrong ones.
+	var ps []float64
+	for _, i := range answerableP {
+		ps = append(ps, topic.Probability(ex[i]))
+	}
+	sort.Float64s(ps)
+	onAt := 0.0
+	if len(ps) > 0 {
+		onAt = ps[int(maxFalseDecline*float64(len(ps)))]
+	}
+	pol.SetOnTopic(topic, onAt)
+	pol.SetConfident(conf, confidenceThreshold(conf, ex, confident, weight))
+	return pol, nil
+}
+
+// confidenceThreshold returns the threshold on the confidence model that
+// maximises the weight of right confident answers less wrongCost times
+// that of wrong ones.
+func confidenceThreshold(m rank.Linear, x [][]float64, right []bool, weight []float64) float64 {
+	type point struct {
+		p, gain float64
+	}
+	pts := make([]point, len(x))
+	for i := range x {
+		g := -wrongCost * weight[i]
+		if right[i] {
+			g = weight[i]
+		}
+		pts[i] = point{m.Probability(x[i]), g}
+	}
+	sort.Slice(pts, func(i, j int) bool { return pts[i].p > pts[j].p })
+	best, at, sum := 0.0, 1.0, 0.0
+	for _, pt := range pts {
+		sum += pt.gain
+		if sum > best {
+			best, at = sum, pt.p
+		}
+	}
+	return at
+}
+
+// answer answers the samples of s that keep selects with pol, as racebot
+// would, and scores them.
+func answer(ctx context.Context, s *set, pol *rank.Policy, keep func(*sample) bool) ([]bot.EvalResult, error) {
+	eng := bot.New(s.corpus.idx, bot.Options{Policy: pol})
+	var cases []bot.EvalCase
+	for _, sm := range s.samples {
+		if keep(sm) {
+			cases = append(cases, sm.c)
+		}
+	}
+	_, rs, err := bot.Evaluate(ctx, eng, cases)
+	if err != nil {
+		return nil, fmt.Errorf("answer %s: %w", s.name, err)
+	}
+	return rs, nil
+}

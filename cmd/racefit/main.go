@@ -1,0 +1,59 @@
+// Command racefit fits racebot's ranking policy (index/rank/policy.json) on
+// labelled questions and reports how well it does on questions and
+// articles it was not fitted on.
+//
+// The policy has three fitted parts: the weights that order a question's
+// candidate passages (listwise logistic learning to rank over
+// rank.Features), the model that says whether the first passage answers,
+// and the model that says whether any is on topic (both logistic
+// regressions over rank.Evidence), each with its threshold. They are fitted
+// on
+//
+//   - SQuAD v1.1 questions on 24 Wikipedia articles (testdata/squad:
+//     Rajpurkar et al. 2016, CC BY-SA 4.0), over those articles;
+//   - racebot's own question sets (testdata/eval: dev, held-out and chat),
+//     over the starter corpus and over the starter corpus with 2,000
+//     generated distractor articles;
+//   - off-topic questions: each set's questions asked of the other corpus
+//     (a Wikipedia question of the AI-race articles, and the other way
+//     round), and the chat set's off-topic questions.
+//
+// Scores are cross-validated by article: the questions are split into
+// folds by the article that answers them, each fold is answered with a
+// policy fitted on the others, and the report adds up the folds. The
+// locked chat set (testdata/eval/chat-heldout.jsonl) is never fitted on; it
+// is answered once, with the final policy.
+//
+// Run it from the repository's root:
+//
+//	go run ./cmd/racefit                 # fit, cross-validate, write the policy and the report
+//	go run ./cmd/racefit -write=false    # cross-validate only
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+)
+
+func main() {
+	var c config
+	flag.StringVar(&c.policy, "policy", "index/rank/policy.json", "where to write the fitted policy")
+	flag.StringVar(&c.report, "report", "docs/fit.md", "where to write the report")
+	flag.BoolVar(&c.write, "write", true, "write the policy and the report (otherwise print the report)")
+	flag.IntVar(&c.folds, "folds", 5, "folds of the cross-validation by article")
+	flag.IntVar(&c.distractors, "distractors", 2000, "generated distractor articles beside the starter corpus; 0 for none")
+	flag.Float64Var(&c.l2, "l2", 1e-3, "L2 penalty of every fit")
+	flag.BoolVar(&c.locked, "locked", true, "answer the locked set with the final policy (turn off while tuning, so as not to tune on it)")
+	flag.Parse()
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	start := time.Now()
+	if err := run(context.Background(), log, c); err != nil {
+		fmt.Fprintln(os.Stderr, "racefit:", err)
+		os.Exit(1)
+	}
+	log.Info("done", "took", time.Since(start).Round(time.Second))
+}

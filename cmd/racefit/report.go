@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/index/rank"
+)
+
+// report is what a run of racefit found.
+type report struct {
+	config       config
+	sets, locked []*set
+	cv           map[*set][]bot.EvalResult
+	lockedScores map[*set]bot.Scores
+	policy       *rank.Policy
+}
+
+// provenance says in the policy file where its numbers come from.
+func (r report) provenance() *rank.Provenance {
+	p := &rank.Provenance{By: "go run ./cmd/racefit", CV: make(map[string]any)}
+	for _, s := range r.sets {
+		p.Data = append(p.Data, s.name)
+		p.CV[s.name] = bot.Score(r.cv[s])
+	}
+	return p
+}
+
+func (r report) write(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString("# The fitted ranking policy\n\n")
+	b.WriteString("Written by `go run ./cmd/racefit`, which also wrote `index/rank/policy.json`; see its doc comment for the method.\n")
+	fmt.Fprintf(&b, "Cross-validation by article, %d folds; L2 penalty %g; at most %.1f%% of answerable questions declined by the on-topic threshold; a wrong confident answer costs %d right ones.\n\n", r.config.folds, r.config.l2, 100*maxFalseDecline, wrongCost)
+	b.WriteString("SQuAD v1.1 questions and articles: Rajpurkar, Zhang, Lopyrev and Liang, EMNLP 2016, CC BY-SA 4.0.\n\n")
+	b.WriteString("## Cross-validated scores\n\n")
+	b.WriteString("Each question answered by a policy fitted without its article.\n\n")
+	writeScores(&b, r.sets, func(s *set) bot.Scores { return bot.Score(r.cv[s]) })
+	b.WriteString("\nHow often an answering passage is among the candidates Bleve fetches at all, the most re-ranking can reach:\n\n")
+	b.WriteString("| questions | answer among the candidates |\n|---|---:|\n")
+	for _, s := range r.sets {
+		found, n := 0, 0
+		for _, sm := range s.samples {
+			if sm.c.Unanswerable {
+				continue
+			}
+			n++
+			if slices.Contains(sm.answers, true) {
+				found++
+			}
+		}
+		if n > 0 {
+			fmt.Fprintf(&b, "| %s | %.3f |\n", s.name, float64(found)/float64(n))
+		}
+	}
+	if len(r.locked) == 0 {
+		b.WriteString("\nThe locked set was not answered (-locked=false).\n")
+	} else {
+		b.WriteString("\n## The locked set\n\n")
+		b.WriteString("Never fitted on or read while tuning; answered once with the final policy.\n\n")
+		writeScores(&b, r.locked, func(s *set) bot.Scores { return r.lockedScores[s] })
+	}
+	b.WriteString("\n## The final policy\n\n")
+	b.WriteString("Fitted on every question of the sets above.\n\n")
+	writeModel(&b, "Ranking weights", r.policy.Rank, rank.FeatureNames)
+	writeModel(&b, fmt.Sprintf("Confidence that the first passage answers (threshold %.3f)", r.policy.ConfidentAt), r.policy.Confident, rank.EvidenceNames)
+	writeModel(&b, fmt.Sprintf("On topic (threshold %.3f)", r.policy.OnTopicAt), r.policy.OnTopic, rank.EvidenceNames)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeScores(b *strings.Builder, sets []*set, scores func(*set) bot.Scores) {
+	b.WriteString("| questions | answerable | hit@1 | hit@3 | MRR | wrongly declined | confident, first | unanswerable | handled | off-topic declined |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, s := range sets {
+		sc := scores(s)
+		if sc.Answerable > 0 {
+			fmt.Fprintf(b, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |", s.name, sc.Answerable, sc.Hit1, sc.Hit3, sc.MRR, sc.FalseDecline, sc.ConfidentFirst)
+		} else {
+			fmt.Fprintf(b, "| %s | 0 | | | | | |", s.name)
+		}
+		if sc.Unanswerable > 0 {
+			fmt.Fprintf(b, " %d | %.3f |", sc.Unanswerable, sc.Handled)
+		} else {
+			b.WriteString(" 0 | |")
+		}
+		if sc.OffTopic > 0 {
+			fmt.Fprintf(b, " %.3f |\n", sc.OffTopicDeclined)
+		} else {
+			b.WriteString(" |\n")
+		}
+	}
+}
+
+func writeModel(b *strings.Builder, title string, m rank.Model, names []string) {
+	fmt.Fprintf(b, "%s:\n\n| measure | weight |\n|---|---:|\n", title)
+	if m.Bias != 0 {
+		fmt.Fprintf(b, "| (bias) | %.3f |\n", m.Bias)
+	}
+	for _, n := range names {
+		if w, ok := m.Weights[n]; ok {
+			fmt.Fprintf(b, "| %s | %.3f |\n", n, w)
+		}
+	}
+	b.WriteString("\n")
+}

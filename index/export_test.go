@@ -1,4 +1,0 @@
-package index
-
-// Weights exposes the ranking weights to TestTuneWeights.
-var Weights = &weights

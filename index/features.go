@@ -1,0 +1,428 @@
+package index
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/racebot/racebot/corpus/figure"
+	"github.com/racebot/racebot/index/rank"
+)
+
+// nearTokens is how far, in terms, a word may be from a figure and still be
+// taken as speaking of it: about a clause.
+const nearTokens = 10
+
+// windowTokens is the span, in terms, of the window Features.Window looks
+// for the question in: about a sentence.
+const windowTokens = 16
+
+// token is an analysed term of a passage with its place in the text.
+type token struct {
+	term       string
+	start, end int // byte offsets
+	pos        int
+}
+
+// match says how a passage holds one of the question's concepts, from
+// worst to best.
+type match int
+
+const (
+	noMatch      match = iota
+	matchApart         // the terms of a name, not together
+	matchRelated       // a related word
+	matchSynonym       // a synonym
+	matchExact         // the concept's own terms
+)
+
+// credit is what a match counts toward coverage.
+func (m match) credit(w rank.Words) float64 {
+	switch m {
+	case matchExact:
+		return 1
+	case matchSynonym:
+		return w.Synonym
+	case matchRelated:
+		return w.Related
+	case matchApart:
+		return w.Apart
+	}
+	return 0
+}
+
+// measure computes a candidate passage's Features against the question,
+// its coverage, its highlights, and how well each of its figures answers.
+// Support, which depends on the other candidates, and the score are set
+// by the caller.
+func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Policy) {
+	toks := a.toks
+	inText := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		inText[t.term] = true
+	}
+	has := func(set map[string]bool, seq []string) bool {
+		for _, t := range seq {
+			if !set[t] {
+				return false
+			}
+		}
+		return true
+	}
+	inPassage := func(seq []string) bool { return has(inText, seq) && (len(seq) == 1 || together(toks, seq)) }
+
+	var f rank.Features
+	var total, covered, textCovered float64
+	h.credits = make([]float64, len(cs))
+	concept := make(map[string]int)     // matched term → concept, for highlighting and distances
+	credit := make([]float64, len(cs)) // each concept's credit in the text
+	mark := func(seq []string, c int) {
+		for _, t := range seq {
+			if _, ok := concept[t]; !ok {
+				concept[t] = c
+			}
+		}
+	}
+	for i, c := range cs {
+		w := c.Weight
+		total += w
+		m := noMatch
+		switch {
+		case inPassage(c.Terms):
+			m = matchExact
+			mark(c.Terms, i)
+		case slices.ContainsFunc(c.Alts, inPassage):
+			m = matchSynonym
+			mark(c.Alts[slices.IndexFunc(c.Alts, inPassage)], i)
+		case slices.ContainsFunc(c.Related, inPassage):
+			m = matchRelated
+			mark(c.Related[slices.IndexFunc(c.Related, inPassage)], i)
+		case has(inText, c.Terms):
+			m = matchApart
+		}
+		credit[i] = m.credit(p.Words)
+		inContext := has(a.context, c.Terms) || slices.ContainsFunc(c.Alts, func(alt []string) bool { return has(a.context, alt) })
+		switch m {
+		case matchExact:
+			f.Exact += w
+		case matchSynonym:
+			f.Synonym += w
+		case matchRelated:
+			f.Related += w
+		case matchApart:
+			f.Apart += w
+		default:
+			if inContext {
+				f.Context += w
+			}
+		}
+		if inContext {
+			f.Title += w
+			h.OnTopic = true
+		}
+		h.credits[i] = credit[i]
+		if inContext {
+			h.credits[i] = max(credit[i], p.Words.Context)
+		}
+		textCovered += w * credit[i]
+		covered += w * h.credits[i]
+	}
+	if total > 0 {
+		f.Exact /= total
+		f.Synonym /= total
+		f.Related /= total
+		f.Apart /= total
+		f.Context /= total
+		f.Title /= total
+		h.Coverage, h.TextCoverage = covered/total, textCovered/total
+	}
+	for _, t := range toks {
+		if _, ok := concept[t.term]; ok {
+			h.Matches = append(h.Matches, [2]int{t.start, t.end})
+		}
+	}
+	f.Window = window(toks, concept, cs, credit, total)
+	f.Phrase = phrases(toks, concept, cs)
+	f.Answer = x.figureScores(h, toks, concept, cs, q.Want, p)
+	if h.Passage.Paragraph == 1 {
+		f.Lede = 1
+	}
+	if q.Define && definesConcept(h.Passage.Text, toks, cs) {
+		f.Defines = 1
+	}
+	h.Features = f
+}
+
+// figureScores rates each of the passage's figures as an answer (Hit.
+// FigureScores) and returns the best rating: 0 for a kind not wanted;
+// otherwise how near it sits to the question's words, less when it counts
+// something else than the question names.
+func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []Concept, want []figure.Kind, p *rank.Policy) float64 {
+	h.FigureConcepts = make([]int, len(h.Passage.Figures))
+	h.FigureScores = make([]float64, len(h.Passage.Figures))
+	best := 0.0
+	for i, f := range h.Passage.Figures {
+		var exact bool
+		h.FigureConcepts[i], exact = countsConcept(x.an, f.Counts, cs)
+		if !slices.Contains(want, f.Kind) {
+			continue
+		}
+		a := 1.0
+		switch {
+		case exact:
+		case h.FigureConcepts[i] >= 0:
+			a = p.Words.Synonym
+		case f.Kind == figure.Count || f.Kind == figure.Quantity:
+			a = p.Figures.OtherCount
+		case f.Kind == figure.Date && len(f.Date) == 4:
+			a = p.Figures.BareYear
+		}
+		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(toks, concept, cs, f, h.FigureConcepts[i]))
+		best = max(best, h.FigureScores[i])
+	}
+	return best
+}
+
+// window returns the largest share of the question's weight, at each
+// concept's credit, that the passage holds within windowTokens terms.
+func window(toks []token, concept map[string]int, cs []Concept, credit []float64, total float64) float64 {
+	if total == 0 {
+		return 0
+	}
+	count := make([]int, len(cs))
+	var in []token // matched tokens in the window, in order
+	best, sum := 0.0, 0.0
+	for _, t := range toks {
+		c, ok := concept[t.term]
+		if !ok {
+			continue
+		}
+		in = append(in, t)
+		if count[c]++; count[c] == 1 {
+			sum += cs[c].Weight * credit[c]
+		}
+		for in[0].pos < t.pos-windowTokens {
+			d := concept[in[0].term]
+			if count[d]--; count[d] == 0 {
+				sum -= cs[d].Weight * credit[d]
+			}
+			in = in[1:]
+		}
+		best = max(best, sum)
+	}
+	return min(1, best/total)
+}
+
+// definesConcept reports whether a passage defines what a "what is X"
+// question asks about, the way news introduces a name: "MGX, the Abu Dhabi
+// AI investment fund", "MGX is an investment firm", "MGX (an investment
+// firm)". X is the question's rarest concept.
+func definesConcept(text string, toks []token, cs []Concept) bool {
+	c := -1
+	for i := range cs {
+		if !cs[i].Light && (c < 0 || cs[i].Weight > cs[c].Weight) {
+			c = i
+		}
+	}
+	if c < 0 {
+		return false
+	}
+	last := cs[c].Terms[len(cs[c].Terms)-1]
+	for i, t := range toks {
+		if t.term != last || !together(toks[max(0, i-len(cs[c].Terms)+1):i+1], cs[c].Terms) {
+			continue
+		}
+		rest := strings.ToLower(text[t.end:min(len(text), t.end+12)])
+		for _, p := range definitionOpenings {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// definitionOpenings are how news goes on after a name it introduces.
+var definitionOpenings = []string{", a ", ", an ", ", the ", " is a ", " is an ", " is the ", " (a ", " (an ", " (the "}
+
+// phrases is the share of the question's neighbouring concept pairs
+// ("chairman of Stargate", "export controls") that stand together, in the
+// same order, in the passage: a passage that says "chairman of Stargate"
+// answers better than one that names a chairman and Stargate apart.
+func phrases(toks []token, concept map[string]int, cs []Concept) float64 {
+	if len(cs) < 2 {
+		return 0
+	}
+	next := make(map[int]bool) // concept i is followed closely by concept i+1
+	for i, t := range toks {
+		a, ok := concept[t.term]
+		if !ok || a+1 >= len(cs) {
+			continue
+		}
+		for _, u := range toks[i+1 : min(i+3, len(toks))] {
+			if b, ok := concept[u.term]; ok && b == a+1 && u.pos-t.pos <= 3 {
+				next[a] = true
+			}
+		}
+	}
+	var total, got float64
+	for i := 0; i+1 < len(cs); i++ {
+		w := min(cs[i].Weight, cs[i+1].Weight)
+		total += w
+		if next[i] {
+			got += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// together reports whether the terms of seq follow each other in the
+// passage, allowing one stop word between them ("chairman of Stargate").
+func together(toks []token, seq []string) bool {
+	for i, t := range toks {
+		if t.term != seq[0] {
+			continue
+		}
+		j, pos := 1, t.pos
+		for k := i + 1; k < len(toks) && j < len(seq) && toks[k].pos-pos <= 2; k++ {
+			if toks[k].term == seq[j] {
+				j, pos = j+1, toks[k].pos
+			}
+		}
+		if j == len(seq) {
+			return true
+		}
+	}
+	return false
+}
+
+// bm25 scores a passage for the question's concepts with Okapi BM25
+// (k1 1.2, b 0.75, as Bleve), counting a synonym's occurrences at its
+// credit and a phrase by its least frequent term.
+func bm25(toks []token, cs []Concept, avgLen, synonym float64) float64 {
+	const k1, b = 1.2, 0.75
+	if len(toks) == 0 || avgLen == 0 {
+		return 0
+	}
+	freq := make(map[string]int, len(toks))
+	for _, t := range toks {
+		freq[t.term]++
+	}
+	count := func(seq []string) int {
+		n := math.MaxInt
+		for _, t := range seq {
+			n = min(n, freq[t])
+		}
+		return n
+	}
+	norm := k1 * (1 - b + b*float64(len(toks))/avgLen)
+	score := 0.0
+	for _, c := range cs {
+		tf := float64(count(c.Terms))
+		for _, alt := range c.Alts {
+			tf = max(tf, synonym*float64(count(alt)))
+		}
+		if tf > 0 {
+			score += c.Weight * tf * (k1 + 1) / (tf + norm)
+		}
+	}
+	return score
+}
+
+// support sets each hit's Support feature: the coverage of the best other
+// candidate from its article. An article about the question's subject has
+// several passages that match it; a passage that mentions the subject
+// once, in an article about something else, has none. This is what tells
+// the answer apart from thousands of articles that name the same
+// companies and chips.
+func support(hits []Hit) {
+	best := make(map[string][2]float64) // article → two best coverages
+	for _, h := range hits {
+		b := best[h.Passage.Article]
+		switch {
+		case h.Coverage > b[0]:
+			b[0], b[1] = h.Coverage, b[0]
+		case h.Coverage > b[1]:
+			b[1] = h.Coverage
+		}
+		best[h.Passage.Article] = b
+	}
+	for i := range hits {
+		h := &hits[i]
+		b := best[h.Passage.Article]
+		other := b[0]
+		if h.Coverage == b[0] {
+			other = b[1]
+		}
+		h.Features.Support = other
+	}
+}
+
+// aboutness measures how close a figure sits to the other things the
+// question names, weighted: 1 when each is within a few words of it,
+// falling to 0 at a sentence's length away. "DeepSeek has about 50,000
+// GPUs" is about DeepSeek; "Meta used 16,384 H100 GPUs … the compute
+// DeepSeek reported" much less so.
+func aboutness(toks []token, concept map[string]int, cs []Concept, f figure.Figure, counted int) float64 {
+	// The figure's place in the term sequence: its first term, or the
+	// first term after it.
+	pos := 0
+	for _, t := range toks {
+		pos = t.pos
+		if t.end > f.Start {
+			break
+		}
+	}
+	dist := make(map[int]int) // concept → distance of its closest mention
+	for _, t := range toks {
+		c, ok := concept[t.term]
+		if !ok || c == counted {
+			continue
+		}
+		d := t.pos - pos
+		if d < 0 {
+			d = -d
+		}
+		if old, seen := dist[c]; !seen || d < old {
+			dist[c] = d
+		}
+	}
+	var all, close float64
+	for c, d := range dist {
+		all += cs[c].Weight
+		close += cs[c].Weight * max(0, 1-float64(max(0, d-nearTokens/3))/float64(2*nearTokens))
+	}
+	if all == 0 {
+		return 1
+	}
+	return close / all
+}
+
+// countsConcept returns the question concept that the thing a figure counts
+// names, or -1, and whether it names it as the question does rather than
+// through a synonym. Only the head noun counts: "2.788M H800 GPU hours"
+// counts hours, not GPUs.
+func countsConcept(an analysis.Analyzer, counts string, cs []Concept) (int, bool) {
+	terms := analyse(an, counts)
+	if len(terms) == 0 {
+		return -1, false
+	}
+	terms = terms[len(terms)-1:]
+	found := -1
+	for i, c := range cs {
+		for _, t := range terms {
+			if len(c.Terms) == 1 && c.Terms[0] == t {
+				return i, true
+			}
+			if found < 0 && slices.ContainsFunc(c.Alts, func(alt []string) bool { return len(alt) == 1 && alt[0] == t }) {
+				found = i
+			}
+		}
+	}
+	return found, false
+}

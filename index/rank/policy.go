@@ -1,0 +1,187 @@
+package rank
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sync"
+)
+
+// Policy is every decision racebot makes about candidate passages, as
+// numbers: the weights that order them, the models and thresholds that say
+// whether the first answers and whether any is on topic, and how a
+// question's words are weighed. The zero value is not usable; start from
+// Default or Parse.
+type Policy struct {
+	// Rank scores a candidate from its Features; higher is better.
+	Rank Model `json:"rank"`
+	// Confident is the probability, from a candidate list's Evidence,
+	// that the first candidate answers the question; at ConfidentAt or
+	// above, racebot answers without hedging.
+	Confident   Model   `json:"confident"`
+	ConfidentAt float64 `json:"confident_at"`
+	// OnTopic is the probability that some candidate is about what the
+	// question asks; below OnTopicAt racebot declines, and in between it
+	// shows its closest passages as such.
+	OnTopic   Model   `json:"on_topic"`
+	OnTopicAt float64 `json:"on_topic_at"`
+
+	Words   Words   `json:"words"`
+	Figures Figures `json:"figures"`
+
+	// PerArticle is how many passages of one article are shown before
+	// the passages of other articles; more of the same article are shown
+	// only when other articles have no candidates left.
+	PerArticle int `json:"per_article"`
+
+	// Fitted says where the numbers come from, for people reading the
+	// file; racebot does not use it.
+	Fitted *Provenance `json:"fitted,omitempty"`
+
+	rank, confident, onTopic Linear
+}
+
+// Words are how much a question's words weigh and how much a match that
+// is not the word itself counts. Weights start from each concept's inverse
+// document frequency.
+type Words struct {
+	// Light is the share of its weight a light word keeps: a verb or
+	// adjective that asks about something rather than naming it.
+	Light float64 `json:"light"`
+	// Unknown is the share of the weight of the rarest indexed word that
+	// a word no passage holds gets, unless it names something.
+	Unknown float64 `json:"unknown"`
+	// Synonym, Related, Apart and Context are the credit a concept gets
+	// toward a passage's coverage when the passage holds it only through
+	// a synonym, a related word, with the words of a name apart, or in
+	// its title, heading or tags.
+	Synonym float64 `json:"synonym"`
+	Related float64 `json:"related"`
+	Apart   float64 `json:"apart"`
+	Context float64 `json:"context"`
+}
+
+// Figures are how well a figure of the kind asked for answers, by what it
+// counts, for the figures shown first. Set by hand, not fitted: the
+// labelled questions say which passage answers, not which of its figures.
+type Figures struct {
+	// OtherCount is the credit of a count that counts something other
+	// than what the question names ("20 months" for "how many GPUs").
+	OtherCount float64 `json:"other_count"`
+	// BareYear is the credit of a bare year ("by 2026") as the answer to
+	// "when", against a day: in news a year alone is most often a
+	// forecast's horizon, not the date of the event asked about.
+	BareYear float64 `json:"bare_year"`
+}
+
+// Provenance records how a policy was fitted.
+type Provenance struct {
+	By   string         `json:"by"`   // the command that wrote it
+	Data []string       `json:"data"` // the question sets it was fitted on
+	CV   map[string]any `json:"cv,omitempty"`
+}
+
+// Parse reads a policy from its JSON form and checks that its models name
+// only measures that exist.
+func Parse(data []byte) (*Policy, error) {
+	var p Policy
+	if err := json.Unmarshal(data, &p); err != nil {
+		return nil, fmt.Errorf("parse ranking policy: %w", err)
+	}
+	if err := p.bind(); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// bind prepares the models for use.
+func (p *Policy) bind() error {
+	var err error
+	if p.rank, err = p.Rank.Bind(FeatureNames); err != nil {
+		return fmt.Errorf("ranking policy: rank: %w", err)
+	}
+	if p.confident, err = p.Confident.Bind(EvidenceNames); err != nil {
+		return fmt.Errorf("ranking policy: confident: %w", err)
+	}
+	if p.onTopic, err = p.OnTopic.Bind(EvidenceNames); err != nil {
+		return fmt.Errorf("ranking policy: on_topic: %w", err)
+	}
+	if p.PerArticle <= 0 {
+		return fmt.Errorf("ranking policy: per_article is %d, want at least 1", p.PerArticle)
+	}
+	return nil
+}
+
+// Clone returns a copy of p that can be changed without changing p.
+func (p *Policy) Clone() *Policy {
+	data, err := json.Marshal(p)
+	if err != nil {
+		panic(fmt.Sprintf("rank: marshal policy: %v", err)) // plain data: cannot fail
+	}
+	q, err := Parse(data)
+	if err != nil {
+		panic(fmt.Sprintf("rank: a policy that was valid is not: %v", err))
+	}
+	return q
+}
+
+// SetRank replaces the ranking model.
+func (p *Policy) SetRank(l Linear) {
+	p.rank = l
+	p.Rank = l.Model(FeatureNames)
+}
+
+// SetConfident and SetOnTopic replace the decision models.
+func (p *Policy) SetConfident(l Linear, at float64) {
+	p.confident, p.ConfidentAt = l, at
+	p.Confident = l.Model(EvidenceNames)
+}
+
+// SetOnTopic replaces the on-topic model and its threshold.
+func (p *Policy) SetOnTopic(l Linear, at float64) {
+	p.onTopic, p.OnTopicAt = l, at
+	p.OnTopic = l.Model(EvidenceNames)
+}
+
+// Score is a candidate's ranking score.
+func (p *Policy) Score(f Features) float64 { return p.rank.Value(f.Vector()) }
+
+// Confidence is the probability that the first candidate answers.
+func (p *Policy) Confidence(e Evidence) float64 { return p.confident.Probability(e.Vector()) }
+
+// Topicality is the probability that the candidates are on topic.
+func (p *Policy) Topicality(e Evidence) float64 { return p.onTopic.Probability(e.Vector()) }
+
+// Outcome is what racebot does with a question's candidates.
+type Outcome int
+
+// The outcomes, from least to most sure.
+const (
+	Decline Outcome = iota // nothing is on topic
+	Closest                // the closest passages, shown as such
+	Answer                 // the first passage answers
+)
+
+// Decide returns the outcome for a question's evidence.
+func (p *Policy) Decide(e Evidence) Outcome {
+	switch {
+	case p.Topicality(e) < p.OnTopicAt:
+		return Decline
+	case p.Confidence(e) >= p.ConfidentAt:
+		return Answer
+	}
+	return Closest
+}
+
+//go:embed policy.json
+var policyJSON []byte
+
+// Default returns the policy racebot ships with, fitted by cmd/racefit.
+// Callers must not change it; Clone it first.
+var Default = sync.OnceValue(func() *Policy {
+	p, err := Parse(policyJSON)
+	if err != nil {
+		panic(err) // embedded and tested: cannot fail at run time
+	}
+	return p
+})
