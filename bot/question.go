@@ -9,6 +9,7 @@ import (
 
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
+	"github.com/racebot/racebot/index/lexicon"
 )
 
 // MaxQuestionLen is the longest question racebot answers, in characters. A
@@ -28,6 +29,12 @@ type Question struct {
 	Asks string
 	// Want lists the kinds of figure that would answer the question.
 	Want []figure.Kind
+	// Class is the kind of name that would answer it: people for "who",
+	// places for "where", what Head is for "what city"; Head the noun a
+	// "what X" or "which X" question asks for, as a dictionary form
+	// ("city" for "which cities").
+	Class lexicon.Class
+	Head  string
 }
 
 var (
@@ -102,15 +109,14 @@ func searchWords(lower string) string {
 var shortNumberRE = regexp.MustCompile(`^(\d{1,3})k$`)
 
 // newsNumber rewrites a bare number as news prints it: thousands separated
-// by commas, "k" spelt out. Years (1900–2099) are left alone.
+// by commas, "k" spelt out. Four digits are left alone, since they are
+// most often a year ("1859", "2025"); the index looks for them with a
+// comma too ("2048" finds "2,048").
 func newsNumber(w string) string {
 	if m := shortNumberRE.FindStringSubmatch(w); m != nil {
 		w = m[1] + "000"
 	}
-	if len(w) < 4 || strings.Trim(w, "0123456789") != "" {
-		return w
-	}
-	if n, _ := strconv.Atoi(w); len(w) == 4 && n >= 1900 && n <= 2099 {
+	if len(w) < 5 || strings.Trim(w, "0123456789") != "" {
 		return w
 	}
 	var b strings.Builder
@@ -154,10 +160,10 @@ func Clean(s string) string {
 }
 
 // Query returns what the index is asked for the question: its search
-// words, the kinds of figure that answer it, and whether it asks what
-// something is.
+// words, the kinds of figure and name that answer it, and whether it asks
+// what something is.
 func (q Question) Query() index.Query {
-	return index.Query{Text: q.Search, Want: q.Want, Define: q.Asks == "define"}
+	return index.Query{Text: q.Search, Want: q.Want, Class: q.Class, Head: q.Head, Define: q.Asks == "define"}
 }
 
 // Parse reads a chat message as a question.
@@ -165,8 +171,37 @@ func Parse(raw string) Question {
 	q := Question{Raw: raw, Text: Clean(raw)}
 	lower := strings.ToLower(q.Text)
 	q.Asks, q.Want = intent(lower)
+	q.Class, q.Head = answerClass(lower)
 	q.Search = searchWords(lower)
 	return q
+}
+
+var (
+	headRE   = regexp.MustCompile(`\b(?:what|which|whose)\s+(?:(?:kind|type|sort|name)s?\s+of\s+(?:an?\s+|the\s+)?)?([a-z]+)`)
+	whoRE    = regexp.MustCompile(`\b(?:who|whom|whose)\b`)
+	whereRE  = regexp.MustCompile(`\bwhere\b`)
+	personRE = regexp.MustCompile(`\b(?:which|what) (?:person|people|man|woman|men|women)\b`)
+)
+
+// answerClass reads the kind of name a question asks for: a person (or
+// an organisation) for "who", a place for "where", and for "what city" or
+// "which companies" the WordNet classes of the noun asked for, with the
+// noun.
+func answerClass(lower string) (lexicon.Class, string) {
+	if m := headRE.FindStringSubmatch(lower); m != nil && !questionWords[m[1]] && !personRE.MatchString(lower) {
+		for _, base := range lexicon.Base(m[1]) {
+			if c := lexicon.Classes(base); c != 0 {
+				return c, base
+			}
+		}
+	}
+	switch {
+	case whoRE.MatchString(lower) || personRE.MatchString(lower):
+		return lexicon.Person | lexicon.Group, ""
+	case whereRE.MatchString(lower):
+		return lexicon.Location, ""
+	}
+	return 0, ""
 }
 
 // intents map the opening of a question to what answers it, longest

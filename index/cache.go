@@ -12,6 +12,7 @@ type analysed struct {
 	hit     Hit             // the passage and its citation, before ranking
 	toks    []token         // its text's terms, with offsets
 	context map[string]bool // the terms of its title, heading and tags
+	names   []name          // the proper names in its text
 }
 
 // passageCache keeps the most recently ranked passages analysed. Questions
@@ -81,6 +82,7 @@ func (x *Index) analysed(id, raw string) (*analysed, error) {
 		return nil, err
 	}
 	a := &analysed{hit: h, toks: x.tokens(h.Passage.Text), context: make(map[string]bool)}
+	a.names = names(h.Passage.Text, a.toks)
 	for _, t := range analyse(x.an, h.Title+"\n"+h.Passage.Heading+"\n"+strings.ReplaceAll(strings.Join(h.Tags, " "), "-", " ")) {
 		a.context[t] = true
 	}

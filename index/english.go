@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/racebot/racebot/index/lexicon"
 )
 
 // englishGz is a list of English words — the lower-case words of four or
@@ -29,11 +31,12 @@ var english = sync.OnceValue(func() []string {
 	return strings.Split(strings.TrimSpace(string(data)), "\n")
 })
 
-// isEnglish reports whether w is an English word. A question word the index
+// isEnglish reports whether w is an English word: in the word list, or a
+// form of a WordNet lemma ("japanese", "geese"). A question word the index
 // lacks is only taken for a typo when it is not one: "letter" is not a
 // misspelt "better", whereas "deepsek" is a misspelt "deepseek".
 func isEnglish(w string) bool {
 	words := english()
 	i := sort.SearchStrings(words, w)
-	return i < len(words) && words[i] == w
+	return i < len(words) && words[i] == w || len(lexicon.Base(w)) > 0
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/racebot/racebot/corpus/figure"
+	"github.com/racebot/racebot/index/lexicon"
 	"github.com/racebot/racebot/index/rank"
 )
 
@@ -73,11 +74,9 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Poli
 	}
 	inPassage := func(seq []string) bool { return has(inText, seq) && (len(seq) == 1 || together(toks, seq)) }
 
-	var f rank.Features
-	var total, covered, textCovered float64
-	h.credits = make([]float64, len(cs))
-	concept := make(map[string]int)     // matched term → concept, for highlighting and distances
-	credit := make([]float64, len(cs)) // each concept's credit in the text
+	// How the passage holds each concept.
+	matches := make([]match, len(cs))
+	concept := make(map[string]int) // matched term → concept, for highlighting and distances
 	mark := func(seq []string, c int) {
 		for _, t := range seq {
 			if _, ok := concept[t]; !ok {
@@ -86,25 +85,45 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Poli
 		}
 	}
 	for i, c := range cs {
-		w := c.Weight
-		total += w
-		m := noMatch
 		switch {
 		case inPassage(c.Terms):
-			m = matchExact
+			matches[i] = matchExact
 			mark(c.Terms, i)
+		case slices.ContainsFunc(c.Spellings, inPassage):
+			matches[i] = matchExact
+			mark(c.Spellings[slices.IndexFunc(c.Spellings, inPassage)], i)
 		case slices.ContainsFunc(c.Alts, inPassage):
-			m = matchSynonym
+			matches[i] = matchSynonym
 			mark(c.Alts[slices.IndexFunc(c.Alts, inPassage)], i)
 		case slices.ContainsFunc(c.Related, inPassage):
-			m = matchRelated
+			matches[i] = matchRelated
 			mark(c.Related[slices.IndexFunc(c.Related, inPassage)], i)
 		case has(inText, c.Terms):
-			m = matchApart
+			matches[i] = matchApart
 		}
-		credit[i] = m.credit(p.Words)
+	}
+	var f rank.Features
+	var head bool
+	f.Entity, head = entity(a, concept, cs, q)
+	if head {
+		// The passage names what a "what city" question asks for
+		// ("Hangzhou"): the question's "city" is there in other words.
+		for i, c := range cs {
+			if matches[i] < matchRelated && len(c.Terms) == 1 && c.Terms[0] == x.termOf(q.Head) {
+				matches[i] = matchRelated
+			}
+		}
+	}
+
+	var total, covered, textCovered float64
+	h.credits = make([]float64, len(cs))
+	credit := make([]float64, len(cs)) // each concept's credit in the text
+	for i, c := range cs {
+		w := c.Weight
+		total += w
+		credit[i] = matches[i].credit(p.Words)
 		inContext := has(a.context, c.Terms) || slices.ContainsFunc(c.Alts, func(alt []string) bool { return has(a.context, alt) })
-		switch m {
+		switch matches[i] {
 		case matchExact:
 			f.Exact += w
 		case matchSynonym:
@@ -118,12 +137,10 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Poli
 				f.Context += w
 			}
 		}
+		h.credits[i] = credit[i]
 		if inContext {
 			f.Title += w
 			h.OnTopic = true
-		}
-		h.credits[i] = credit[i]
-		if inContext {
 			h.credits[i] = max(credit[i], p.Words.Context)
 		}
 		textCovered += w * credit[i]
@@ -153,6 +170,42 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Poli
 		f.Defines = 1
 	}
 	h.Features = f
+}
+
+// entity rates the passage's names as the answer to a question that asks
+// for one, and reports whether one of them is what a "what X" question
+// names as X. A name is a better answer when it is of the kind asked for
+// (best of all an instance of X: "Hangzhou" for "what city"), and when it
+// stands close to the question's words; a name the question itself holds
+// answers nothing.
+func entity(a *analysed, concept map[string]int, cs []Concept, q Query) (best float64, head bool) {
+	if q.Class == 0 && q.Head == "" {
+		return 0, false
+	}
+	for _, nm := range a.names {
+		asked := false
+		for _, t := range a.toks[nm.first : nm.first+nm.words] {
+			if _, ok := concept[t.term]; ok {
+				asked = true
+			}
+		}
+		if asked {
+			continue
+		}
+		kind := 0.0
+		switch {
+		case q.Head != "" && lexicon.IsA(nm.lower, q.Head):
+			kind, head = 1, true
+		case nm.class.Has(q.Class):
+			kind = 0.8
+		case nm.class == 0 && q.Class != 0:
+			kind = 0.3 // a name WordNet does not know may be of any kind
+		default:
+			continue
+		}
+		best = max(best, kind*(0.5+0.5*nearness(a.toks, concept, cs, nm.pos, -1)))
+	}
+	return best, head
 }
 
 // figureScores rates each of the passage's figures as an answer (Hit.
@@ -364,10 +417,9 @@ func support(hits []Hit) {
 }
 
 // aboutness measures how close a figure sits to the other things the
-// question names, weighted: 1 when each is within a few words of it,
-// falling to 0 at a sentence's length away. "DeepSeek has about 50,000
-// GPUs" is about DeepSeek; "Meta used 16,384 H100 GPUs … the compute
-// DeepSeek reported" much less so.
+// question names: "DeepSeek has about 50,000 GPUs" is about DeepSeek;
+// "Meta used 16,384 H100 GPUs … the compute DeepSeek reported" much less
+// so.
 func aboutness(toks []token, concept map[string]int, cs []Concept, f figure.Figure, counted int) float64 {
 	// The figure's place in the term sequence: its first term, or the
 	// first term after it.
@@ -378,10 +430,17 @@ func aboutness(toks []token, concept map[string]int, cs []Concept, f figure.Figu
 			break
 		}
 	}
+	return nearness(toks, concept, cs, pos, counted)
+}
+
+// nearness measures how close the term position pos is to the things the
+// question names, but concept skip, weighted: 1 when each is within a few
+// words of it, falling to 0 at a sentence's length away.
+func nearness(toks []token, concept map[string]int, cs []Concept, pos, skip int) float64 {
 	dist := make(map[int]int) // concept → distance of its closest mention
 	for _, t := range toks {
 		c, ok := concept[t.term]
-		if !ok || c == counted {
+		if !ok || c == skip {
 			continue
 		}
 		d := t.pos - pos

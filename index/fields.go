@@ -134,7 +134,7 @@ func specOf(m *mapping.IndexMappingImpl, name, typ string) (*fieldSpec, error) {
 func perToken(filters []analysis.TokenFilter) bool {
 	for _, f := range filters {
 		switch f.(type) {
-		case *en.PossessiveFilter, *lowercase.LowerCaseFilter, *stop.StopTokensFilter, *cachedStemmer:
+		case *en.PossessiveFilter, *lowercase.LowerCaseFilter, *foldFilter, *stop.StopTokensFilter, *cachedStemmer:
 		default:
 			return false
 		}

@@ -60,6 +60,7 @@ type Index struct {
 	log   *slog.Logger
 	an    analysis.Analyzer
 	th    *thesaurus
+	rel   *thesaurus      // related words, counting for less than synonyms
 	light map[string]bool // analysed light words
 	stop  analysis.TokenMap
 	lock  *dirLock
@@ -122,12 +123,16 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	rel, err := parseSynonyms(relatedFile, an)
+	if err != nil {
+		return nil, fmt.Errorf("related words: %w", err)
+	}
 	stop, err := registry.NewCache().TokenMapNamed(en.StopName)
 	if err != nil {
 		return nil, fmt.Errorf("open index: stop words: %w", err)
 	}
 	x := &Index{
-		dir: dir, opts: opts, log: log, an: an, th: th, stop: stop,
+		dir: dir, opts: opts, log: log, an: an, th: th, rel: rel, stop: stop,
 		light: parseLightWords(lightWordsFile, an), cache: newPassageCache(cmp.Or(opts.PassageCache, cachedPassages)),
 	}
 	if dir == "" {

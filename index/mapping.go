@@ -32,7 +32,7 @@ const (
 	// textAnalyzer is Bleve's English analyzer ("en": possessives,
 	// lower case, stop words, Porter stemming) with racebot's faster
 	// tokenizer and cached stemmer, which give exactly the terms "en"
-	// does.
+	// does, and accents folded (foldFilter).
 	textAnalyzer = "racebot_en"
 )
 
@@ -53,7 +53,7 @@ const DefaultScoring = TFIDF
 // another version is rebuilt from the corpus automatically. Bump it whenever
 // a change here, in the passage splitter or in the figure extractor would
 // make an existing index answer differently from a fresh one.
-const schemaVersion = "racebot-15"
+const schemaVersion = "racebot-16"
 
 // newMapping builds the index mapping. Only what search needs is indexed,
 // and only the passage blob is stored: no term vectors, no doc values on
@@ -65,7 +65,7 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	if err := m.AddCustomAnalyzer(textAnalyzer, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     wordsTokenizer,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, stemFilter},
+		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilterName, en.StopName, stemFilter},
 	}); err != nil {
 		return nil, fmt.Errorf("define analyzer: %w", err)
 	}

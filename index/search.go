@@ -18,6 +18,7 @@ import (
 
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/figure"
+	"github.com/racebot/racebot/index/lexicon"
 	"github.com/racebot/racebot/index/rank"
 )
 
@@ -33,6 +34,13 @@ type Query struct {
 	// Abu Dhabi AI investment fund") rank higher than those that only
 	// mention it.
 	Define bool
+	// Class is the kind of name that answers the question: a person for
+	// "who", a place for "where"; Head the noun a "what X" question asks
+	// for ("city"), so that a passage naming one ("Hangzhou") answers it.
+	// Passages holding such a name close to the question's words rank
+	// higher (rank.Features.Entity).
+	Class lexicon.Class
+	Head  string
 	// Limit is the number of passages to return; zero means 5.
 	Limit int
 	// PerArticle caps the passages returned from one article, so that one
@@ -92,16 +100,24 @@ type Hit struct {
 // Concept is one thing a question asks about: a term, or a phrase such as
 // "export controls", with the synonyms that also count for it.
 type Concept struct {
-	Terms  []string   // analysed terms, as the index holds them
-	Alts   [][]string // synonyms, analysed
+	Terms []string   // analysed terms, as the index holds them
+	Alts  [][]string // synonyms, analysed
+	// Spellings are the same words written otherwise: "2,048" for "2048",
+	// "coastline" for "coast line".
+	Spellings [][]string
 	// Related are words that say much the same in other words (a derived
 	// form, a looser synonym), analysed; they count for less than Alts.
 	Related [][]string
-	Weight float64    // inverse document frequency
+	Weight  float64 // inverse document frequency
 	// Light marks a word that asks about something rather than naming
-	// it ("lose", "come", "good"): it helps rank passages but does not
-	// count towards whether a passage covers the question.
-	Light     bool
+	// it ("lose", "come", "good", and the "city" of "what city"): it
+	// weighs less (rank.Words.Light), and Bleve does not require it.
+	Light bool
+	// Names marks a word no passage holds that names something (an
+	// English noun, a model number: "salary", "MI300X") rather than chat
+	// ("devs", "booked"): the question is about something the corpus
+	// does not cover.
+	Names     bool
 	DocFreq   uint64 // passages holding the terms
 	Typed     string // the words as the question has them
 	Corrected string // the word as typed, when it was a likely typo
@@ -165,7 +181,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		p = rank.Default()
 	}
 	res := &Result{Passages: n}
-	res.Concepts, err = x.concepts(ctx, r, q.Text, n, p.Words)
+	res.Concepts, err = x.concepts(ctx, r, q.Text, q.Head, n, p.Words)
 	if err != nil {
 		return nil, err
 	}
@@ -289,14 +305,18 @@ func evidence(hits []Hit, cs []Concept, q Query) rank.Evidence {
 	}
 	e.Coverage, e.TextCoverage = top.Coverage, top.TextCoverage
 	e.Exact, e.Title, e.Window, e.Answer = top.Features.Exact, top.Features.Title, top.Features.Window, top.Features.Answer
-	if len(q.Want) > 0 {
+	e.Entity = top.Features.Entity
+	if len(q.Want) > 0 || q.Class != 0 || q.Head != "" {
 		e.Wanted = 1
 	}
-	var total, unknown float64
+	var total, unknown, missing float64
 	heaviest, named := -1, 0
 	for i, c := range cs {
 		total += c.Weight
-		if c.DocFreq == 0 {
+		switch {
+		case c.Names:
+			missing += c.Weight
+		case c.DocFreq == 0 && !c.Light:
 			unknown += c.Weight
 		}
 		if !c.Light {
@@ -307,7 +327,7 @@ func evidence(hits []Hit, cs []Concept, q Query) rank.Evidence {
 		}
 	}
 	if total > 0 {
-		e.Unknown = unknown / total
+		e.Unknown, e.Missing = unknown/total, missing/total
 	}
 	if heaviest >= 0 && heaviest < len(top.credits) {
 		e.Heaviest = top.credits[heaviest]
@@ -326,7 +346,7 @@ func evidence(hits []Hit, cs []Concept, q Query) rank.Evidence {
 
 // concepts analyses the question into weighted concepts. Words the index
 // has never seen are looked up as likely typos of a word it has.
-func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string, n uint64, w rank.Words) ([]Concept, error) {
+func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head string, n uint64, w rank.Words) ([]Concept, error) {
 	var terms, raws []string
 	var joined []bool // terms[i] is hyphen-joined to terms[i-1]: "GPT-5"
 	prevEnd := -1
@@ -369,6 +389,10 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string,
 		phrases = append(phrases, [2]int{start, end})
 		i = end - 1
 	}
+	compounds := x.compounds(r, terms, raws, joined, phrases)
+	for start := range compounds {
+		phrases = append(phrases, [2]int{start, start + 2})
+	}
 	slices.SortFunc(phrases, func(a, b [2]int) int { return a[0] - b[0] })
 	for i := 0; i < len(terms); {
 		end := i + 1
@@ -378,12 +402,22 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text string,
 			}
 		}
 		c := Concept{Terms: terms[i:end], Typed: strings.Join(raws[i:end], " ")}
+		if t, ok := compounds[i]; ok && end == i+2 {
+			c.Spellings = [][]string{{t}}
+		}
 		typed := ""
 		if end == i+1 {
 			typed = raws[i]
 		}
 		if err := x.weigh(ctx, r, &c, typed, n, w); err != nil {
 			return nil, err
+		}
+		if head != "" && !c.Light && len(c.Terms) == 1 && c.Terms[0] == x.termOf(head) {
+			// "city" in "what city": the kind of answer asked for, which
+			// the passage that answers names ("Hangzhou") rather than
+			// says.
+			c.Light, c.Names = true, false
+			c.Weight *= w.Light
 		}
 		out = append(out, c)
 		i = end
@@ -409,10 +443,14 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 		}
 	}
 	c.Alts = x.th.alternatives(c.Terms)
+	if len(c.Terms) == 1 {
+		c.Spellings = append(c.Spellings, x.spellings(r, c.Terms[0], typed, c.DocFreq)...)
+	}
+	c.Related = x.related(r, c, typed)
 	if c.DocFreq == 0 {
-		// A word the corpus lacks but whose synonym it has ("copying"
-		// for "distillation") is as rare as the synonym.
-		for _, alt := range c.Alts {
+		// A word the corpus lacks but whose synonym or other spelling
+		// it has ("copying" for "distillation") is as rare as that.
+		for _, alt := range append(c.Spellings, c.Alts...) {
 			for _, t := range alt {
 				df, err := docFreq(ctx, r, t)
 				if err != nil {
@@ -423,7 +461,8 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 		}
 	}
 	c.Weight = idf(c.DocFreq, n)
-	if c.DocFreq == 0 && !namesSomething(typed) {
+	c.Names = c.DocFreq == 0 && namesSomething(typed)
+	if c.DocFreq == 0 && !c.Names {
 		// Chat is full of words a corpus lacks in questions it answers
 		// ("devs", "booked", "lmao"): they weigh half as much as the
 		// rarest word some passage holds, enough to count against an
@@ -438,6 +477,118 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 		c.Weight *= w.Light
 	}
 	return nil
+}
+
+// maxRelated bounds the related words a concept is looked for by.
+const maxRelated = 12
+
+// related returns what else says much what a concept says, analysed: the
+// domain's related words (index/related.txt), and for a word as typed its
+// WordNet synonyms and derived forms ("death" for "died", "invention" for
+// "invented"), leaving out the concept's own terms and synonyms and words
+// no passage holds.
+func (x *Index) related(r bindex.IndexReader, c *Concept, typed string) [][]string {
+	dict := termDict(r)
+	var out [][]string
+	add := func(terms []string) {
+		if len(out) == maxRelated || len(terms) == 0 || slices.Equal(terms, c.Terms) ||
+			slices.ContainsFunc(c.Alts, func(a []string) bool { return slices.Equal(a, terms) }) ||
+			slices.ContainsFunc(out, func(a []string) bool { return slices.Equal(a, terms) }) {
+			return
+		}
+		for _, t := range terms {
+			if !dict.has(t) {
+				return
+			}
+		}
+		out = append(out, terms)
+	}
+	for _, alt := range x.rel.alternatives(c.Terms) {
+		add(alt)
+	}
+	if typed != "" && c.Corrected == "" {
+		for _, rel := range lexicon.Related(typed) {
+			add(analyse(x.an, rel.Word))
+		}
+	}
+	return out
+}
+
+// spellings returns other ways the index may write a question's term: a
+// number of four digits with a thousands comma ("2048" as "2,048"; four
+// digits are left alone in the question, being most often a year), and an
+// English word the index lacks as the two words it may be written as
+// ("coastline" as "coast line").
+func (x *Index) spellings(r bindex.IndexReader, term, typed string, df uint64) [][]string {
+	if len(term) == 4 && strings.Trim(term, "0123456789") == "" {
+		return [][]string{{term[:1] + "," + term[1:]}}
+	}
+	if df > 0 || typed == "" || !isEnglish(typed) {
+		return nil
+	}
+	dict := termDict(r)
+	for k := 3; k <= len(typed)-3; k++ {
+		a, b := typed[:k], typed[k:]
+		if !isEnglish(a) || !isEnglish(b) {
+			continue
+		}
+		ta, tb := x.termOf(a), x.termOf(b)
+		if ta != "" && tb != "" && dict.has(ta) && dict.has(tb) {
+			return [][]string{{ta, tb}}
+		}
+	}
+	return nil
+}
+
+// compounds finds neighbouring words of a question that the index holds
+// written as one ("coast line" as "coastline"), keyed by the place of the
+// first, with the term they make. Words already in a phrase or joined by a
+// hyphen are left as they are.
+func (x *Index) compounds(r bindex.IndexReader, terms, raws []string, joined []bool, phrases [][2]int) map[int]string {
+	var out map[int]string
+	dict := termDict(r)
+	inPhrase := func(i int) bool {
+		return slices.ContainsFunc(phrases, func(p [2]int) bool { return p[0] <= i && i < p[1] })
+	}
+	for i := 0; i+1 < len(terms); i++ {
+		if joined[i+1] || inPhrase(i) || inPhrase(i+1) || !isLower(raws[i]) || !isLower(raws[i+1]) {
+			continue
+		}
+		t := x.termOf(raws[i] + raws[i+1])
+		if t != "" && t != terms[i] && t != terms[i+1] && dict.has(t) {
+			if out == nil {
+				out = make(map[int]string)
+			}
+			out[i] = t
+			i++
+		}
+	}
+	return out
+}
+
+// dictionary answers whether the passage text holds a term, from the term
+// dictionary when the index offers one, which is much cheaper than a
+// postings list.
+type dictionary struct {
+	r    bindex.IndexReader
+	dict bindex.FieldDictContains
+}
+
+func termDict(r bindex.IndexReader) dictionary {
+	d := dictionary{r: r}
+	if rc, ok := r.(bindex.IndexReaderContains); ok {
+		d.dict, _ = rc.FieldDictContains(fieldText)
+	}
+	return d
+}
+
+func (d dictionary) has(term string) bool {
+	if d.dict != nil {
+		ok, err := d.dict.Contains([]byte(term))
+		return err == nil && ok
+	}
+	df, err := docFreq(context.Background(), d.r, term)
+	return err == nil && df > 0
 }
 
 func docFreq(ctx context.Context, r bindex.IndexReader, term string) (uint64, error) {
@@ -544,15 +695,26 @@ func conceptQuery(c Concept, n uint64) query.Query {
 	}
 	var alts []query.Query
 	for _, alt := range c.Alts {
+		// Bleve expands single words with the thesaurus itself.
 		if len(alt) > 1 {
 			alts = append(alts, allTerms(alt, 0.8))
 		}
+	}
+	for _, sp := range c.Spellings {
+		alts = append(alts, allTerms(sp, 1))
+	}
+	for _, rel := range c.Related {
+		alts = append(alts, allTerms(rel, relatedBoost))
 	}
 	if len(alts) == 0 {
 		return q
 	}
 	return bleve.NewDisjunctionQuery(append(alts, q)...)
 }
+
+// relatedBoost is what a related word counts for in Bleve's candidate
+// order against the word itself.
+const relatedBoost = 0.4
 
 // Shares of the index above which a concept is too common to fetch
 // candidates by in a disjunction (it still counts in ranking), and to look
@@ -566,6 +728,9 @@ const (
 
 // allTerms matches passages holding every one of terms.
 func allTerms(terms []string, boost float64) query.Query {
+	if len(terms) == 1 {
+		return termQuery(terms[0], fieldText, boost)
+	}
 	qs := make([]query.Query, len(terms))
 	for i, t := range terms {
 		qs[i] = termQuery(t, fieldText, 1)

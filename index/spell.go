@@ -25,23 +25,20 @@ func (x *Index) correct(ctx context.Context, r bindex.IndexReader, typed string)
 		bestScore float64
 		bestDF    uint64
 		seen      = make(map[string]bool)
-		dict      bindex.FieldDictContains
+		// Most candidates are not words at all: the term dictionary
+		// says so more cheaply than a postings list.
+		dict = termDict(r)
 	)
-	if rc, ok := r.(bindex.IndexReaderContains); ok {
-		// Most candidates are not words at all: asking the term
-		// dictionary is much cheaper than opening a postings list.
-		dict, _ = rc.FieldDictContains(fieldText)
-	}
 	try := func(cand string, weight float64) {
 		term := x.termOf(cand)
-		if term == "" || seen[term] {
+		if term == "" || seen[term] || x.light[term] {
+			// A light word is never what a typo meant to name:
+			// "beyonce" is not "beyond".
 			return
 		}
 		seen[term] = true
-		if dict != nil {
-			if ok, err := dict.Contains([]byte(term)); err != nil || !ok {
-				return
-			}
+		if !dict.has(term) {
+			return
 		}
 		df, err := docFreq(ctx, r, term)
 		if err != nil || df == 0 {

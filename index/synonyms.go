@@ -17,6 +17,12 @@ import (
 //go:embed synonyms.txt
 var synonymsFile string
 
+// relatedFile is the domain's related words: racebot's own list beside
+// what WordNet gives (index/lexicon).
+//
+//go:embed related.txt
+var relatedFile string
+
 // thesaurus is the synonym list after analysis: every entry reduced to the
 // terms the index holds, so that a question's terms can be looked up in it.
 type thesaurus struct {

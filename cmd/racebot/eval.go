@@ -37,16 +37,18 @@ func (c *evalCmd) Run(e *env, g *cli) error {
 	}
 	if c.Verbose {
 		for _, r := range results {
-			if r.OK && r.Rank <= 1 {
+			if !verboseMiss(r) {
 				continue
 			}
 			switch {
-			case r.Case.Unanswerable:
+			case r.Case.Unanswerable && r.Answer.Confident:
 				fmt.Fprintf(e.stdout, "ANSWERED (should decline): %s\n", r.Case.Question)
+			case r.Case.Unanswerable:
+				fmt.Fprintf(e.stdout, "CLOSEST PASSAGES (off-topic, should decline): %s\n", r.Case.Question)
 			case !r.Answer.Answered:
-				fmt.Fprintf(e.stdout, "DECLINED: %s (want %s %q)\n", r.Case.Question, r.Case.Doc, r.Case.Expect)
+				fmt.Fprintf(e.stdout, "DECLINED: %s (want %s %q)\n", r.Case.Question, r.Case.Doc, want(r.Case))
 			default:
-				fmt.Fprintf(e.stdout, "RANK %d: %s (want %s %q)\n", r.Rank, r.Case.Question, r.Case.Doc, r.Case.Expect)
+				fmt.Fprintf(e.stdout, "RANK %d%s: %s (want %s %q)\n", r.Rank, hedged(r.Answer), r.Case.Question, r.Case.Doc, want(r.Case))
 			}
 			if r.Answer.Answered && len(r.Answer.Passages) > 0 {
 				p := r.Answer.Passages[0]
@@ -73,4 +75,29 @@ func (c *evalCmd) Run(e *env, g *cli) error {
 		fmt.Fprintf(e.stdout, "off-topic         %.3f of off-topic questions declined\n", s.OffTopicDeclined)
 	}
 	return nil
+}
+
+// verboseMiss reports whether eval -v lists a result: a miss, an answer
+// not first, a confident answer that is not first, or an off-topic
+// question that was not declined.
+func verboseMiss(r bot.EvalResult) bool {
+	if r.Case.Unanswerable {
+		return r.Answer.Confident || r.Case.OffTopic && r.Answer.Answered
+	}
+	return r.Rank != 1 || !r.Answer.Confident
+}
+
+func hedged(a *bot.Answer) string {
+	if a.Answered && !a.Confident {
+		return " (closest passages)"
+	}
+	return ""
+}
+
+// want is what a case expects an answer to show, for listing misses.
+func want(c bot.EvalCase) []string {
+	if len(c.Answers) > 0 {
+		return c.Answers
+	}
+	return c.Expect
 }

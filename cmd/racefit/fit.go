@@ -5,12 +5,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"log/slog"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/corpus/corpustest"
@@ -22,6 +25,7 @@ type config struct {
 	policy, report     string
 	write, locked      bool
 	folds, distractors int
+	misses             int
 	l2                 float64
 }
 
@@ -49,7 +53,9 @@ type set struct {
 	// fit marks a set the policies are fitted on; the locked set is
 	// only answered.
 	fit bool
-	// weight is what one of its questions counts in the fits.
+	// weight is what one of its questions counts in the fits: each set
+	// counts as much as any other, whatever its size, so that SQuAD's
+	// thousands of questions do not drown racebot's own.
 	weight  float64
 	samples []*sample
 }
@@ -70,6 +76,7 @@ type sample struct {
 	// shows the answer.
 	x       [][]float64
 	answers []bool
+	texts   []string // "article/paragraph: text", for listing misses
 }
 
 func run(ctx context.Context, log *slog.Logger, c config) error {
@@ -121,6 +128,9 @@ func run(ctx context.Context, log *slog.Logger, c config) error {
 			return err
 		}
 		lockedScores[s] = bot.Score(rs)
+	}
+	if c.misses > 0 {
+		listMisses(os.Stderr, sets, final, c.misses)
 	}
 	rep := report{config: c, sets: sets, locked: locked, cv: cv, lockedScores: lockedScores, policy: final}
 	final.Fitted = rep.provenance()
@@ -206,15 +216,22 @@ func questionSets(corpora map[string]*corpusIndex) (fit, locked []*set, err erro
 		return nil, nil, err
 	}
 	fit = []*set{
-		{name: "SQuAD, 24 articles", corpus: corpora["squad"], cases: squad, fit: true, weight: 1},
-		{name: "ours, starter corpus", corpus: corpora["starter"], cases: ours, fit: true, weight: 1},
-		{name: "SQuAD asked of the starter corpus (off-topic)", corpus: corpora["starter"], cases: offTopic(squad), fit: true, weight: 1},
-		{name: "ours asked of the SQuAD articles (off-topic)", corpus: corpora["squad"], cases: offTopic(ours), fit: true, weight: 1},
+		{name: "SQuAD, 24 articles", corpus: corpora["squad"], cases: squad, fit: true},
+		{name: "ours, starter corpus", corpus: corpora["starter"], cases: ours, fit: true},
+		{name: "SQuAD asked of the starter corpus (off-topic)", corpus: corpora["starter"], cases: offTopic(squad), fit: true},
+		{name: "ours asked of the SQuAD articles (off-topic)", corpus: corpora["squad"], cases: offTopic(ours), fit: true},
 	}
 	locked = []*set{{name: "locked chat set, starter corpus", corpus: corpora["starter"], cases: held}}
 	if d := corpora["distractors"]; d != nil {
-		fit = append(fit, &set{name: "ours, with distractors", corpus: d, cases: ours, fit: true, weight: 1})
+		fit = append(fit, &set{name: "ours, with distractors", corpus: d, cases: ours, fit: true})
 		locked = append(locked, &set{name: "locked chat set, with distractors", corpus: d, cases: held})
+	}
+	total := 0
+	for _, s := range fit {
+		total += len(s.cases)
+	}
+	for _, s := range fit {
+		s.weight = float64(total) / float64(len(fit)*len(s.cases))
 	}
 	return fit, locked, nil
 }
@@ -262,6 +279,7 @@ func extract(ctx context.Context, s *set, pol *rank.Policy, folds int) error {
 		for _, h := range res.Hits {
 			sm.x = append(sm.x, h.Features.Vector())
 			sm.answers = append(sm.answers, c.ShownBy(h.Passage.Article, h.Passage.Text))
+			sm.texts = append(sm.texts, h.Passage.ID()+": "+h.Passage.Text)
 		}
 	}
 	return nil
@@ -392,4 +410,64 @@ func answer(ctx context.Context, s *set, pol *rank.Policy, keep func(*sample) bo
 		return nil, fmt.Errorf("answer %s: %w", s.name, err)
 	}
 	return rs, nil
+}
+
+// listMisses writes, for up to n questions of each set that pol does not
+// rank an answer first among all candidates, the question, the candidate
+// it puts first and the best answering one, with their features: what to
+// look at when deciding what to measure next. It uses the final policy, so
+// the questions listed were fitted on.
+func listMisses(w io.Writer, sets []*set, pol *rank.Policy, n int) {
+	for _, s := range sets {
+		listed := 0
+		for _, sm := range s.samples {
+			if listed == n || !slices.Contains(sm.answers, true) {
+				continue
+			}
+			top, good := -1, -1
+			score := func(i int) float64 { return pol.Score(features(sm.x[i])) }
+			for i := range sm.x {
+				if top < 0 || score(i) > score(top) {
+					top = i
+				}
+				if sm.answers[i] && (good < 0 || score(i) > score(good)) {
+					good = i
+				}
+			}
+			if top == good {
+				continue
+			}
+			listed++
+			fmt.Fprintf(w, "%s: %q want %q %q\n", s.name, sm.c.Question, sm.c.Answers, sm.c.Expect)
+			for _, i := range []int{top, good} {
+				fmt.Fprintf(w, "  %6.3f %s\n         %s\n", score(i), vectorString(sm.x[i]), truncate(sm.texts[i], 160))
+			}
+		}
+	}
+}
+
+func features(v []float64) rank.Features {
+	var f rank.Features
+	rv := reflect.ValueOf(&f).Elem()
+	for i := range v {
+		rv.Field(i).SetFloat(v[i])
+	}
+	return f
+}
+
+func vectorString(v []float64) string {
+	var b strings.Builder
+	for i, x := range v {
+		if x != 0 {
+			fmt.Fprintf(&b, "%s=%.2f ", rank.FeatureNames[i], x)
+		}
+	}
+	return b.String()
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }

@@ -47,6 +47,7 @@ func main() {
 	flag.IntVar(&c.folds, "folds", 5, "folds of the cross-validation by article")
 	flag.IntVar(&c.distractors, "distractors", 2000, "generated distractor articles beside the starter corpus; 0 for none")
 	flag.Float64Var(&c.l2, "l2", 1e-3, "L2 penalty of every fit")
+	flag.IntVar(&c.misses, "misses", 0, "list this many questions of each set that the final policy does not rank an answer first, with features")
 	flag.BoolVar(&c.locked, "locked", true, "answer the locked set with the final policy (turn off while tuning, so as not to tune on it)")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))

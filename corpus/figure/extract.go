@@ -165,7 +165,7 @@ func (p *parser) figureAt(i int, afterFigure bool) (raw, int, bool) {
 			r.dspan = p.isoRange(int(r.low), 0, int(r.high), 0)
 			return r, r.end, true
 		}
-		if !isRange && m.n.year() && !p.yearIsCount(m, q, qprep) {
+		if !isRange && (m.n.year() || p.earlyYear(m.n)) && !p.yearIsCount(m, q, qprep) {
 			r.kind, r.noValue = Date, true
 			r.dspan = p.isoDate(int(m.val), 0, 0)
 			if q != About {
@@ -449,6 +449,23 @@ func (p *parser) rangeAfter(a *measure, between bool, start int) (b measure, end
 	}
 	a.val = aval
 	return b, b.end, true
+}
+
+// earlyYear reports whether a four-digit number before 1900 is a year: it
+// is one when the words before it say so ("in 1185", "since 1859", "the
+// winter of 1812", "c. 1450"); otherwise "1500" more likely counts
+// something.
+func (p *parser) earlyYear(n num) bool {
+	if n.digits != 4 || !n.integer || n.sep || n.scale != 0 || n.val < 1000 || n.val >= 1900 {
+		return false
+	}
+	k := n.start
+	for _, w := range []string{"in", "since", "by", "from", "until", "till", "before", "after", "around", "circa", "c", "during", "of", "year", "early", "late", "mid", "between", "and", "to", "ad"} {
+		if p.wordIs(k-1, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearIsCount decides whether a year-like number counts something: "1500

@@ -33,8 +33,11 @@ type Features struct {
 	Title   float64 `rank:"title"`   // in the title, heading or tags, whether or not in the text
 	BM25    float64 `rank:"bm25"`    // Okapi BM25 over all concepts, relative to the best candidate
 	// Answer is whether the passage holds a figure of the kind asked for
-	// ("how many" wants a count) close to the question's words.
+	// ("how many" wants a count) close to the question's words; Entity the
+	// same for a name of the kind asked for ("who" wants a person, "what
+	// city" a place).
 	Answer float64 `rank:"answer"`
+	Entity float64 `rank:"entity"`
 	// Window is the largest share of the question's weight found within
 	// a few words of each other: a sentence that holds the question, not
 	// a paragraph that holds its words far apart.
@@ -59,6 +62,7 @@ type Evidence struct {
 	Title        float64 `rank:"title"`
 	Window       float64 `rank:"window"`
 	Answer       float64 `rank:"answer"`
+	Entity       float64 `rank:"entity"`
 	// Wanted is 1 when the question asks for a kind of figure or name,
 	// so that the absence of one counts against the first candidate.
 	Wanted float64 `rank:"wanted"`
@@ -66,8 +70,11 @@ type Evidence struct {
 	// concept: 1 in its text, less through a synonym or related word or
 	// only in its title, 0 not at all.
 	Heaviest float64 `rank:"heaviest"`
-	// Unknown is the share of the question's weight that no passage of
-	// the corpus holds at all.
+	// Missing is the share of the question's weight in words no passage
+	// holds that name something ("salary", "MI300X"): the question is
+	// about what the corpus does not cover. Unknown is the share in other
+	// words no passage holds, which chat is full of ("devs", "lmao").
+	Missing float64 `rank:"missing"`
 	Unknown float64 `rank:"unknown"`
 	// Single is 1 when the question names one thing only: a word found in
 	// passing is weaker evidence than two found together.

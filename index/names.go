@@ -1,0 +1,71 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/racebot/racebot/index/lexicon"
+)
+
+// name is a proper name in a passage ("Hangzhou", "Liang Wenfeng",
+// "Financial Times"): a run of capitalised words, with the kinds of thing
+// WordNet says it is. A name WordNet does not know has no class; it is
+// still a name, and may be what a "who" question asks for.
+type name struct {
+	lower      string // its words, lower case, one space apart
+	first, pos int    // index in the passage's tokens of its first word, and its term position
+	words      int
+	class      lexicon.Class
+}
+
+// maxNameWords bounds a name: longer runs of capitals are titles, not
+// names.
+const maxNameWords = 4
+
+// names finds the proper names of a passage from its tokens.
+func names(text string, toks []token) []name {
+	var out []name
+	for i := 0; i < len(toks); {
+		if !capitalised(text, toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j-i < maxNameWords && toks[j].pos == toks[j-1].pos+1 && capitalised(text, toks[j]) &&
+			!strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:.()\"“”") {
+			j++
+		}
+		words := make([]string, 0, j-i)
+		for _, t := range toks[i:j] {
+			words = append(words, strings.ToLower(text[t.start:t.end]))
+		}
+		nm := name{lower: strings.Join(words, " "), first: i, pos: toks[i].pos, words: j - i}
+		nm.class = lexicon.Classes(nm.lower)
+		if nm.class == 0 {
+			nm.class = lexicon.Classes(words[len(words)-1])
+		}
+		// A capitalised word that starts a sentence is a name only if it
+		// is one: "However" and "The" are not, "Warsaw" is.
+		if !(j-i == 1 && sentenceStart(text, toks[i].start) && isEnglish(words[0]) && !lexicon.Instance(words[0])) {
+			out = append(out, nm)
+		}
+		i = j
+	}
+	return out
+}
+
+// capitalised reports whether a token starts with a capital letter, as
+// names are written ("Hangzhou", "NVIDIA"; not "iPhone").
+func capitalised(text string, t token) bool {
+	r, _ := utf8.DecodeRuneInString(text[t.start:])
+	return unicode.IsUpper(r)
+}
+
+// sentenceStart reports whether the text before at ends a sentence, or
+// there is none.
+func sentenceStart(text string, at int) bool {
+	before := strings.TrimRight(text[:at], " \t\n\"“‘'(")
+	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "?") ||
+		strings.HasSuffix(before, "!") || strings.HasSuffix(before, ":")
+}
