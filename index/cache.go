@@ -12,7 +12,17 @@ type analysed struct {
 	hit     Hit             // the passage and its citation, before ranking
 	toks    []token         // its text's terms, with offsets
 	context map[string]bool // the terms of its title, heading and tags
-	names   []name          // the proper names in its text
+
+	// names are the proper names in its text, found the first time a
+	// question asks for one: most do not.
+	namesOnce sync.Once
+	names     []name
+}
+
+// properNames returns the proper names of the passage.
+func (a *analysed) properNames() []name {
+	a.namesOnce.Do(func() { a.names = names(a.hit.Passage.Text, a.toks) })
+	return a.names
 }
 
 // passageCache keeps the most recently ranked passages analysed. Questions
@@ -82,7 +92,6 @@ func (x *Index) analysed(id, raw string) (*analysed, error) {
 		return nil, err
 	}
 	a := &analysed{hit: h, toks: x.tokens(h.Passage.Text), context: make(map[string]bool)}
-	a.names = names(h.Passage.Text, a.toks)
 	for _, t := range analyse(x.an, h.Title+"\n"+h.Passage.Heading+"\n"+strings.ReplaceAll(strings.Join(h.Tags, " "), "-", " ")) {
 		a.context[t] = true
 	}

@@ -182,7 +182,7 @@ func entity(a *analysed, concept map[string]int, cs []Concept, q Query) (best fl
 	if q.Class == 0 && q.Head == "" {
 		return 0, false
 	}
-	for _, nm := range a.names {
+	for _, nm := range a.properNames() {
 		asked := false
 		for _, t := range a.toks[nm.first : nm.first+nm.words] {
 			if _, ok := concept[t.term]; ok {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -197,29 +198,42 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if q.Define {
 		limit = defineCandidates
 	}
-	strict, wide := retrievalQueries(res.Concepts, n)
+	rq := retrievalQueries(res.Concepts, n)
 	if q.Baseline {
 		mq := bleve.NewMatchQuery(q.Text)
 		mq.SetField(fieldText)
-		strict, wide = nil, mq
+		rq = retrieval{wide: mq}
 	}
-	for _, rq := range []query.Query{strict, wide} {
-		if rq == nil {
-			continue
+	fetch := func(qq query.Query, size int) error {
+		if qq == nil || size <= 0 {
+			return nil
 		}
-		req := bleve.NewSearchRequestOptions(rq, limit, 0, false)
+		req := bleve.NewSearchRequestOptions(qq, size, 0, false)
 		req.Fields = []string{fieldStored}
 		sr, err := x.b.SearchInContext(ctx, req)
 		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return fmt.Errorf("search: %w", err)
 		}
 		for _, dm := range sr.Hits {
-			if len(found) < limit && !slices.ContainsFunc(found, func(f *search.DocumentMatch) bool { return f.ID == dm.ID }) {
+			if !slices.ContainsFunc(found, func(f *search.DocumentMatch) bool { return f.ID == dm.ID }) {
 				found = append(found, dm)
 			}
 		}
-		if len(found) >= minStrictHits {
-			break
+		return nil
+	}
+	if err := fetch(rq.strict, poolFactor*limit); err != nil {
+		return nil, err
+	}
+	found = preselect(found, limit)
+	// Passages holding all but one of the question's names come too, a
+	// few: the word left out may be one the answer says otherwise
+	// ("money" for "invest").
+	if err := fetch(rq.relaxed, relaxedCandidates); err != nil {
+		return nil, err
+	}
+	if len(found) < minStrictHits {
+		if err := fetch(rq.wide, limit+relaxedCandidates-len(found)); err != nil {
+			return nil, err
 		}
 	}
 	hits := make([]Hit, 0, len(found))
@@ -309,17 +323,20 @@ func evidence(hits []Hit, cs []Concept, q Query) rank.Evidence {
 	if len(q.Want) > 0 || q.Class != 0 || q.Head != "" {
 		e.Wanted = 1
 	}
-	var total, unknown, missing float64
+	var total, unknown, missing, light float64
 	heaviest, named := -1, 0
 	for i, c := range cs {
 		total += c.Weight
 		switch {
 		case c.Names:
 			missing += c.Weight
+			e.Absent = min(1, e.Absent+0.5)
 		case c.DocFreq == 0 && !c.Light:
 			unknown += c.Weight
 		}
-		if !c.Light {
+		if c.Light {
+			light += c.Weight
+		} else {
 			named++
 			if heaviest < 0 || c.Weight > cs[heaviest].Weight {
 				heaviest = i
@@ -334,6 +351,10 @@ func evidence(hits []Hit, cs []Concept, q Query) rank.Evidence {
 	}
 	if named == 1 {
 		e.Single = 1
+		e.Passing = 1 - top.Features.Title
+	}
+	if total > 0 {
+		e.Light = light / total
 	}
 	next := hits[1:min(len(hits), 5)]
 	for _, h := range next {
@@ -462,14 +483,18 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 	}
 	c.Weight = idf(c.DocFreq, n)
 	c.Names = c.DocFreq == 0 && namesSomething(typed)
-	if c.DocFreq == 0 && !c.Names {
+	switch {
+	case c.Names:
+		// A name or an English noun the corpus lacks ("MI300X",
+		// "salary") may be what the question is about, which the corpus
+		// does not cover; or chat's way of saying what it does
+		// ("tech", "military").
+		c.Weight = w.Missing * idf(1, n)
+	case c.DocFreq == 0:
 		// Chat is full of words a corpus lacks in questions it answers
-		// ("devs", "booked", "lmao"): they weigh half as much as the
-		// rarest word some passage holds, enough to count against an
-		// answer but not, alone, to decline one that covers the rest. A
-		// name or an English noun the corpus lacks ("MI300X", "salary")
-		// keeps the full weight: the question is about something the
-		// corpus does not cover.
+		// ("devs", "booked", "lmao"): they weigh less than the rarest
+		// word some passage holds, enough to count against an answer
+		// but not, alone, to decline one that covers the rest.
 		c.Weight = w.Unknown * idf(1, n)
 	}
 	if len(c.Terms) == 1 && x.light[c.Terms[0]] {
@@ -618,6 +643,11 @@ func idf(df, n uint64) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
+// retrieval are the Bleve queries that fetch a question's candidates.
+type retrieval struct {
+	strict, relaxed, wide query.Query
+}
+
 // retrievalQueries builds the Bleve queries that fetch candidate passages.
 //
 // strict wants every concept of the question that names something (nil
@@ -627,18 +657,20 @@ func idf(df, n uint64) float64 {
 // thousands of articles naming the same things, the passage that answers is
 // often not among the shortest ones that name them. (Ranking those with a
 // figure of the wanted kind first as well changed no eval score and made
-// answers slower: most passages hold a date.) wide wants any of them, in the
-// text or, weighted lower, in the title and heading; it is the fallback when
-// few passages hold everything. Words that ask rather than name, and in wide
-// the words most passages hold, are left to the re-ranking, which checks
-// every concept on every candidate: in a disjunction they would only make
-// Bleve score most of the index.
+// answers slower: most passages hold a date.) relaxed wants all but one of
+// them (when there are three or more not too common): the word left out may
+// be one the answer says in other words. wide wants any of the rarest, or
+// their related words, in the text or, weighted lower, in the title and
+// heading; it is the fallback when few passages hold everything. Words that
+// ask rather than name, and in wide the words most passages hold, are left
+// to the re-ranking, which checks every concept on every candidate: in a
+// disjunction they would only make Bleve score most of the index.
 //
 // Single-term synonyms are expanded by Bleve itself, except for terms
 // common enough to find candidates without them; a phrase or a phrase
 // synonym ("artificial general intelligence" for "AGI") must match all its
 // terms.
-func retrievalQueries(cs []Concept, n uint64) (strict, wide query.Query) {
+func retrievalQueries(cs []Concept, n uint64) retrieval {
 	var all, any, should []query.Query
 	onlyLight := !slices.ContainsFunc(cs, func(c Concept) bool { return !c.Light })
 	var named []int // concepts that name something, rarest first
@@ -647,43 +679,61 @@ func retrievalQueries(cs []Concept, n uint64) (strict, wide query.Query) {
 			continue
 		}
 		if c.Light && !onlyLight {
-			should = append(should, conceptQuery(c, n))
+			should = append(should, conceptQuery(c, n, false))
 			continue
 		}
 		named = append(named, i)
-		all = append(all, conceptQuery(c, n))
+		all = append(all, conceptQuery(c, n, false))
 	}
 	sort.SliceStable(named, func(a, b int) bool { return cs[named[a]].DocFreq < cs[named[b]].DocFreq })
+	var postings uint64
 	for k, i := range named {
 		c := cs[i]
 		// The rarest concepts find the passages that cover most of the
 		// question's weight; a common one in a disjunction only adds
-		// thousands of passages to score.
-		if k >= maxWideConcepts || k > 0 && float64(c.DocFreq) > maxRetrievalShare*float64(n) {
+		// thousands of passages to score. Past the two rarest, a concept
+		// is taken while the passages to score stay few: in a small
+		// corpus that is every concept, so that a passage holding the
+		// question's common words but not its rarest is still found.
+		postings += c.DocFreq
+		if k >= minWideConcepts && (k >= maxWideConcepts || postings > maxWidePostings) ||
+			k > 0 && float64(c.DocFreq) > maxRetrievalShare*float64(n) {
 			break
 		}
-		any = append(any, conceptQuery(c, n))
+		any = append(any, conceptQuery(c, n, true))
 		if len(c.Terms) == 1 && float64(c.DocFreq) <= maxContextShare*float64(n) {
 			any = append(any, termQuery(c.Terms[0], fieldContext, 0.3))
 		}
 	}
+	var r retrieval
 	if len(all) >= 2 {
-		strict = bleve.NewConjunctionQuery(all...)
+		r.strict = bleve.NewConjunctionQuery(all...)
 		if len(should) > 0 {
 			b := bleve.NewBooleanQuery()
-			b.AddMust(strict)
+			b.AddMust(r.strict)
 			b.AddShould(should...)
-			strict = b
+			r.strict = b
 		}
 	}
-	if len(any) > 0 {
-		wide = bleve.NewDisjunctionQuery(any...)
+	var some []query.Query
+	for _, i := range named {
+		if float64(cs[i].DocFreq) <= maxRetrievalShare*float64(n) {
+			some = append(some, conceptQuery(cs[i], n, false))
+		}
 	}
-	return strict, wide
+	if len(some) >= 3 {
+		d := bleve.NewDisjunctionQuery(some...)
+		d.SetMin(float64(len(some) - 1))
+		r.relaxed = d
+	}
+	if len(any) > 0 {
+		r.wide = bleve.NewDisjunctionQuery(any...)
+	}
+	return r
 }
 
 // conceptQuery matches a concept in the passage text.
-func conceptQuery(c Concept, n uint64) query.Query {
+func conceptQuery(c Concept, n uint64, related bool) query.Query {
 	var q query.Query
 	switch {
 	case len(c.Terms) > 1:
@@ -703,8 +753,10 @@ func conceptQuery(c Concept, n uint64) query.Query {
 	for _, sp := range c.Spellings {
 		alts = append(alts, allTerms(sp, 1))
 	}
-	for _, rel := range c.Related {
-		alts = append(alts, allTerms(rel, relatedBoost))
+	if related {
+		for _, rel := range c.Related {
+			alts = append(alts, allTerms(rel, relatedBoost))
+		}
 	}
 	if len(alts) == 0 {
 		return q
@@ -721,7 +773,9 @@ const relatedBoost = 0.4
 // for in titles, which every passage of an article repeats; and how many of
 // the rarest concepts the disjunction takes.
 const (
+	minWideConcepts   = 2
 	maxWideConcepts   = 8
+	maxWidePostings   = 3000
 	maxRetrievalShare = 0.2
 	maxContextShare   = 0.05
 )
@@ -756,6 +810,47 @@ func exactTermQuery(term, field string, boost float64) query.Query {
 	q.SetBoost(boost)
 	return q
 }
+
+// poolFactor is how many more passages than it keeps the first retrieval
+// fetches, to choose among by their articles (preselect).
+const poolFactor = 3
+
+// preselect keeps the n best of a pool of retrieved passages by Bleve's
+// score, raised for passages whose article has other passages in the
+// pool: an article about the question's subject matches it in several
+// places, a passage that mentions its names in an article about something
+// else in one. Analysing a passage costs more than a search, so the pool
+// is cut before the re-ranking sees it.
+func preselect(pool search.DocumentMatchCollection, n int) search.DocumentMatchCollection {
+	if len(pool) <= n {
+		return pool
+	}
+	per := make(map[string]int)
+	for _, dm := range pool {
+		per[articleOf(dm.ID)]++
+	}
+	score := func(dm *search.DocumentMatch) float64 {
+		return dm.Score * (1 + poolSupport*float64(min(per[articleOf(dm.ID)], 4)-1))
+	}
+	slices.SortStableFunc(pool, func(a, b *search.DocumentMatch) int { return cmp.Compare(score(b), score(a)) })
+	return pool[:n]
+}
+
+// poolSupport is what each other passage of the same article in the pool
+// adds to a passage's Bleve score, as a share of it.
+const poolSupport = 0.5
+
+// articleOf returns the article of a passage ID ("article/paragraph").
+func articleOf(id string) string {
+	if i := strings.LastIndexByte(id, '/'); i >= 0 {
+		return id[:i]
+	}
+	return id
+}
+
+// relaxedCandidates is how many passages holding all but one of the
+// question's names are fetched beside those holding all.
+const relaxedCandidates = 15
 
 // minStrictHits is how many passages holding every distinctive concept are
 // enough to rank without looking at those holding only some.

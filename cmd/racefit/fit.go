@@ -43,6 +43,9 @@ const (
 	// is told "this answers it" and finds it does not trusts the next
 	// answer less; one shown the closest passages reads them anyway.
 	wrongCost = 3
+	// unanswerableShare is the share of a chat's questions taken to be
+	// ones its corpus does not answer.
+	unanswerableShare = 0.25
 )
 
 // set is a question set asked of one corpus.
@@ -50,14 +53,20 @@ type set struct {
 	name   string
 	corpus *corpusIndex
 	cases  []bot.EvalCase
+	// files names the file each question comes from, for scoring each
+	// file apart; nil for a set of one file.
+	files map[string]string
 	// fit marks a set the policies are fitted on; the locked set is
 	// only answered.
 	fit bool
-	// weight is what one of its questions counts in the fits: each set
-	// counts as much as any other, whatever its size, so that SQuAD's
-	// thousands of questions do not drown racebot's own.
-	weight  float64
-	samples []*sample
+	// weight and unanswerableWeight are what one of its answerable and
+	// unanswerable questions counts in the fits: each set counts as much
+	// as any other, whatever its size, so that SQuAD's thousands of
+	// questions do not drown racebot's own; and in a set of both kinds
+	// the unanswerable ones count for unanswerableShare of it, what a
+	// chat might ask, however many of them the set holds.
+	weight, unanswerableWeight float64
+	samples                    []*sample
 }
 
 // corpusIndex is an in-memory index of one corpus.
@@ -88,7 +97,7 @@ func run(ctx context.Context, log *slog.Logger, c config) error {
 	if err != nil {
 		return err
 	}
-	base := rank.Default().Clone()
+	base := policyBase()
 	if !c.locked {
 		locked = nil
 	}
@@ -204,10 +213,14 @@ func questionSets(corpora map[string]*corpusIndex) (fit, locked []*set, err erro
 		return nil, nil, err
 	}
 	var ours []bot.EvalCase
-	for _, name := range []string{"dev", "heldout", "chat"} {
+	files := make(map[string]string)
+	for _, name := range []string{"dev", "heldout", "chat", "offtopic", "missing"} {
 		cs, err := read("testdata/eval/" + name + ".jsonl")
 		if err != nil {
 			return nil, nil, err
+		}
+		for _, c := range cs {
+			files[c.Question] = name + ".jsonl"
 		}
 		ours = append(ours, cs...)
 	}
@@ -217,13 +230,13 @@ func questionSets(corpora map[string]*corpusIndex) (fit, locked []*set, err erro
 	}
 	fit = []*set{
 		{name: "SQuAD, 24 articles", corpus: corpora["squad"], cases: squad, fit: true},
-		{name: "ours, starter corpus", corpus: corpora["starter"], cases: ours, fit: true},
+		{name: "ours, starter corpus", corpus: corpora["starter"], cases: ours, files: files, fit: true},
 		{name: "SQuAD asked of the starter corpus (off-topic)", corpus: corpora["starter"], cases: offTopic(squad), fit: true},
 		{name: "ours asked of the SQuAD articles (off-topic)", corpus: corpora["squad"], cases: offTopic(ours), fit: true},
 	}
 	locked = []*set{{name: "locked chat set, starter corpus", corpus: corpora["starter"], cases: held}}
 	if d := corpora["distractors"]; d != nil {
-		fit = append(fit, &set{name: "ours, with distractors", corpus: d, cases: ours, fit: true})
+		fit = append(fit, &set{name: "ours, with distractors", corpus: d, cases: ours, files: files, fit: true})
 		locked = append(locked, &set{name: "locked chat set, with distractors", corpus: d, cases: held})
 	}
 	total := 0
@@ -231,7 +244,21 @@ func questionSets(corpora map[string]*corpusIndex) (fit, locked []*set, err erro
 		total += len(s.cases)
 	}
 	for _, s := range fit {
-		s.weight = float64(total) / float64(len(fit)*len(s.cases))
+		w := float64(total) / float64(len(fit))
+		n := 0
+		for _, c := range s.cases {
+			if c.Unanswerable {
+				n++
+			}
+		}
+		switch n {
+		case 0, len(s.cases):
+			s.weight = w / float64(len(s.cases))
+			s.unanswerableWeight = s.weight
+		default:
+			s.weight = (1 - unanswerableShare) * w / float64(len(s.cases)-n)
+			s.unanswerableWeight = unanswerableShare * w / float64(n)
+		}
 	}
 	return fit, locked, nil
 }
@@ -285,6 +312,14 @@ func extract(ctx context.Context, s *set, pol *rank.Policy, folds int) error {
 	return nil
 }
 
+// weight is what the sample counts in the fits.
+func (sm *sample) weight() float64 {
+	if sm.c.Unanswerable {
+		return sm.set.unanswerableWeight
+	}
+	return sm.set.weight
+}
+
 func fitSamples(sets []*set, keep func(*sample) bool) []*sample {
 	var out []*sample
 	for _, s := range sets {
@@ -307,7 +342,7 @@ func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 flo
 	var groups []rank.Group
 	for _, sm := range samples {
 		if !sm.c.Unanswerable {
-			groups = append(groups, rank.Group{X: sm.x, Answer: sm.answers, Weight: sm.set.weight})
+			groups = append(groups, rank.Group{X: sm.x, Answer: sm.answers, Weight: sm.weight()})
 		}
 	}
 	pol.SetRank(rank.FitRank(groups, len(rank.FeatureNames), l2))
@@ -338,14 +373,14 @@ func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 flo
 		}
 		ex = append(ex, v)
 		confident = append(confident, first)
-		weight = append(weight, sm.set.weight)
+		weight = append(weight, sm.weight())
 		// The on-topic model tells answerable questions from off-topic
 		// ones; a question on topic that the corpus does not answer may
 		// go either way, and teaches it nothing.
 		if !sm.c.Unanswerable || sm.c.OffTopic {
 			onX = append(onX, v)
 			on = append(on, !sm.c.Unanswerable)
-			onWeight = append(onWeight, sm.set.weight)
+			onWeight = append(onWeight, sm.weight())
 		}
 	}
 	dims := len(rank.EvidenceNames)
@@ -471,3 +506,7 @@ func truncate(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// policyBase is the policy the features are measured with: the one racebot
+// ships, whose word weights and credits the fit keeps.
+func policyBase() *rank.Policy { return rank.Default().Clone() }

@@ -38,6 +38,18 @@ func (r report) write(w io.Writer) error {
 	b.WriteString("## Cross-validated scores\n\n")
 	b.WriteString("Each question answered by a policy fitted without its article.\n\n")
 	writeScores(&b, r.sets, func(s *set) bot.Scores { return bot.Score(r.cv[s]) })
+	for _, s := range r.sets {
+		if s.files == nil {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s, by file:\n\n", s.name)
+		b.WriteString("| file | answerable | hit@1 | hit@3 | MRR | wrongly declined | confident, first | unanswerable | handled | off-topic declined |\n")
+		b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+		names, parts := byFile(s, r.cv[s])
+		for i, n := range names {
+			writeRow(&b, n, bot.Score(parts[i]))
+		}
+	}
 	b.WriteString("\nHow often an answering passage is among the candidates Bleve fetches at all, the most re-ranking can reach:\n\n")
 	b.WriteString("| questions | answer among the candidates |\n|---|---:|\n")
 	for _, s := range r.sets {
@@ -71,15 +83,38 @@ func (r report) write(w io.Writer) error {
 	return err
 }
 
+// byFile splits the results of a set of several files by file, in the
+// order the files are named.
+func byFile(s *set, rs []bot.EvalResult) (names []string, parts [][]bot.EvalResult) {
+	index := make(map[string]int)
+	for _, r := range rs {
+		f := s.files[r.Case.Question]
+		i, ok := index[f]
+		if !ok {
+			i = len(names)
+			index[f] = i
+			names = append(names, f)
+			parts = append(parts, nil)
+		}
+		parts[i] = append(parts[i], r)
+	}
+	return names, parts
+}
+
 func writeScores(b *strings.Builder, sets []*set, scores func(*set) bot.Scores) {
 	b.WriteString("| questions | answerable | hit@1 | hit@3 | MRR | wrongly declined | confident, first | unanswerable | handled | off-topic declined |\n")
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range sets {
-		sc := scores(s)
+		writeRow(b, s.name, scores(s))
+	}
+}
+
+func writeRow(b *strings.Builder, name string, sc bot.Scores) {
+	{
 		if sc.Answerable > 0 {
-			fmt.Fprintf(b, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |", s.name, sc.Answerable, sc.Hit1, sc.Hit3, sc.MRR, sc.FalseDecline, sc.ConfidentFirst)
+			fmt.Fprintf(b, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |", name, sc.Answerable, sc.Hit1, sc.Hit3, sc.MRR, sc.FalseDecline, sc.ConfidentFirst)
 		} else {
-			fmt.Fprintf(b, "| %s | 0 | | | | | |", s.name)
+			fmt.Fprintf(b, "| %s | 0 | | | | | |", name)
 		}
 		if sc.Unanswerable > 0 {
 			fmt.Fprintf(b, " %d | %.3f |", sc.Unanswerable, sc.Handled)

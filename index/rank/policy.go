@@ -49,8 +49,10 @@ type Words struct {
 	// adjective that asks about something rather than naming it.
 	Light float64 `json:"light"`
 	// Unknown is the share of the weight of the rarest indexed word that
-	// a word no passage holds gets, unless it names something.
+	// a word no passage holds gets, unless it names something; Missing
+	// the share it gets when it does (an English noun, a model number).
 	Unknown float64 `json:"unknown"`
+	Missing float64 `json:"missing"`
 	// Synonym, Related, Apart and Context are the credit a concept gets
 	// toward a passage's coverage when the passage holds it only through
 	// a synonym, a related word, with the words of a name apart, or in

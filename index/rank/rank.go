@@ -76,9 +76,19 @@ type Evidence struct {
 	// words no passage holds, which chat is full of ("devs", "lmao").
 	Missing float64 `rank:"missing"`
 	Unknown float64 `rank:"unknown"`
+	// Absent counts the words no passage holds that name something,
+	// whatever they weigh: 0.5 for one, 1 for two or more.
+	Absent float64 `rank:"absent"`
 	// Single is 1 when the question names one thing only: a word found in
 	// passing is weaker evidence than two found together.
 	Single float64 `rank:"single"`
+	// Passing is 1 when the question names one thing and the first
+	// candidate holds it in passing, not in its title or heading: "tell
+	// me a joke" finding "a joke of a budget".
+	Passing float64 `rank:"passing"`
+	// Light is the share of the question's weight in words that ask
+	// rather than name ("how are you doing today").
+	Light float64 `rank:"light"`
 	// Agree is the share of the next candidates that come from the first
 	// one's article: answers cluster in the article about the subject.
 	Agree float64 `rank:"agree"`
