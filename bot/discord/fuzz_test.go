@@ -38,7 +38,9 @@ func FuzzRender(f *testing.F) {
 			passages = append(passages, bot.Passage{Citation: c, Text: text,
 				Highlights: []bot.Span{{Start: start, End: end, Figure: true}, {Start: end + 3, End: end + 9}}})
 		}
-		a := &bot.Answer{Question: question, Answered: repeat%5 != 0, Passages: passages, Figures: figs,
+		// Declined, closest passages, or a confident answer, as repeat
+		// says, so that every seed renders one of them.
+		a := &bot.Answer{Question: question, Answered: repeat%5 != 0, Confident: repeat%3 == 0, Passages: passages, Figures: figs,
 			Message: text, Suggestions: []bot.Suggestion{{Doc: "d", Title: title, URL: url}}, Took: time.Millisecond}
 		if len(figs) > 1 {
 			a.Disagreements = []bot.Disagreement{{About: fig, Figures: figs[:2]}}

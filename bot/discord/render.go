@@ -47,9 +47,12 @@ const (
 	maxFeedLine      = 250 // a feed's line, its name and what it gave
 )
 
-// Embed colours: Discord's blurple for an answer, grey for none.
+// Embed colours: Discord's blurple for an answer, grey for none, and
+// between them a muted amber for the closest passages, which are shown but
+// not vouched for: the bar beside the embed tells them apart at a glance.
 const (
 	colorAnswer   = 0x5865F2
+	colorClosest  = 0xB8A46E
 	colorDeclined = 0x99AAB5
 )
 
@@ -61,6 +64,9 @@ const (
 //     to three quoted passages with the matched words and figures in bold,
 //     the sources as fields with their links, and a footer with the index
 //     date and the time taken;
+//   - closest passages (an answer racebot is not confident of) are laid
+//     out as an answer, in a muted colour, the description opening with
+//     bot.Hedge in italics and the figures headed as ones that may help;
 //   - a declined answer is the reason and the closest articles;
 //   - sources and help are lists in an embed; an unfiltered /sources adds
 //     a second embed with the news feeds racebot reads, when it reads any;
@@ -209,6 +215,9 @@ func figureGroups(a *bot.Answer) []figGroup {
 		}
 	}
 	rest := figGroup{heading: "**Figures:**"}
+	if hedged(a) {
+		rest.heading = "**Figures that may help:**"
+	}
 	for _, f := range a.Figures {
 		if lines == maxFigureLines {
 			break
@@ -225,6 +234,10 @@ func figureGroups(a *bot.Answer) []figGroup {
 	return groups
 }
 
+// hedged reports whether an answer shows passages racebot is not
+// confident answer the question: the closest it has.
+func hedged(a *bot.Answer) bool { return a.Answered && !a.Confident }
+
 func figKey(f bot.Figure) string {
 	return fmt.Sprintf("%s/%d/%d/%s", f.Doc, f.Paragraph, f.Start, f.Text)
 }
@@ -237,6 +250,14 @@ func buildAnswer(a *bot.Answer, groups []figGroup, nfig int, passages []bot.Pass
 		refs.Add(p.Citation)
 	}
 	var b strings.Builder
+	color := colorAnswer
+	if hedged(a) {
+		// First, before any figure: whatever is cut to fit, the reader
+		// is told these passages are not vouched for.
+		hedge, _ := fit([]piece{{text: bot.Hedge}}, 200, " ")
+		b.WriteString("*" + hedge + "*\n\n")
+		color = colorClosest
+	}
 	left := nfig
 	for _, g := range groups {
 		if left == 0 {
@@ -264,7 +285,7 @@ func buildAnswer(a *bot.Answer, groups []figGroup, nfig int, passages []bot.Pass
 		Type:        discordgo.EmbedTypeRich,
 		Title:       title,
 		Description: strings.TrimSpace(b.String()),
-		Color:       colorAnswer,
+		Color:       color,
 		Footer:      &discordgo.MessageEmbedFooter{Text: bot.Footer(a, time.UTC)},
 	}
 	for i, c := range refs.List() {

@@ -51,7 +51,11 @@ func TestRenderGolden(t *testing.T) {
 		{"disagreement", ask(t, bot.CommandAsk, "How many GPUs does DeepSeek have?"),
 			[]string{"Sources disagree on GPUs", "about 50,000 NVIDIA Hopper GPUs", "Elon Musk and Alexandr Wang", "unusual-whales"}},
 		{"figures", ask(t, bot.CommandFigures, "Nvidia market value"), []string{"billion"}},
-		{"declined", ask(t, bot.CommandAsk, "what is the capital of france"), []string{"The closest articles I have"}},
+		{"declined", declinedReply(), []string{"The closest articles I have"}},
+		// In JSON, as the golden file holds it: \n for a line break.
+		{"closest", handReply(false, false), []string{"*" + bot.Hedge + `*\n\n> **[1]**`, `"color": 12100718`}},
+		{"closest-figure", handReply(false, true),
+			[]string{"*" + bot.Hedge + `*\n\n**Figures that may help:**\n• **$100 billion** — OpenAI, via Bisnow, 2025-01-21 [1]`}},
 		{"too-long", ask(t, bot.CommandAsk, strings.Repeat("why ", 200)), []string{"too long"}},
 		{"hostile", ask(t, bot.CommandAsk, "@everyone <@&123> <!channel> <@456> @here **DeepSeek** `GPUs`?"), []string{"@\u200beveryone"}},
 		{"help", bot.Reply{Kind: bot.ReplyHelp, Text: bot.Help}, []string{"/ask How many GPUs"}},
@@ -153,12 +157,119 @@ func limitsReply() bot.Reply {
 	return bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{
 		Question:      long("How many GPUs", 600),
 		Answered:      true,
+		Confident:     true,
 		Passages:      passages,
 		Figures:       figs,
 		Disagreements: []bot.Disagreement{{About: long("GPUs", 300), Figures: figs[:4]}, {About: "USD", Figures: figs[4:8]}},
 		IndexUpdated:  fixedTime,
 		Took:          2400 * time.Microsecond,
 	}}
+}
+
+// declinedReply is a declined answer with the closest articles, built by
+// hand so that it stays a decline whatever the engine decides for a
+// question.
+func declinedReply() bot.Reply {
+	return bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{
+		Question: "what is the capital of france",
+		Passages: []bot.Passage{},
+		Figures:  []bot.Figure{},
+		Message:  "I could not find an answer to that in the articles I have.",
+		Suggestions: []bot.Suggestion{
+			{Doc: "ai-diffusion-rule", Title: "The AI Diffusion rule: a three-tier chip export framework issued in January 2025 and rescinded in May 2025",
+				URL: "https://bis.gov/advanced-compute-resources"},
+			{Doc: "big-tech-ai-capex-2025", Title: "Microsoft, Meta, Alphabet and Amazon set record AI spending plans for 2025",
+				URL: "https://onestoptrendingnews.com/2025/01/03/microsoft-president-says-ai-is-the-electricity-of-our-age-as-company-prepares-to-hit-80-billion-spend"},
+			{Doc: "deepseek-gpu-estimates", Title: "How many Nvidia chips does DeepSeek have? Wang's 50,000 H100 claim, High-Flyer's A100s and SemiAnalysis's estimate",
+				URL: "https://www.livemint.com/ai/artificial-intelligence/scale-ai-ceo-alexandr-wang-claims-deepseek-hides-50-000-nvidia-h100-chips-stockpile-elon-musk-reacts-11738062626511.html"},
+		},
+		IndexUpdated: fixedTime,
+		Took:         2400 * time.Microsecond,
+	}}
+}
+
+// handReply is an answer built by hand, so that its rendering does not
+// change when the ranking does: the second paragraph of the Stargate
+// article, with "$100 billion" as its figure when withFigure is set, and
+// confident or shown as the closest passage racebot has.
+func handReply(confident, withFigure bool) bot.Reply {
+	text := "OpenAI's own statement on Stargate, as quoted by Breitbart, said the new company intends to invest " +
+		"$500 billion over four years building AI infrastructure for OpenAI in the United States and would start " +
+		"\"deploying $100 billion immediately.\" OpenAI's jobs claim was larger than the president's: the company " +
+		"said Stargate would create \"hundreds of thousands of American jobs.\""
+	fig, word := strings.Index(text, "$100 billion"), strings.Index(text, "Stargate")
+	p := bot.Passage{
+		Citation: bot.Citation{
+			Doc: "stargate-announcement", Paragraph: 2,
+			Title:     "Trump, OpenAI, SoftBank and Oracle launch the $500 billion Stargate venture",
+			Publisher: "Bisnow",
+			URL:       "https://bisnow.com/national/news/infrastructure/tech-ceos-join-trump-at-white-house-to-announce-500b-infrastructure-venture-127633",
+			Published: bot.Date{Time: time.Date(2025, 1, 21, 0, 0, 0, 0, time.UTC)},
+		},
+		Text:       text,
+		Score:      4.2,
+		Highlights: []bot.Span{{Start: word, End: word + len("Stargate")}, {Start: fig, End: fig + len("$100 billion"), Figure: true}},
+	}
+	a := &bot.Answer{
+		Question:     "How much has Stargate spent so far?",
+		Answered:     true,
+		Confident:    confident,
+		Passages:     []bot.Passage{p},
+		Figures:      []bot.Figure{},
+		IndexUpdated: fixedTime,
+		Took:         2400 * time.Microsecond,
+	}
+	if !confident {
+		a.Message = bot.Hedge
+	}
+	if withFigure {
+		v := 1e11
+		a.Figures = []bot.Figure{{
+			Figure: figure.Figure{Text: "$100 billion", Value: &v, Unit: "USD", Kind: figure.Money, Claimant: "OpenAI",
+				Start: fig, End: fig + len("$100 billion")},
+			Doc: p.Doc, Paragraph: p.Paragraph, Title: p.Title, Publisher: p.Publisher, URL: p.URL, Published: p.Published,
+		}}
+	}
+	return bot.Reply{Kind: bot.ReplyAnswer, Answer: a}
+}
+
+// TestRenderClosest checks that closest passages read differently from an
+// answer, and only by the hedge, its colour and the figures' heading: the
+// same passages, citations and figures are shown.
+func TestRenderClosest(t *testing.T) {
+	for _, withFigure := range []bool{false, true} {
+		sure := discord.Render(handReply(true, withFigure)).Embeds[0]
+		closest := discord.Render(handReply(false, withFigure)).Embeds[0]
+		declined := discord.Render(declinedReply()).Embeds[0]
+		if closest.Color == sure.Color || closest.Color == declined.Color {
+			t.Errorf("closest passages have colour %#x; an answer has %#x and a decline %#x: want a colour of their own",
+				closest.Color, sure.Color, declined.Color)
+		}
+		hedge := "*" + bot.Hedge + "*\n\n"
+		if !strings.HasPrefix(closest.Description, hedge) {
+			t.Errorf("closest passages do not open with the hedge:\n%s", closest.Description)
+		}
+		if strings.Contains(sure.Description, bot.Hedge) {
+			t.Errorf("a confident answer is hedged:\n%s", sure.Description)
+		}
+		want := strings.Replace(sure.Description, "**Figures:**", "**Figures that may help:**", 1)
+		if got := strings.TrimPrefix(closest.Description, hedge); got != want {
+			t.Errorf("closest passages differ from the answer beyond the hedge:\n got %s\nwant %s", got, want)
+		}
+		if len(closest.Fields) != len(sure.Fields) || closest.Title != sure.Title {
+			t.Errorf("closest passages have title %q and %d fields; the answer %q and %d", closest.Title, len(closest.Fields), sure.Title, len(sure.Fields))
+		}
+	}
+
+	// Far over Discord's limits, the hedge is kept: passages and figures
+	// give way, never the sentence that says they may not answer.
+	r := limitsReply()
+	r.Answer.Confident = false
+	d := discord.Render(r)
+	checkMessage(t, marshal(t, d), true)
+	if !strings.HasPrefix(d.Embeds[0].Description, "*"+bot.Hedge+"*\n\n") {
+		t.Errorf("closest passages over the limits lost the hedge:\n%.300s", d.Embeds[0].Description)
+	}
 }
 
 // feeds are a dozen news feeds as /sources reports them, as of fixedTime:

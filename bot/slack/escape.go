@@ -150,6 +150,11 @@ func link(rawURL, label string, limit int) string {
 	if !ok {
 		return escapeCut(oneLine(label), limit)
 	}
+	// The scheme as url.Parse read it, in lower case: a link is only
+	// ever <http://…> or <https://…>, never <HTTP://…>, which a reader of
+	// the message (Slack, or a check of what racebot sends) might not take
+	// for a link.
+	rawURL = u.Scheme + rawURL[len(u.Scheme):]
 	var b strings.Builder
 	for i := 0; i < len(rawURL); i++ {
 		c := rawURL[i]

@@ -65,6 +65,9 @@ type message struct {
 // An answer shows its figures first with who said them, a disagreement side
 // by side, up to three quoted passages with their highlights in bold, each
 // followed by its citation, then the date of the index and the time taken.
+// Closest passages (an answer racebot is not confident of) are laid out as an
+// answer, introduced by bot.Hedge in italics right under the question, in
+// the fallback text too, and their figures headed as ones that may help.
 // A declined answer shows its message and the closest articles; sources and
 // help are lists, and notices a short message. An unfiltered /sources also
 // lists the news feeds racebot reads, when it reads any.
@@ -302,6 +305,12 @@ func renderAnswer(b *builder, a *bot.Answer, share string) {
 	if q := oneLine(a.Question); q != "" {
 		b.section(bold(q, maxQuestionShown))
 	}
+	hedged := a.Answered && !a.Confident
+	if hedged {
+		// Before any figure or passage, while the message has all its
+		// room: the hedge is never what gives way.
+		b.section("_" + escapeText(bot.Hedge) + "_")
+	}
 	if !a.Answered {
 		msg := a.Message
 		if msg == "" {
@@ -362,7 +371,11 @@ func renderAnswer(b *builder, a *bot.Answer, share string) {
 		}
 	}
 	if len(rest) > 0 {
-		addList(b, "*Figures:*", rest, len(rest))
+		heading := "*Figures:*"
+		if hedged {
+			heading = "*Figures that may help:*"
+		}
+		addList(b, heading, rest, len(rest))
 	}
 	b.reserved -= firstQuote
 	b.reservedBlock -= 2
@@ -541,19 +554,24 @@ func fallback(r bot.Reply) string {
 	switch {
 	case r.Kind == bot.ReplyAnswer && r.Answer != nil:
 		a := r.Answer
+		if a.Answered && !a.Confident {
+			// A notification is all some readers see: it must not
+			// read as an answer.
+			s = bot.Hedge + " "
+		}
 		switch {
 		case !a.Answered:
 			s = a.Message
 		case len(a.Figures) > 0:
 			f := a.Figures[0]
-			s = oneLine(a.Question) + " — " + f.Text
+			s += oneLine(a.Question) + " — " + f.Text
 			if who := f.Attribution(); who != "" {
 				s += " (" + who + ")"
 			}
 		case len(a.Passages) > 0:
-			s = oneLine(a.Question) + " — " + a.Passages[0].Text
+			s += oneLine(a.Question) + " — " + a.Passages[0].Text
 		default:
-			s = a.Question
+			s += a.Question
 		}
 	case r.Kind == bot.ReplySources:
 		s = fmt.Sprintf("%d articles", len(r.Sources))

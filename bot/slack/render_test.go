@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -36,17 +37,19 @@ func readReply(t testing.TB, name string) bot.Reply {
 
 func goldenCases(t testing.TB) map[string]bot.Reply {
 	return map[string]bot.Reply{
-		"answer":        readReply(t, "answer"),
-		"disagreement":  readReply(t, "disagreement"),
-		"declined":      readReply(t, "declined"),
-		"figures":       readReply(t, "figures"),
-		"sources":       readReply(t, "sources"),
-		"sources-feeds": {Kind: bot.ReplySources, Sources: readReply(t, "sources").Sources, Feeds: testFeeds()},
-		"help":          {Kind: bot.ReplyHelp, Text: bot.Help},
-		"rate-limited":  {Kind: bot.ReplyNotice, RetryAfter: 42 * time.Second, Text: "You are asking faster than I can answer. Please try again in 42 seconds."},
-		"failed":        {Kind: bot.ReplyNotice, Failed: true, Text: apology},
-		"hostile":       {Kind: bot.ReplyAnswer, Answer: hostileAnswer()},
-		"limits":        {Kind: bot.ReplyAnswer, Answer: hugeAnswer()},
+		"answer":         readReply(t, "answer"),
+		"disagreement":   readReply(t, "disagreement"),
+		"declined":       readReply(t, "declined"),
+		"figures":        readReply(t, "figures"),
+		"sources":        readReply(t, "sources"),
+		"sources-feeds":  {Kind: bot.ReplySources, Sources: readReply(t, "sources").Sources, Feeds: testFeeds()},
+		"help":           {Kind: bot.ReplyHelp, Text: bot.Help},
+		"rate-limited":   {Kind: bot.ReplyNotice, RetryAfter: 42 * time.Second, Text: "You are asking faster than I can answer. Please try again in 42 seconds."},
+		"failed":         {Kind: bot.ReplyNotice, Failed: true, Text: apology},
+		"hostile":        {Kind: bot.ReplyAnswer, Answer: hostileAnswer()},
+		"limits":         {Kind: bot.ReplyAnswer, Answer: hugeAnswer()},
+		"closest":        {Kind: bot.ReplyAnswer, Answer: handAnswer(false, false)},
+		"closest-figure": {Kind: bot.ReplyAnswer, Answer: handAnswer(false, true)},
 	}
 }
 
@@ -88,8 +91,9 @@ func hostileAnswer() *bot.Answer {
 		URL: "https://example.com/a|b>c<d e&f=g"}
 	start := strings.Index(text, "$5*3")
 	return &bot.Answer{
-		Question: "@everyone <!channel> how many *GPUs* does <@UBOT> have? <https://evil.example|x>",
-		Answered: true,
+		Question:  "@everyone <!channel> how many *GPUs* does <@UBOT> have? <https://evil.example|x>",
+		Answered:  true,
+		Confident: true,
 		Passages: []bot.Passage{{
 			Citation:   bot.Citation{Doc: "evil", Paragraph: 2, Title: f.Title, Publisher: f.Publisher, URL: f.URL, Published: bot.Date{Time: time.Date(2025, 1, 27, 0, 0, 0, 0, time.UTC)}},
 			Text:       text,
@@ -138,11 +142,108 @@ func hugeAnswer() *bot.Answer {
 	return &bot.Answer{
 		Question:      long("how much will Stargate invest", 40),
 		Answered:      true,
+		Confident:     true,
 		Passages:      passages,
 		Figures:       figs,
 		Disagreements: []bot.Disagreement{{About: long("USD", 100), Figures: figs}, {About: "USD", Figures: figs[:12]}, {Figures: figs[:3]}, {Figures: figs[:3]}},
 		Took:          1234567 * time.Nanosecond,
 		IndexUpdated:  time.Date(2026, 11, 28, 13, 56, 0, 0, time.UTC),
+	}
+}
+
+// handAnswer is an answer built by hand, so that its rendering does not
+// change when the ranking does: the second paragraph of the Stargate
+// article, with "$100 billion" as its figure when withFigure is set, and
+// confident or shown as the closest passage racebot has.
+func handAnswer(confident, withFigure bool) *bot.Answer {
+	text := "OpenAI's own statement on Stargate, as quoted by Breitbart, said the new company intends to invest " +
+		"$500 billion over four years building AI infrastructure for OpenAI in the United States and would start " +
+		"\"deploying $100 billion immediately.\" OpenAI's jobs claim was larger than the president's: the company " +
+		"said Stargate would create \"hundreds of thousands of American jobs.\""
+	fig, word := strings.Index(text, "$100 billion"), strings.Index(text, "Stargate")
+	p := bot.Passage{
+		Citation: bot.Citation{
+			Doc: "stargate-announcement", Paragraph: 2,
+			Title:     "Trump, OpenAI, SoftBank and Oracle launch the $500 billion Stargate venture",
+			Publisher: "Bisnow",
+			URL:       "https://bisnow.com/national/news/infrastructure/tech-ceos-join-trump-at-white-house-to-announce-500b-infrastructure-venture-127633",
+			Published: bot.Date{Time: time.Date(2025, 1, 21, 0, 0, 0, 0, time.UTC)},
+		},
+		Text:       text,
+		Score:      4.2,
+		Highlights: []bot.Span{{Start: word, End: word + len("Stargate")}, {Start: fig, End: fig + len("$100 billion"), Figure: true}},
+	}
+	a := &bot.Answer{
+		Question:     "How much has Stargate spent so far?",
+		Answered:     true,
+		Confident:    confident,
+		Passages:     []bot.Passage{p},
+		Figures:      []bot.Figure{},
+		IndexUpdated: goldenNow,
+		Took:         2400 * time.Microsecond,
+	}
+	if !confident {
+		a.Message = bot.Hedge
+	}
+	if withFigure {
+		v := 1e11
+		a.Figures = []bot.Figure{{
+			Figure: figure.Figure{Text: "$100 billion", Value: &v, Unit: "USD", Kind: figure.Money, Claimant: "OpenAI",
+				Start: fig, End: fig + len("$100 billion")},
+			Doc: p.Doc, Paragraph: p.Paragraph, Title: p.Title, Publisher: p.Publisher, URL: p.URL, Published: p.Published,
+		}}
+	}
+	return a
+}
+
+// TestRenderClosest checks that closest passages read differently from an
+// answer, and only by the hedge and the figures' heading: the same
+// passages, figures and citations are shown.
+func TestRenderClosest(t *testing.T) {
+	hedge := "_" + escapeText(bot.Hedge) + "_"
+	for _, withFigure := range []bool{false, true} {
+		sure := bot.Reply{Kind: bot.ReplyAnswer, Answer: handAnswer(true, withFigure)}
+		closest := bot.Reply{Kind: bot.ReplyAnswer, Answer: handAnswer(false, withFigure)}
+		sureMsg, closestMsg := render(sure, nil), render(closest, nil)
+		checkLimits(t, closestMsg.Text, closestMsg.Blocks)
+		texts := func(m message) []string {
+			var out []string
+			for _, b := range m.Blocks {
+				if sec, ok := b.(*slack.SectionBlock); ok && sec.Text != nil {
+					out = append(out, sec.Text.Text)
+				}
+			}
+			return out
+		}
+		// The answer's sections with the hedge right under the question
+		// and the figures headed as ones that may help.
+		got, sureTexts := texts(closestMsg), texts(sureMsg)
+		want := []string{sureTexts[0], hedge}
+		for _, w := range sureTexts[1:] {
+			want = append(want, strings.Replace(w, "*Figures:*", "*Figures that may help:*", 1))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("closest passages' sections\n got %q\nwant %q", got, want)
+		}
+		if slices.Contains(sureTexts, hedge) {
+			t.Errorf("a confident answer is hedged: %q", sureTexts)
+		}
+		if !strings.HasPrefix(closestMsg.Text, escapeText(bot.Hedge)+" ") {
+			t.Errorf("the fallback of closest passages does not open with the hedge: %q", closestMsg.Text)
+		}
+		if strings.Contains(sureMsg.Text, escapeText(bot.Hedge)) {
+			t.Errorf("the fallback of a confident answer is hedged: %q", sureMsg.Text)
+		}
+	}
+
+	// Far over Slack's limits, the hedge is kept: passages and figures
+	// give way, never the sentence that says they may not answer.
+	a := hugeAnswer()
+	a.Confident = false
+	m := render(bot.Reply{Kind: bot.ReplyAnswer, Answer: a}, nil)
+	checkLimits(t, m.Text, m.Blocks)
+	if sec, ok := m.Blocks[1].(*slack.SectionBlock); !ok || sec.Text == nil || sec.Text.Text != hedge {
+		t.Errorf("closest passages over the limits lost the hedge: second block %#v", m.Blocks[1])
 	}
 }
 
@@ -388,6 +489,7 @@ func TestEscapeAndLinks(t *testing.T) {
 		{"https://example.com/a|b", "t", "<https://example.com/a%7Cb|t>"},
 		{"https://example.com/a>b<c", "t", "<https://example.com/a%3Eb%3Cc|t>"},
 		{"https://example.com/a b", "a|b", "<https://example.com/a%20b|a∣b>"},
+		{"HTTPS://Example.com/A", "t", "<https://Example.com/A|t>"},
 		{"javascript:alert(1)", "t", "t"},
 		{"slack://open", "<!here>", "&lt;!here&gt;"},
 		{"", "plain", "plain"},
@@ -490,7 +592,8 @@ func FuzzRender(f *testing.F) {
 			figs = append(figs, bot.Figure{Figure: figure.Figure{Text: strings.Repeat(figText, i+1), Claimant: claimant, Start: i}, Doc: title, Paragraph: i, Title: title, Publisher: claimant, URL: url})
 		}
 		answers := []*bot.Answer{
-			{Question: question, Answered: true, Passages: passages, Figures: figs, Disagreements: []bot.Disagreement{{About: about, Figures: figs}}},
+			{Question: question, Answered: true, Confident: true, Passages: passages, Figures: figs, Disagreements: []bot.Disagreement{{About: about, Figures: figs}}},
+			{Question: question, Answered: true, Message: bot.Hedge, Passages: passages, Figures: figs, Disagreements: []bot.Disagreement{{About: about, Figures: figs}}},
 			{Question: question, Message: text, Suggestions: []bot.Suggestion{{Title: title, URL: url}}},
 		}
 		replies := []bot.Reply{

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/racebot/racebot/bot"
 )
 
 // racebot runs the command line in-process with its own index folder and
@@ -42,42 +44,66 @@ func TestAskText(t *testing.T) {
 	}
 }
 
+// TestAskJSONStream checks ask --json -: one JSON object per input line,
+// blank and over-long lines included. The questions are chosen so that
+// what it asserts of each does not hang on the engine's tuning: the corpus
+// is about Stargate's investment; no article holds a word of the sourdough
+// question, so nothing can be found to show; and the capital of France,
+// whose words some articles do hold, is at most shown closest passages,
+// never answered with confidence.
 func TestAskJSONStream(t *testing.T) {
 	dir := indexFlag(t)
-	in := "How much will Stargate invest?\n\nwhat is the capital of france\n" + strings.Repeat("x", 600) + "\n"
+	in := "How much will Stargate invest?\n\nhow do I bake sourdough bread\nwhat is the capital of france\n" + strings.Repeat("x", 600) + "\n"
 	code, out, errOut := racebot(t, in, "ask", "--json", "-", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != 4 {
-		t.Fatalf("%d output lines for 4 input lines:\n%s", len(lines), out)
+	if len(lines) != 5 {
+		t.Fatalf("%d output lines for 5 input lines:\n%s", len(lines), out)
 	}
-	var answers []map[string]any
+	type answer struct {
+		Answered  *bool            `json:"answered"`
+		Confident *bool            `json:"confident"`
+		Passages  []map[string]any `json:"passages"`
+		Message   string           `json:"message"`
+	}
+	var answers []answer
 	for _, l := range lines {
-		var a map[string]any
-		if err := json.Unmarshal([]byte(l), &a); err != nil {
+		var keys map[string]any
+		if err := json.Unmarshal([]byte(l), &keys); err != nil {
 			t.Fatalf("line %q is not JSON: %v", l, err)
 		}
-		for _, key := range []string{"question", "answered", "passages", "figures"} {
-			if _, ok := a[key]; !ok {
+		for _, key := range []string{"question", "answered", "confident", "passages", "figures"} {
+			if _, ok := keys[key]; !ok {
 				t.Errorf("answer %q lacks %q", l, key)
 			}
 		}
+		var a answer
+		if err := json.Unmarshal([]byte(l), &a); err != nil || a.Answered == nil || a.Confident == nil {
+			t.Fatalf("line %q: answered and confident are not both true or false (%v)", l, err)
+		}
 		answers = append(answers, a)
 	}
-	if answers[0]["answered"] != true || answers[1]["answered"] != false || answers[2]["answered"] != false || answers[3]["answered"] != false {
-		t.Errorf("answered flags = %v %v %v %v, want true false false false",
-			answers[0]["answered"], answers[1]["answered"], answers[2]["answered"], answers[3]["answered"])
+	stargate, france, long := answers[0], answers[3], answers[4]
+	if !*stargate.Answered || len(stargate.Passages) == 0 {
+		t.Fatalf("the Stargate question was not answered: %s", lines[0])
 	}
-	p := answers[0]["passages"].([]any)[0].(map[string]any)
 	for _, key := range []string{"doc", "title", "publisher", "url", "published", "paragraph", "text", "score"} {
-		if _, ok := p[key]; !ok {
+		if _, ok := stargate.Passages[0][key]; !ok {
 			t.Errorf("passage lacks %q", key)
 		}
 	}
-	if !strings.Contains(answers[3]["message"].(string), "too long") {
-		t.Errorf("over-long question got %v", answers[3]["message"])
+	for _, i := range []int{1, 2, 4} { // blank, sourdough, too long
+		if a := answers[i]; *a.Answered || *a.Confident || len(a.Passages) > 0 {
+			t.Errorf("line %d was answered: %s", i+1, lines[i])
+		}
+	}
+	if *france.Confident {
+		t.Errorf("an off-topic question was answered with confidence: %s", lines[3])
+	}
+	if !strings.Contains(long.Message, "too long") {
+		t.Errorf("over-long question got %q", long.Message)
 	}
 }
 
@@ -142,8 +168,14 @@ func TestCorpusFolder(t *testing.T) {
 	}
 }
 
+// TestEval checks that eval scores every question of the file and prints
+// every score. How good the scores are is for the engine's tests
+// (TestEvalScores in bot) to hold, as its tuning moves them; here a hit@3
+// of at least a half only tells that the questions were asked of the
+// corpus's index at all.
 func TestEval(t *testing.T) {
-	code, out, errOut := racebot(t, "", indexFlag(t), "eval", "--json", "../../testdata/eval/dev.jsonl")
+	const file = "../../testdata/eval/dev.jsonl"
+	code, out, errOut := racebot(t, "", indexFlag(t), "eval", "--json", file)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -151,8 +183,32 @@ func TestEval(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatal(err)
 	}
-	if s["hit@1"] < 0.85 || s["declined"] < 0.9 {
-		t.Errorf("eval scores %v", s)
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases, err := bot.ReadEval(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unanswerable := 0
+	for _, c := range cases {
+		if c.Unanswerable {
+			unanswerable++
+		}
+	}
+	if s["answerable"] != float64(len(cases)-unanswerable) || s["unanswerable"] != float64(unanswerable) {
+		t.Errorf("scored %v answerable and %v unanswerable questions, want %d and %d",
+			s["answerable"], s["unanswerable"], len(cases)-unanswerable, unanswerable)
+	}
+	for _, key := range []string{"hit@1", "hit@3", "mrr", "false_decline", "confident_first", "declined", "handled"} {
+		if v, ok := s[key]; !ok || v < 0 || v > 1 {
+			t.Errorf("score %s = %v (present %v), want a share from 0 to 1", key, v, ok)
+		}
+	}
+	if s["hit@3"] < 0.5 {
+		t.Errorf("hit@3 %.3f: were the questions asked of the corpus?", s["hit@3"])
 	}
 }
 

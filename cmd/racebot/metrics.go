@@ -33,11 +33,11 @@ func newMetrics(idx *index.Index) *metrics {
 		reg: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "racebot_requests_total",
-			Help: "Chat and API requests handled, by platform, command (ask, figures, sources, help, other) and outcome (answered, declined, help, sources, notice, limited, busy, failed).",
+			Help: "Chat and API requests handled, by platform, command (ask, figures, sources, help, other) and outcome (answered, closest, declined, help, sources, notice, limited, busy, failed); closest: passages shown without confidence that they answer.",
 		}, []string{"platform", "command", "outcome"}),
 		unanswered: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "racebot_unanswered_total",
-			Help: "Questions the corpus did not answer, by platform.",
+			Help: "Questions declined because the corpus did not answer them, by platform; closest passages are not counted here.",
 		}, []string{"platform"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "racebot_request_duration_seconds",
@@ -82,9 +82,15 @@ func (m *metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) 
 	outcome := "answered"
 	switch reply.Kind {
 	case bot.ReplyAnswer:
-		if !reply.Answer.Answered {
+		switch {
+		case !reply.Answer.Answered:
 			outcome = "declined"
 			m.unanswered.WithLabelValues(req.Platform).Inc()
+		case !reply.Answer.Confident:
+			// Counted apart: closest passages are neither an answer
+			// racebot stands behind nor a decline, and a shift between
+			// the three is what a change of the engine shows first.
+			outcome = "closest"
 		}
 	case bot.ReplySources:
 		outcome = "sources"

@@ -16,8 +16,10 @@ func TestMetricsOutcomes(t *testing.T) {
 		req   bot.Request
 		reply bot.Reply
 	}{
-		{bot.Request{Platform: "slack", Command: bot.CommandAsk}, bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{Answered: true}}},
+		{bot.Request{Platform: "slack", Command: bot.CommandAsk}, bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{Answered: true, Confident: true}}},
 		{bot.Request{Platform: "slack", Command: bot.CommandAsk}, bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{}}},
+		{bot.Request{Platform: "slack", Command: bot.CommandAsk}, bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{Answered: true, Message: bot.Hedge}}},
+		{bot.Request{Platform: "http", Command: bot.CommandFigures}, bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{Answered: true, Message: bot.Hedge}}},
 		{bot.Request{Platform: "discord", Command: bot.CommandAsk}, bot.Reply{Kind: bot.ReplyNotice, RetryAfter: time.Second}},
 		{bot.Request{Platform: "discord", Command: bot.CommandFigures}, bot.Reply{Kind: bot.ReplyNotice, Failed: true}},
 		{bot.Request{Platform: "slack", Command: bot.Command("weather-for-" + strings.Repeat("x", 100))}, bot.Reply{Kind: bot.ReplyNotice}},
@@ -34,16 +36,23 @@ func TestMetricsOutcomes(t *testing.T) {
 	for _, want := range []string{
 		`racebot_requests_total{command="ask",outcome="answered",platform="slack"} 1`,
 		`racebot_requests_total{command="ask",outcome="declined",platform="slack"} 1`,
+		`racebot_requests_total{command="ask",outcome="closest",platform="slack"} 1`,
+		`racebot_requests_total{command="figures",outcome="closest",platform="http"} 1`,
 		`racebot_requests_total{command="ask",outcome="limited",platform="discord"} 1`,
 		`racebot_requests_total{command="figures",outcome="failed",platform="discord"} 1`,
 		`racebot_requests_total{command="other",outcome="notice",platform="slack"} 2`,
 		`racebot_unanswered_total{platform="slack"} 1`,
 		`racebot_platform_errors_total{op="edit",platform="discord"} 1`,
-		`racebot_request_duration_seconds_count{command="ask",platform="slack"} 2`,
+		`racebot_request_duration_seconds_count{command="ask",platform="slack"} 3`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("metrics lack %s", want)
 		}
+	}
+	// Closest passages are not a decline: the unanswered count, read as
+	// what to add articles about, holds only the one declined question.
+	if strings.Contains(out, `racebot_unanswered_total{platform="http"}`) {
+		t.Error("closest passages were counted as unanswered")
 	}
 	if strings.Contains(out, "weather-for") || strings.Contains(out, "passwd") {
 		t.Error("a user's command name became a label value")

@@ -28,9 +28,17 @@ func (s style) wrap(code, t string) string {
 }
 
 // writeAnswer prints an answer for a person: figures first, then the
-// passages quoted, then the sources they come from.
+// passages quoted, then the sources they come from. Passages racebot is
+// not confident answer are introduced by bot.Hedge, so that nobody takes
+// the closest it has for an answer.
 func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 	fmt.Fprintln(w, st.bold(a.Question))
+	hedged := a.Answered && !a.Confident
+	if hedged {
+		for _, l := range wrap(bot.Hedge, width) {
+			fmt.Fprintln(w, l)
+		}
+	}
 	fmt.Fprintln(w)
 	if !a.Answered {
 		for _, l := range wrap(a.Message, width) {
@@ -69,7 +77,13 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 		}
 	}
 	if len(rest) > 0 {
-		fmt.Fprintln(w, st.bold("Figures:"))
+		heading := "Figures:"
+		if hedged {
+			// Not "the figures": the passages may not answer, so
+			// neither may their figures.
+			heading = "Figures that may help:"
+		}
+		fmt.Fprintln(w, st.bold(heading))
 		for _, f := range rest {
 			writeFigure(w, f, refs, st)
 		}
