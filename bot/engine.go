@@ -120,8 +120,10 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 		a.Message = Hedge
 	}
 	shown := res.Hits[:min(len(res.Hits), maxPassages)]
-	figs := pickFigures(q, res, shown, a.Confident)
-	a.Figures = figs.top
+	figs := pickFigures(q, res, shown, a.Confident, e.policy)
+	if figs.top != nil {
+		a.Figures = figs.top // stays an empty list, not null, in JSON when there are none
+	}
 	a.Disagreements = figs.disagreements
 	for _, h := range shown {
 		a.Passages = append(a.Passages, passageOf(h, figs.highlight[h.Passage.ID()]))
@@ -135,7 +137,9 @@ const Hedge = "I'm not sure these answer it — the closest passages I have:"
 // decide says whether to answer a question from its search result.
 func (e *Engine) decide(res *index.Result) rank.Outcome {
 	switch {
-	case len(res.Hits) == 0:
+	case len(res.Hits) == 0 || !slices.ContainsFunc(res.Concepts, func(c index.Concept) bool { return !c.Light }):
+		// Nothing found, or the question names nothing: "good
+		// morning", "who won?".
 		return rank.Decline
 	case e.baseline:
 		return rank.Answer

@@ -11,6 +11,7 @@ import (
 
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
+	"github.com/racebot/racebot/index/rank"
 )
 
 // candidate is a figure that may answer the question.
@@ -34,13 +35,24 @@ type figurePick struct {
 // differ are grouped as disagreements. When racebot is not confident that
 // the passages answer, only figures that count what the question names are
 // shown.
-func pickFigures(q Question, res *index.Result, shown []index.Hit, confident bool) figurePick {
+func pickFigures(q Question, res *index.Result, shown []index.Hit, confident bool, policy *rank.Policy) figurePick {
 	pick := figurePick{highlight: make(map[string][]figure.Figure)}
 	if len(res.Hits) == 0 {
 		return pick
 	}
 	var cands []candidate
 	best := res.Hits[0].Coverage
+	fp := policy.Figures
+	// Candidates are scored on their passage's score relative to the
+	// best passage's, so that the policy's bonuses mean the same whatever
+	// the scale of the ranking weights.
+	top := res.Hits[0].Score
+	relative := func(h *index.Hit) float64 {
+		if top <= 0 {
+			return 0
+		}
+		return h.Score / top
+	}
 	for i := range res.Hits {
 		h := &res.Hits[i]
 		if h.Coverage < 0.75*best {
@@ -62,19 +74,23 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 			if _, ok := f.Number(); !ok && f.Kind != figure.Date {
 				continue // vague ("billions"): never state it as a figure
 			}
-			c := candidate{fig: f, hit: i, h: h, concept: concept, score: h.Score}
+			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h)}
 			switch {
 			case j < len(h.FigureScores) && h.FigureScores[j] > 0:
-				c.score += 0.5 * h.FigureScores[j]
+				c.score += fp.Answer * h.FigureScores[j]
 			case concept >= 0:
-				c.score += 0.25
+				c.score += fp.Counts
 			}
 			if f.Kind == figure.Date && len(f.Date) == 4 && !yearAsked.MatchString(q.Text) {
-				c.score -= 0.25 // a bare year is rarely the figure wanted
+				c.score -= fp.Counts // a bare year is rarely the figure wanted
 			}
+			// A figure of a part ("about $1 billion" for the first phase
+			// of Stargate Norway) does not lead an answer about the whole.
+			c.score -= fp.Part * h.Features.Part
 			cands = append(cands, c)
 		}
 	}
+	cands = whatIsCounted(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	cands = dedupe(cands)
 
@@ -87,7 +103,7 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 		if used[i] {
 			continue
 		}
-		group := sameThing(cands, i, used)
+		group := sameThing(cands, i, used, fp.Gap)
 		if len(group) < 2 {
 			continue
 		}
@@ -148,6 +164,18 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 	return pick
 }
 
+// whatIsCounted drops the counts of other things when some candidates count
+// what the question names: "how many GPUs" is not answered by "two groups"
+// or "20 months" when a passage says "2,048 GPUs".
+func whatIsCounted(cs []candidate) []candidate {
+	if !slices.ContainsFunc(cs, func(c candidate) bool { return c.concept >= 0 }) {
+		return cs
+	}
+	return slices.DeleteFunc(cs, func(c candidate) bool {
+		return c.concept < 0 && (c.fig.Kind == figure.Count || c.fig.Kind == figure.Quantity) && c.fig.Counts != ""
+	})
+}
+
 // dedupe drops repeats of the same figure from the same article and
 // claimant: the same claim quoted twice is one claim.
 func dedupe(cs []candidate) []candidate {
@@ -171,7 +199,7 @@ const maxSideBySide = 4
 // sameThing gathers the candidates that measure what candidate i measures,
 // one per distinct claim, and returns them only if they disagree: at least
 // two values from at least two sources.
-func sameThing(cs []candidate, i int, used map[int]bool) []int {
+func sameThing(cs []candidate, i int, used map[int]bool, gap float64) []int {
 	a := cs[i]
 	av, ok := a.fig.Number()
 	if !ok || a.fig.Kind == figure.Date {
@@ -198,7 +226,7 @@ func sameThing(cs []candidate, i int, used map[int]bool) []int {
 		default:
 			continue
 		}
-		if b.score < a.score-0.5 {
+		if b.score < a.score-gap {
 			continue // from a passage far less relevant than the best figure's
 		}
 		if slices.ContainsFunc(group, func(g int) bool {

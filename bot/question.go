@@ -56,6 +56,9 @@ var noise = map[string]bool{
 	"ok": true, "okay": true, "so": true, "tell": true, "know": true, "anyone": true,
 	"actually": true, "really": true, "exactly": true, "wondering": true, "curious": true,
 	"idk": true, "imo": true, "guys": true, "folks": true, "ya": true, "u": true,
+	// Small talk, which no article answers: "good morning", "tell me a
+	// joke".
+	"morning": true, "afternoon": true, "evening": true, "joke": true, "jokes": true,
 }
 
 // questionWords make a sentence a question but are not what it is about.

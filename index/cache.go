@@ -12,6 +12,7 @@ type analysed struct {
 	hit     Hit             // the passage and its citation, before ranking
 	toks    []token         // its text's terms, with offsets
 	context map[string]bool // the terms of its title, heading and tags
+	runs    []run           // its runs of capitalised words
 
 	// names are the proper names in its text, found the first time a
 	// question asks for one: most do not.
@@ -21,7 +22,7 @@ type analysed struct {
 
 // properNames returns the proper names of the passage.
 func (a *analysed) properNames() []name {
-	a.namesOnce.Do(func() { a.names = names(a.hit.Passage.Text, a.toks) })
+	a.namesOnce.Do(func() { a.names = names(a.hit.Passage.Text, a.toks, a.runs) })
 	return a.names
 }
 
@@ -92,6 +93,7 @@ func (x *Index) analysed(id, raw string) (*analysed, error) {
 		return nil, err
 	}
 	a := &analysed{hit: h, toks: x.tokens(h.Passage.Text), context: make(map[string]bool)}
+	a.runs = runs(h.Passage.Text, a.toks)
 	for _, t := range analyse(x.an, h.Title+"\n"+h.Passage.Heading+"\n"+strings.ReplaceAll(strings.Join(h.Tags, " "), "-", " ")) {
 		a.context[t] = true
 	}

@@ -160,6 +160,9 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Poli
 			h.Matches = append(h.Matches, [2]int{t.start, t.end})
 		}
 	}
+	if total > 0 {
+		f.Part = part(a, concept, cs, matches) / total
+	}
 	f.Window = window(toks, concept, cs, credit, total)
 	f.Phrase = phrases(toks, concept, cs)
 	f.Answer = x.figureScores(h, toks, concept, cs, q.Want, p)
@@ -170,6 +173,39 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Poli
 		f.Defines = 1
 	}
 	h.Features = f
+}
+
+// part returns the weight of the question's names that the passage holds
+// as the first words of a longer name the question does not say, in
+// proportion to their mentions: "Stargate Norway" and "Stargate UAE" for a
+// question about Stargate. Such a passage is about a part of what was
+// asked, and its figures are the part's.
+func part(a *analysed, concept map[string]int, cs []Concept, matches []match) float64 {
+	qualified := make([]int, len(cs)) // mentions followed by a name the question does not say
+	for _, r := range a.runs {
+		for k := r.first; k < r.end-1; k++ {
+			c, ok := concept[a.toks[k].term]
+			if !ok || matches[c] != matchExact {
+				continue
+			}
+			if _, asked := concept[a.toks[k+1].term]; !asked {
+				qualified[c]++
+			}
+		}
+	}
+	mentions := make([]int, len(cs))
+	for _, t := range a.toks {
+		if c, ok := concept[t.term]; ok {
+			mentions[c]++
+		}
+	}
+	w := 0.0
+	for c, q := range qualified {
+		if q > 0 && !cs[c].Light {
+			w += cs[c].Weight * float64(q) / float64(mentions[c])
+		}
+	}
+	return w
 }
 
 // entity rates the passage's names as the answer to a question that asks
@@ -301,9 +337,10 @@ func definesConcept(text string, toks []token, cs []Concept) bool {
 var definitionOpenings = []string{", a ", ", an ", ", the ", " is a ", " is an ", " is the ", " (a ", " (an ", " (the "}
 
 // phrases is the share of the question's neighbouring concept pairs
-// ("chairman of Stargate", "export controls") that stand together, in the
-// same order, in the passage: a passage that says "chairman of Stargate"
-// answers better than one that names a chairman and Stargate apart.
+// ("chairman of Stargate", "export controls") that stand together in the
+// passage, in either order ("when was Stargate announced" and "to
+// announce Stargate"): a passage that says "chairman of Stargate" answers
+// better than one that names a chairman and Stargate apart.
 func phrases(toks []token, concept map[string]int, cs []Concept) float64 {
 	if len(cs) < 2 {
 		return 0
@@ -311,12 +348,19 @@ func phrases(toks []token, concept map[string]int, cs []Concept) float64 {
 	next := make(map[int]bool) // concept i is followed closely by concept i+1
 	for i, t := range toks {
 		a, ok := concept[t.term]
-		if !ok || a+1 >= len(cs) {
+		if !ok {
 			continue
 		}
 		for _, u := range toks[i+1 : min(i+3, len(toks))] {
-			if b, ok := concept[u.term]; ok && b == a+1 && u.pos-t.pos <= 3 {
+			b, ok := concept[u.term]
+			if !ok || u.pos-t.pos > 3 {
+				continue
+			}
+			switch b {
+			case a + 1:
 				next[a] = true
+			case a - 1:
+				next[b] = true
 			}
 		}
 	}

@@ -23,9 +23,13 @@ type name struct {
 // names.
 const maxNameWords = 4
 
-// names finds the proper names of a passage from its tokens.
-func names(text string, toks []token) []name {
-	var out []name
+// run is a run of capitalised words of a passage: tokens [first, end).
+type run struct{ first, end int }
+
+// runs finds the runs of capitalised words of a passage, the names it may
+// hold, without asking what they are: cheap enough for every candidate.
+func runs(text string, toks []token) []run {
+	var out []run
 	for i := 0; i < len(toks); {
 		if !capitalised(text, toks[i]) {
 			i++
@@ -36,21 +40,31 @@ func names(text string, toks []token) []name {
 			!strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:.()\"“”") {
 			j++
 		}
-		words := make([]string, 0, j-i)
-		for _, t := range toks[i:j] {
+		out = append(out, run{i, j})
+		i = j
+	}
+	return out
+}
+
+// names finds the proper names of a passage among its runs of capitals,
+// with what WordNet says they are.
+func names(text string, toks []token, rs []run) []name {
+	var out []name
+	for _, r := range rs {
+		words := make([]string, 0, r.end-r.first)
+		for _, t := range toks[r.first:r.end] {
 			words = append(words, strings.ToLower(text[t.start:t.end]))
 		}
-		nm := name{lower: strings.Join(words, " "), first: i, pos: toks[i].pos, words: j - i}
+		nm := name{lower: strings.Join(words, " "), first: r.first, pos: toks[r.first].pos, words: r.end - r.first}
 		nm.class = lexicon.Classes(nm.lower)
 		if nm.class == 0 {
 			nm.class = lexicon.Classes(words[len(words)-1])
 		}
 		// A capitalised word that starts a sentence is a name only if it
 		// is one: "However" and "The" are not, "Warsaw" is.
-		if !(j-i == 1 && sentenceStart(text, toks[i].start) && isEnglish(words[0]) && !lexicon.Instance(words[0])) {
+		if !(len(words) == 1 && sentenceStart(text, toks[r.first].start) && isEnglish(words[0]) && !lexicon.Instance(words[0])) {
 			out = append(out, nm)
 		}
-		i = j
 	}
 	return out
 }

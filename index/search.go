@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -221,18 +220,11 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		return nil
 	}
-	if err := fetch(rq.strict, poolFactor*limit); err != nil {
-		return nil, err
-	}
-	found = preselect(found, limit)
-	// Passages holding all but one of the question's names come too, a
-	// few: the word left out may be one the answer says otherwise
-	// ("money" for "invest").
-	if err := fetch(rq.relaxed, relaxedCandidates); err != nil {
+	if err := fetch(rq.strict, limit); err != nil {
 		return nil, err
 	}
 	if len(found) < minStrictHits {
-		if err := fetch(rq.wide, limit+relaxedCandidates-len(found)); err != nil {
+		if err := fetch(rq.wide, limit-len(found)); err != nil {
 			return nil, err
 		}
 	}
@@ -273,7 +265,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		hits[i].Score = p.Score(hits[i].Features)
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
-	res.Evidence = evidence(hits, res.Concepts, q)
+	res.Evidence = evidence(hits, res.Concepts, q, n)
 	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
 	return res, nil
 }
@@ -307,7 +299,7 @@ func perArticle(hits []Hit, limit, n int) []Hit {
 }
 
 // evidence measures what the ranked candidates say about the question.
-func evidence(hits []Hit, cs []Concept, q Query) rank.Evidence {
+func evidence(hits []Hit, cs []Concept, q Query, passages uint64) rank.Evidence {
 	var e rank.Evidence
 	if len(hits) == 0 {
 		return e
@@ -345,6 +337,15 @@ func evidence(hits []Hit, cs []Concept, q Query) rank.Evidence {
 	}
 	if total > 0 {
 		e.Unknown, e.Missing = unknown/total, missing/total
+	}
+	for i, c := range cs {
+		if c.Light || i >= len(top.credits) || top.credits[i] == 0 {
+			continue
+		}
+		e.Matched = min(1, e.Matched+1.0/3)
+		if passages > 1 {
+			e.Topical = max(e.Topical, math.Log1p(float64(c.DocFreq))/math.Log1p(float64(passages)))
+		}
 	}
 	if heaviest >= 0 && heaviest < len(top.credits) {
 		e.Heaviest = top.credits[heaviest]
@@ -645,7 +646,7 @@ func idf(df, n uint64) float64 {
 
 // retrieval are the Bleve queries that fetch a question's candidates.
 type retrieval struct {
-	strict, relaxed, wide query.Query
+	strict, wide query.Query
 }
 
 // retrievalQueries builds the Bleve queries that fetch candidate passages.
@@ -657,9 +658,7 @@ type retrieval struct {
 // thousands of articles naming the same things, the passage that answers is
 // often not among the shortest ones that name them. (Ranking those with a
 // figure of the wanted kind first as well changed no eval score and made
-// answers slower: most passages hold a date.) relaxed wants all but one of
-// them (when there are three or more not too common): the word left out may
-// be one the answer says in other words. wide wants any of the rarest, or
+// answers slower: most passages hold a date.) wide wants any of the rarest, or
 // their related words, in the text or, weighted lower, in the title and
 // heading; it is the fallback when few passages hold everything. Words that
 // ask rather than name, and in wide the words most passages hold, are left
@@ -714,17 +713,6 @@ func retrievalQueries(cs []Concept, n uint64) retrieval {
 			b.AddShould(should...)
 			r.strict = b
 		}
-	}
-	var some []query.Query
-	for _, i := range named {
-		if float64(cs[i].DocFreq) <= maxRetrievalShare*float64(n) {
-			some = append(some, conceptQuery(cs[i], n, false))
-		}
-	}
-	if len(some) >= 3 {
-		d := bleve.NewDisjunctionQuery(some...)
-		d.SetMin(float64(len(some) - 1))
-		r.relaxed = d
 	}
 	if len(any) > 0 {
 		r.wide = bleve.NewDisjunctionQuery(any...)
@@ -810,47 +798,6 @@ func exactTermQuery(term, field string, boost float64) query.Query {
 	q.SetBoost(boost)
 	return q
 }
-
-// poolFactor is how many more passages than it keeps the first retrieval
-// fetches, to choose among by their articles (preselect).
-const poolFactor = 3
-
-// preselect keeps the n best of a pool of retrieved passages by Bleve's
-// score, raised for passages whose article has other passages in the
-// pool: an article about the question's subject matches it in several
-// places, a passage that mentions its names in an article about something
-// else in one. Analysing a passage costs more than a search, so the pool
-// is cut before the re-ranking sees it.
-func preselect(pool search.DocumentMatchCollection, n int) search.DocumentMatchCollection {
-	if len(pool) <= n {
-		return pool
-	}
-	per := make(map[string]int)
-	for _, dm := range pool {
-		per[articleOf(dm.ID)]++
-	}
-	score := func(dm *search.DocumentMatch) float64 {
-		return dm.Score * (1 + poolSupport*float64(min(per[articleOf(dm.ID)], 4)-1))
-	}
-	slices.SortStableFunc(pool, func(a, b *search.DocumentMatch) int { return cmp.Compare(score(b), score(a)) })
-	return pool[:n]
-}
-
-// poolSupport is what each other passage of the same article in the pool
-// adds to a passage's Bleve score, as a share of it.
-const poolSupport = 0.5
-
-// articleOf returns the article of a passage ID ("article/paragraph").
-func articleOf(id string) string {
-	if i := strings.LastIndexByte(id, '/'); i >= 0 {
-		return id[:i]
-	}
-	return id
-}
-
-// relaxedCandidates is how many passages holding all but one of the
-// question's names are fetched beside those holding all.
-const relaxedCandidates = 15
 
 // minStrictHits is how many passages holding every distinctive concept are
 // enough to rank without looking at those holding only some.

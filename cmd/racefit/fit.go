@@ -42,7 +42,7 @@ const (
 	// maximises gains less costs on the questions fitted on. A user who
 	// is told "this answers it" and finds it does not trusts the next
 	// answer less; one shown the closest passages reads them anyway.
-	wrongCost = 3
+	wrongCost = 2.5
 	// unanswerableShare is the share of a chat's questions taken to be
 	// ones its corpus does not answer.
 	unanswerableShare = 0.25

@@ -33,7 +33,7 @@ func (r report) write(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("# The fitted ranking policy\n\n")
 	b.WriteString("Written by `go run ./cmd/racefit`, which also wrote `index/rank/policy.json`; see its doc comment for the method.\n")
-	fmt.Fprintf(&b, "Cross-validation by article, %d folds; L2 penalty %g; at most %.1f%% of answerable questions declined by the on-topic threshold; a wrong confident answer costs %d right ones.\n\n", r.config.folds, r.config.l2, 100*maxFalseDecline, wrongCost)
+	fmt.Fprintf(&b, "Cross-validation by article, %d folds; L2 penalty %g; at most %.1f%% of answerable questions declined by the on-topic threshold; a wrong confident answer costs %g right ones.\n\n", r.config.folds, r.config.l2, 100*maxFalseDecline, wrongCost)
 	b.WriteString("SQuAD v1.1 questions and articles: Rajpurkar, Zhang, Lopyrev and Liang, EMNLP 2016, CC BY-SA 4.0.\n\n")
 	b.WriteString("## Cross-validated scores\n\n")
 	b.WriteString("Each question answered by a policy fitted without its article.\n\n")

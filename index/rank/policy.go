@@ -74,6 +74,18 @@ type Figures struct {
 	// "when", against a day: in news a year alone is most often a
 	// forecast's horizon, not the date of the event asked about.
 	BareYear float64 `json:"bare_year"`
+	// The rest are in units of the best passage's score, which a figure
+	// starts from its passage's share of. Answer is what a figure that
+	// answers (Hit.FigureScores 1) adds; Counts what one that counts what
+	// the question names adds, and a bare year not asked for loses; Part
+	// what a figure loses for each share of the question its passage holds
+	// only as part of a longer name (Features.Part); Gap how far below the
+	// best figure another may be and still be shown beside it as a
+	// disagreement.
+	Answer float64 `json:"answer"`
+	Counts float64 `json:"counts"`
+	Part   float64 `json:"part"`
+	Gap    float64 `json:"gap"`
 }
 
 // Provenance records how a policy was fitted.

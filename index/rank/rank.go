@@ -32,6 +32,10 @@ type Features struct {
 	Context float64 `rank:"context"` // only in the article's title, the heading or the tags
 	Title   float64 `rank:"title"`   // in the title, heading or tags, whether or not in the text
 	BM25    float64 `rank:"bm25"`    // Okapi BM25 over all concepts, relative to the best candidate
+	// Part is the share of the question's weight the passage holds only
+	// as part of a longer name ("Stargate Norway" for "Stargate"): it is
+	// about a part of what was asked.
+	Part float64 `rank:"part"`
 	// Answer is whether the passage holds a figure of the kind asked for
 	// ("how many" wants a count) close to the question's words; Entity the
 	// same for a name of the kind asked for ("who" wants a person, "what
@@ -86,6 +90,14 @@ type Evidence struct {
 	// candidate holds it in passing, not in its title or heading: "tell
 	// me a joke" finding "a joke of a budget".
 	Passing float64 `rank:"passing"`
+	// Matched counts the question's names the first candidate holds: a
+	// third for each, up to three.
+	Matched float64 `rank:"matched"`
+	// Topical is how common in the corpus the commonest of them is, on a
+	// log scale from one passage (0) to all (1): what a corpus is about,
+	// it says often; a word that only happens to be in it ("joke",
+	// "France" in an AI-race corpus), once or twice.
+	Topical float64 `rank:"topical"`
 	// Light is the share of the question's weight in words that ask
 	// rather than name ("how are you doing today").
 	Light float64 `rank:"light"`
