@@ -61,7 +61,12 @@ func fts5Path(dir string) string { return filepath.Join(dir, "passages.db") }
 // the passages racebot indexes, already parsed, so that FTS5's time is
 // SQLite's alone and reading the file costs next to nothing.
 func (fts5Engine) build(ctx context.Context, corpusDir, dir string) (buildResult, error) {
-	passages := passagesFile(corpusDir)
+	return buildFTS5(ctx, passagesFile(corpusDir), dir)
+}
+
+// buildFTS5 loads the passages file at passages (as writePassagesTo
+// writes it) into a new FTS5 database in dir, and optimizes it.
+func buildFTS5(ctx context.Context, passages, dir string) (buildResult, error) {
 	var r buildResult
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return r, err
@@ -133,6 +138,15 @@ func (fts5Engine) build(ctx context.Context, corpusDir, dir string) (buildResult
 }
 
 func (e fts5Engine) open(ctx context.Context, dir string) (answerer, error) {
+	a, err := e.openFTS5(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// openFTS5 opens the FTS5 database in dir read-only, its query prepared.
+func (e fts5Engine) openFTS5(ctx context.Context, dir string) (*fts5Answerer, error) {
 	path := fts5Path(dir)
 	if _, err := os.Stat(path); err != nil {
 		return nil, err // sql.Open would create an empty database
@@ -159,49 +173,63 @@ type fts5Answerer struct {
 }
 
 func (a *fts5Answerer) answer(ctx context.Context, q string) (shown, error) {
-	var s shown
+	ps, err := a.passages(ctx, q)
+	if err != nil {
+		return shown{}, err
+	}
+	s := shown{answered: len(ps) > 0}
+	for _, p := range ps {
+		s.passages = append(s.passages, p.Text)
+	}
+	return s, nil
+}
+
+// passages returns the three passages FTS5 shows for q, best first, each
+// with its article and paragraph.
+func (a *fts5Answerer) passages(ctx context.Context, q string) ([]bot.Passage, error) {
 	// The words racebot searches for: chat noise and the words that only
 	// make it a question ("how many", "did", "say") removed.
 	words := questionWords(bot.Parse(q).Search, a.stop)
 	if len(words) == 0 {
-		return s, nil
+		return nil, nil
 	}
+	var ps []bot.Passage
 	if a.and && len(words) > 1 {
-		if err := a.query(ctx, strings.Join(words, " AND "), &s); err != nil {
-			return s, err
+		var err error
+		if ps, err = a.query(ctx, strings.Join(words, " AND "), ps); err != nil {
+			return nil, err
 		}
 	}
-	if len(s.passages) < 3 {
-		var more shown
-		if err := a.query(ctx, strings.Join(words, " OR "), &more); err != nil {
-			return s, err
+	if len(ps) < 3 {
+		more, err := a.query(ctx, strings.Join(words, " OR "), nil)
+		if err != nil {
+			return nil, err
 		}
-		for _, p := range more.passages {
-			if len(s.passages) < 3 && !slices.Contains(s.passages, p) {
-				s.passages = append(s.passages, p)
+		for _, p := range more {
+			if len(ps) < 3 && !slices.ContainsFunc(ps, func(x bot.Passage) bool { return x.Citation == p.Citation }) {
+				ps = append(ps, p)
 			}
 		}
 	}
-	s.answered = len(s.passages) > 0
-	return s, nil
+	return ps, nil
 }
 
-// query appends the best three passages matching expr to s.
-func (a *fts5Answerer) query(ctx context.Context, expr string, s *shown) error {
+// query appends the best three passages matching expr to ps.
+func (a *fts5Answerer) query(ctx context.Context, expr string, ps []bot.Passage) ([]bot.Passage, error) {
 	rows, err := a.stmt.QueryContext(ctx, expr)
 	if err != nil {
-		return fmt.Errorf("match %q: %w", expr, err)
+		return ps, fmt.Errorf("match %q: %w", expr, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var article, url, body, snippet string
-		var paragraph int
-		if err := rows.Scan(&article, &paragraph, &url, &body, &snippet); err != nil {
-			return err
+		var p bot.Passage
+		var snippet string
+		if err := rows.Scan(&p.Doc, &p.Paragraph, &p.URL, &p.Text, &snippet); err != nil {
+			return ps, err
 		}
-		s.passages = append(s.passages, body)
+		ps = append(ps, p)
 	}
-	return rows.Err()
+	return ps, rows.Err()
 }
 
 func (a *fts5Answerer) Close() error {
@@ -294,6 +322,12 @@ func writePassages(ctx context.Context, corpusDir string) error {
 	if _, err := os.Stat(path); err == nil {
 		return nil
 	}
+	return writePassagesTo(ctx, corpusDir, path)
+}
+
+// writePassagesTo writes the passages of the corpus in corpusDir, parsed
+// as racebot parses them, to the file at path, replacing it whole.
+func writePassagesTo(ctx context.Context, corpusDir, path string) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {

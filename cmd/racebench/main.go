@@ -18,6 +18,18 @@
 //
 //	cd cmd/racebench && go run . load -passages 100000 -clients 200 -duration 60s
 //
+// racebench quality compares the answers' quality instead, on any corpus
+// folder and eval files: FTS5 (bm25 over the passages racebot indexes,
+// searching for the words racebot searches for, its best three passages
+// shown and never declining) and racebot (an in-memory index and
+// bot.Evaluate), both scored by racebot's own rule, bot.EvalCase.Rank. It
+// prints one Markdown table row per eval file and engine: hit@1, hit@3 and
+// MRR, the difference racebot − FTS5 at hit@1 and hit@3, and racebot's
+// declines. -folds N adds rows for N folds of the questions, split by
+// article; -json writes the scores to a file as well.
+//
+//	cd cmd/racebench && go run . quality -corpus DIR -eval FILE [-eval FILE2 ...] [-engines racebot,fts5,fts5-and] [-folds N] [-json out.json]
+//
 // It lives in a module of its own so that racebot itself does not depend
 // on an SQL driver.
 package main
@@ -49,6 +61,13 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "load" {
 		if err := runLoad(ctx, os.Args[2:], os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "racebench load:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "quality" {
+		if err := runQuality(ctx, os.Args[2:], os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "racebench quality:", err)
 			os.Exit(1)
 		}
 		return

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -188,6 +189,88 @@ func TestPassageRoundTrip(t *testing.T) {
 		if strings.ContainsAny(encodePassage(p), "\n") {
 			t.Errorf("encoded %q holds a newline", p)
 		}
+	}
+}
+
+// qualityArticles are a corpus small enough to work out by hand what
+// FTS5 ranks first for each of qualityEval's questions.
+var qualityArticles = map[string][2]string{
+	"apples": {"Apple orchards", "Orchards in Kent grow the Bramley apple for cooking.\n\nThe harvest starts in September and ends in October."},
+	"rivers": {"Rivers", "The Thames flows through London for 346 kilometres.\n\nThe Severn is the longest river in Britain, at 354 kilometres."},
+	"trains": {"Railways", "The first public steam railway opened in 1825 between Stockton and Darlington.\n\nHigh speed trains in Japan reach 320 kilometres per hour."},
+}
+
+// qualityEval's questions, and where FTS5 shows the answer: first (the
+// only passage with "harvest" and "start"); first (the only one with
+// "thames"); second (the Thames passage matches "thames" and "river",
+// the Severn one only "river", and nothing has "longer"); nowhere (no
+// passage has any of the words).
+const qualityEval = `{"question": "When does the orchard harvest start?", "doc": "apples", "answers": ["September"]}
+{"question": "How long is the Thames?", "doc": "rivers", "answers": ["346 kilometres"]}
+{"question": "Which river is longer than the Thames?", "doc": "rivers", "answers": ["Severn"]}
+{"question": "What month do pickers begin gathering fruit?", "doc": "apples", "answers": ["September"]}
+`
+
+// TestQuality scores every engine on qualityArticles, whole and in two
+// folds, and checks FTS5's scores against those worked out by hand.
+func TestQuality(t *testing.T) {
+	dir := t.TempDir()
+	corpusDir := filepath.Join(dir, "corpus")
+	if err := os.Mkdir(corpusDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for id, a := range qualityArticles {
+		text := "---\nid: " + id + "\ntitle: \"" + a[0] + "\"\npublished: 2024-01-02\nkind: article\nsources:\n" +
+			"  - publisher: \"Test\"\n    title: \"" + a[0] + "\"\n    url: \"https://example.com/" + id + "\"\n    date: 2024-01-02\n---\n" + a[1] + "\n"
+		if err := os.WriteFile(filepath.Join(corpusDir, id+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eval, out := filepath.Join(dir, "eval.jsonl"), filepath.Join(dir, "quality.json")
+	if err := os.WriteFile(eval, []byte(qualityEval), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var table bytes.Buffer
+	if err := runQuality(context.Background(), []string{"-corpus", corpusDir, "-eval", eval, "-folds", "2", "-json", out}, &table); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep qualityReport
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Passages != 6 || len(rep.Rows) != 9 {
+		t.Fatalf("%d passages and %d rows, want 6 and 9 (3 engines × whole, fold 1, fold 2):\n%s", rep.Passages, len(rep.Rows), data)
+	}
+	want := map[int][3]float64{ // hit@1, hit@3 and MRR by fold
+		0: {2.0 / 4, 3.0 / 4, (1 + 1 + 0.5 + 0) / 4},
+		1: {1.0 / 2, 1.0 / 2, (1 + 0) / 2.0},   // apples: rank 1, none
+		2: {1.0 / 2, 2.0 / 2, (1 + 0.5) / 2.0}, // rivers: rank 1, rank 2
+	}
+	for _, r := range rep.Rows {
+		s := r.Scores
+		if r.Engine == engineRacebot {
+			if rb := racebotRow(rep.Rows, r); rb == nil || s.Answerable != r.Questions {
+				t.Errorf("racebot row %+v", r)
+			}
+			continue
+		}
+		w := want[r.Fold]
+		if got := [3]float64{s.Hit1, s.Hit3, s.MRR}; got != w || s.FalseDecline != 0 {
+			t.Errorf("%s, fold %d: hit@1, hit@3, MRR = %v, wrongly declined %v; want %v, 0", r.Engine, r.Fold, got, s.FalseDecline, w)
+		}
+		// The table's difference is racebot's score less this one's.
+		rb := racebotRow(rep.Rows, r)
+		line := fmt.Sprintf("| eval.jsonl | %s | 4 | 4 | 0.500 | 0.750 | 0.625 | %+.3f | %+.3f |", engineLabels[r.Engine], rb.Scores.Hit1-0.5, rb.Scores.Hit3-0.75)
+		if r.Fold == 0 && !strings.Contains(table.String(), line) {
+			t.Errorf("table lacks %q:\n%s", line, table.String())
+		}
+	}
+	if !strings.Contains(table.String(), "- fold 1: apples\n- fold 2: rivers\n") {
+		t.Errorf("table lacks the folds' articles:\n%s", table.String())
 	}
 }
 
