@@ -63,10 +63,15 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 			if j < len(h.FigureConcepts) {
 				concept = h.FigureConcepts[j]
 			}
-			if len(q.Want) == 0 || !confident {
-				if concept < 0 {
-					continue // no figure was asked for, and this one is not about the question
-				}
+			near := j < len(h.FigureScores) && h.FigureScores[j] >= fp.Near
+			switch {
+			case len(q.Want) == 0 && concept < 0:
+				continue // no figure was asked for, and this one is not about the question
+			case !confident && concept < 0 && !near:
+				// Passages shown as the closest racebot has: only
+				// figures that match what was asked, by what they count
+				// or by standing next to the question's words.
+				continue
 			}
 			if len(q.Want) > 0 && !slices.Contains(q.Want, f.Kind) {
 				continue

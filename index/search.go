@@ -309,6 +309,12 @@ func evidence(hits []Hit, cs []Concept, q Query, passages uint64) rank.Evidence 
 	if len(hits) > 1 {
 		e.Margin = top.Score - hits[1].Score
 	}
+	for _, h := range hits[1:] {
+		if h.Passage.Article != top.Passage.Article {
+			e.Lead = top.Score - h.Score
+			break
+		}
+	}
 	e.Coverage, e.TextCoverage = top.Coverage, top.TextCoverage
 	e.Exact, e.Title, e.Window, e.Answer = top.Features.Exact, top.Features.Title, top.Features.Window, top.Features.Answer
 	e.Entity = top.Features.Entity

@@ -36,7 +36,7 @@ const (
 	candidates = 100
 	// maxFalseDecline is the share of the answerable questions fitted on
 	// that the on-topic threshold may decline.
-	maxFalseDecline = 0.015
+	maxFalseDecline = 0.02
 	// wrongCost is what answering confidently with a wrong first passage
 	// costs against what a right one gains: the confidence threshold
 	// maximises gains less costs on the questions fitted on. A user who

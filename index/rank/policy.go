@@ -86,6 +86,10 @@ type Figures struct {
 	Counts float64 `json:"counts"`
 	Part   float64 `json:"part"`
 	Gap    float64 `json:"gap"`
+	// Near is the least rating (Hit.FigureScores) a figure that counts
+	// nothing the question names needs to be shown with passages racebot
+	// is not confident answer.
+	Near float64 `json:"near"`
 }
 
 // Provenance records how a policy was fitted.

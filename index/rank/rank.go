@@ -57,6 +57,10 @@ type Features struct {
 type Evidence struct {
 	Score  float64 `rank:"score"`  // the first candidate's ranking score
 	Margin float64 `rank:"margin"` // its lead over the second
+	// Lead is its lead over the best candidate of another article: two
+	// passages of one article close together agree more than they
+	// compete.
+	Lead float64 `rank:"lead"`
 	// Coverage is the first candidate's share of the question's weight,
 	// counting partial matches at their credit; TextCoverage the same in
 	// its text alone.
