@@ -17,6 +17,7 @@ import (
 	"github.com/racebot/racebot/bot/bottest"
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/corpustest"
+	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
 )
 
@@ -207,6 +208,57 @@ func TestDeepSeekGPUsDisagree(t *testing.T) {
 	}
 	if a.Figures[0].Text != a.Disagreements[0].Figures[0].Text {
 		t.Errorf("figures do not start with the disagreement: %q", a.Figures[0].Text)
+	}
+}
+
+// TestExampleFigures pins the figures the README's examples lead with: the
+// figure of the whole, not of a sub-project or an aside, and only figures
+// of the kind asked for.
+func TestExampleFigures(t *testing.T) {
+	tests := []struct {
+		question string
+		first    string // the first figure contains it
+		shown    string // some figure contains it
+		kinds    []figure.Kind
+		outcome  string // "answer", "closest" or "decline"
+	}{
+		{question: "how much is Stargate?", first: "$500 billion", kinds: []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
+		{question: "How much will Stargate invest?", first: "$500 billion", kinds: []figure.Kind{figure.Money}},
+		{question: "when was stargate announced", shown: "January 21, 2025", kinds: []figure.Kind{figure.Date}},
+		{question: "How many GPUs does DeepSeek have?", shown: "50,000", outcome: "answer"},
+		{question: "how many gpus does openai have", outcome: "closest"},
+		{question: "what is the capital of france", outcome: "decline"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a, err := starter(t).Answer(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			outcome := "decline"
+			switch {
+			case a.Confident:
+				outcome = "answer"
+			case a.Answered:
+				outcome = "closest"
+			}
+			if tt.outcome != "" && outcome != tt.outcome {
+				t.Errorf("outcome %s, want %s", outcome, tt.outcome)
+			}
+			var texts []string
+			for _, f := range a.Figures {
+				texts = append(texts, f.Text)
+				if tt.kinds != nil && !slices.Contains(tt.kinds, f.Kind) {
+					t.Errorf("figure %q is a %v, not of a kind asked for", f.Text, f.Kind)
+				}
+			}
+			if tt.first != "" && (len(texts) == 0 || !strings.Contains(texts[0], tt.first)) {
+				t.Errorf("figures %q, want the first to hold %q", texts, tt.first)
+			}
+			if tt.shown != "" && !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, tt.shown) }) {
+				t.Errorf("figures %q, want one holding %q", texts, tt.shown)
+			}
+		})
 	}
 }
 

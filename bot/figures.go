@@ -95,6 +95,7 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 			cands = append(cands, c)
 		}
 	}
+	corroborate(cands, fp.Agree)
 	cands = whatIsCounted(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	cands = dedupe(cands)
@@ -167,6 +168,49 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 		}
 	}
 	return pick
+}
+
+// corroborate raises the candidates whose value other articles give too,
+// or their own article's headline: "$500 billion" for Stargate, in the
+// headline and in five articles, over Son's "$500" quip, said once.
+// Figures that count what the question names need no help: they are shown
+// side by side when they differ, whoever says them.
+func corroborate(cs []candidate, bonus float64) {
+	headlines := make(map[string][]figure.Figure) // article → figures of its title
+	for i := range cs {
+		if cs[i].concept >= 0 {
+			continue
+		}
+		p := &cs[i].h.Passage
+		if _, ok := headlines[p.Article]; !ok {
+			headlines[p.Article] = figure.Extract(cs[i].h.Title)
+		}
+		support := 0.0
+		if slices.ContainsFunc(headlines[p.Article], func(f figure.Figure) bool { return sameValue(f, cs[i].fig) }) {
+			support = 2 // the headline states the figure an article is about
+		}
+		others := make(map[string]bool)
+		for j := range cs {
+			if cs[j].h.Passage.Article != p.Article && sameValue(cs[i].fig, cs[j].fig) {
+				others[cs[j].h.Passage.Article] = true
+			}
+		}
+		support += float64(len(others))
+		cs[i].score += bonus * min(1, support/2)
+	}
+}
+
+// sameValue reports whether two figures state the same amount or date.
+func sameValue(a, b figure.Figure) bool {
+	if a.Kind != b.Kind || a.Unit != b.Unit {
+		return false
+	}
+	if a.Kind == figure.Date {
+		return a.Date != "" && a.Date == b.Date
+	}
+	av, aok := a.Number()
+	bv, bok := b.Number()
+	return aok && bok && relDiff(av, bv) < 1e-9
 }
 
 // whatIsCounted drops the counts of other things when some candidates count

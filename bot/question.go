@@ -224,6 +224,9 @@ var intents = []struct {
 	{regexp.MustCompile(`\bhow old\b|\bage of\b`), "how old", []figure.Kind{figure.Count, figure.Quantity, figure.Duration}},
 	{regexp.MustCompile(`\b(count|number of|amount of|total)\b`), "how many", []figure.Kind{figure.Count, figure.Quantity, figure.Money}},
 	{regexp.MustCompile(`\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow (fast|well)\b|\bscore\b|\b(percent|percentage|pct)\b`), "what percent", []figure.Kind{figure.Percent}},
+	// A past "when" is answered by a date; "in two years" answers only
+	// what is still to come.
+	{regexp.MustCompile(`\bwhen (was|were|did|had)\b|\b(what|which) (date|day)\b`), "when", []figure.Kind{figure.Date}},
 	{regexp.MustCompile(`\b(what|which) (date|day|month|year)\b|\b(since|by|until) when\b|^when\b|\bwhen[\p{P}\s]*$|\bwhen (did|does|do|was|is|will|were|are|can|could)\b|\bdate\b`), "when", []figure.Kind{figure.Date, figure.Duration}},
 	{regexp.MustCompile(`\b(cost|costs|spend|spending|spent|invest|investment|worth|valuation|revenue|price|charge|funding|raise|raised|capex)\b`), "how much", []figure.Kind{figure.Money}},
 	{regexp.MustCompile(`\b(differ|differs|different|difference|compare|compares|compared|comparison|vs|versus|faster|slower|cheaper)\b`), "compare", []figure.Kind{figure.Quantity, figure.Percent, figure.Count, figure.Money}},

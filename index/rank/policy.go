@@ -90,6 +90,10 @@ type Figures struct {
 	// nothing the question names needs to be shown with passages racebot
 	// is not confident answer.
 	Near float64 `json:"near"`
+	// Agree is what a figure gains when two or more other articles give
+	// the same value: a figure reported widely is more likely the one
+	// asked about than an aside.
+	Agree float64 `json:"agree"`
 }
 
 // Provenance records how a policy was fitted.
