@@ -70,7 +70,16 @@ type Index struct {
 	b   bleve.Index  // nil until the first Sync builds one
 	gen string       // name of the open generation
 	man *manifest
+	// stats totals man, for Stats.
+	stats Stats
+	// fault says why b cannot be searched, once a search of it panicked
+	// or failed as only a damaged index does; the next Sync rebuilds it.
+	fault error
 }
+
+// ErrDamaged is wrapped by the errors of searching an index found
+// damaged. The index answers nothing until a Sync rebuilds it.
+var ErrDamaged = errors.New("index is damaged")
 
 // ErrLocked is returned by Open when another process holds the index
 // directory.
@@ -174,7 +183,8 @@ func (x *Index) openCurrent() {
 		b.Close()
 		return
 	}
-	x.b, x.gen, x.man = b, gen, man
+	x.b, x.gen = b, gen
+	x.setManifest(man)
 }
 
 // openGen opens one generation and reads its manifest.
@@ -188,11 +198,7 @@ func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
 	// Updates must not inherit its unsafe batches, which return before
 	// they are on disk: Sync would report an update that closing the
 	// index, or a full disk, then loses.
-	b, err := bleve.OpenUsing(path, map[string]any{
-		"bolt_timeout":           "1s",
-		"unsafe_batch":           false,
-		"asyncErrorCallbackName": "",
-	})
+	b, err := openBleve(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
 	}
@@ -207,6 +213,44 @@ func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
 		return nil, nil, fmt.Errorf("read manifest of %s: %w", path, err)
 	}
 	return b, man, nil
+}
+
+// openBleve opens a Bleve index. Bleve panics, rather than failing, on
+// some damaged files (a segment whose footer was overwritten, a truncated
+// root.bolt): the panic is returned as an error, so that the generation
+// is rebuilt instead of racebot failing for good.
+func openBleve(path string) (b bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, fmt.Errorf("%w: bleve panicked opening it: %v", ErrDamaged, r)
+		}
+	}()
+	return bleve.OpenUsing(path, map[string]any{
+		"bolt_timeout":           "1s",
+		"unsafe_batch":           false,
+		"asyncErrorCallbackName": "",
+	})
+}
+
+// Fault returns why the index in use cannot be searched, or nil. A
+// damaged index is rebuilt by the next Sync.
+func (x *Index) Fault() error {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.fault
+}
+
+// damaged records that the generation gen was found damaged, unless it
+// has been replaced since, and returns the error to report.
+func (x *Index) damaged(gen string, cause any) error {
+	err := fmt.Errorf("%w: search of %s: %v", ErrDamaged, filepath.Join(x.dir, gen), cause)
+	x.mu.Lock()
+	if x.gen == gen && x.fault == nil {
+		x.fault = err
+		x.log.Error("index is damaged; it answers nothing until it is rebuilt from the corpus", "dir", x.dir, "generation", gen, "err", cause)
+	}
+	x.mu.Unlock()
+	return err
 }
 
 // Close closes the index and releases the directory lock.
@@ -256,12 +300,20 @@ func (x *Index) Stats() Stats {
 	if x.man == nil {
 		return Stats{Scoring: x.scoring()}
 	}
-	s := Stats{Updated: x.man.Updated, Scoring: x.man.Scoring, Articles: len(x.man.Articles)}
-	for _, a := range x.man.Articles {
-		s.Passages += a.Passages
-		s.Figures += a.Figures
+	return x.stats
+}
+
+// setManifest makes man the manifest of the index in use. Its totals are
+// counted here, once, since every answer reports when the index was
+// updated and a corpus may have tens of thousands of articles. x.mu must
+// be held for writing.
+func (x *Index) setManifest(man *manifest) {
+	x.man = man
+	x.stats = Stats{Updated: man.Updated, Scoring: man.Scoring, Articles: len(man.Articles)}
+	for _, a := range man.Articles {
+		x.stats.Passages += a.Passages
+		x.stats.Figures += a.Figures
 	}
-	return s
 }
 
 // ArticleInfo describes one indexed article.

@@ -61,14 +61,14 @@ func (x *Index) Sync(ctx context.Context, fsys fs.FS) (Report, error) {
 func (x *Index) SyncFiles(ctx context.Context, fsys fs.FS, files []corpus.File) (Report, error) {
 	start := time.Now()
 	x.mu.RLock()
-	b, man := x.b, x.man
+	b, man, fault := x.b, x.man, x.fault
 	x.mu.RUnlock()
 
 	var (
 		rep Report
 		err error
 	)
-	if b == nil {
+	if b == nil || fault != nil {
 		rep, err = x.rebuild(ctx, fsys, files)
 	} else {
 		rep, err = x.update(ctx, fsys, files, man)
@@ -337,7 +337,8 @@ func (x *Index) commit(ctx context.Context, b bleve.Index, batch *bleve.Batch) e
 func (x *Index) swap(b bleve.Index, gen string, man *manifest) {
 	x.mu.Lock()
 	old := x.b
-	x.b, x.gen, x.man = b, gen, man
+	x.b, x.gen, x.fault = b, gen, nil
+	x.setManifest(man)
 	x.cache.clear()
 	x.mu.Unlock()
 	if old != nil && old != b {
@@ -478,7 +479,7 @@ func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man
 	if err := x.commit(ctx, x.b, batch); err != nil {
 		return rep, err
 	}
-	x.man = next
+	x.setManifest(next)
 	x.cache.clear()
 	return rep, nil
 }
