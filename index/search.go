@@ -151,7 +151,27 @@ var ErrNotReady = errors.New("index is not built yet")
 // are then re-ranked on how much of the question they cover, how close
 // together the matched terms are, and whether they hold a figure of the
 // wanted kind. User text is never parsed as query syntax.
-func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
+func (x *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
+	x.mu.RLock()
+	gen := x.gen
+	x.mu.RUnlock()
+	// Bleve panics on some damaged segments rather than failing; the
+	// question fails, and the index is marked for rebuilding.
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, x.damaged(gen, r)
+		}
+	}()
+	res, err = x.search(ctx, q)
+	if err != nil && ctx.Err() == nil && !errors.Is(err, ErrNotReady) && !errors.Is(err, ErrDamaged) {
+		// Reading an index racebot wrote fails only when its files
+		// are damaged.
+		return nil, x.damaged(gen, err)
+	}
+	return res, err
+}
+
+func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 	if q.Limit <= 0 {
 		q.Limit = 5
 	}
@@ -162,6 +182,9 @@ func (x *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	defer x.mu.RUnlock()
 	if x.b == nil {
 		return nil, ErrNotReady
+	}
+	if x.fault != nil {
+		return nil, x.fault
 	}
 	adv, err := x.b.Advanced()
 	if err != nil {
