@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -220,6 +221,10 @@ func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
 // root.bolt): the panic is returned as an error, so that the generation
 // is rebuilt instead of racebot failing for good.
 func openBleve(path string) (b bleve.Index, err error) {
+	// A truncated file is read through a memory map past its end: a
+	// fault, which only panics (rather than killing the process) when
+	// asked to.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			b, err = nil, fmt.Errorf("%w: bleve panicked opening it: %v", ErrDamaged, r)
@@ -238,6 +243,31 @@ func (x *Index) Fault() error {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	return x.fault
+}
+
+// Check searches the index for the title of one of its articles, a cheap
+// test that its files can still be read; a search that fails or panics
+// marks the index damaged (see Fault). The article is another each time
+// (Go's map order), so that checks run while serving come round to every
+// segment in time.
+func (x *Index) Check(ctx context.Context) error {
+	x.mu.RLock()
+	var title string
+	if x.man != nil {
+		for _, a := range x.man.Articles {
+			title = a.Title
+			break
+		}
+	}
+	x.mu.RUnlock()
+	if title == "" {
+		return nil // nothing built yet
+	}
+	_, err := x.Search(ctx, Query{Text: title, Limit: 1})
+	if errors.Is(err, ErrNotReady) || ctx.Err() != nil {
+		return nil
+	}
+	return err
 }
 
 // damaged records that the generation gen was found damaged, unless it

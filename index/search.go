@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -155,8 +156,10 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 	x.mu.RLock()
 	gen := x.gen
 	x.mu.RUnlock()
-	// Bleve panics on some damaged segments rather than failing; the
-	// question fails, and the index is marked for rebuilding.
+	// Bleve panics on some damaged segments rather than failing, and
+	// reads its files through memory maps, where a damaged file faults;
+	// the question fails, and the index is marked for rebuilding.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, x.damaged(gen, r)

@@ -477,11 +477,35 @@ func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man
 		return rep, errors.New("index changed during sync; run it again")
 	}
 	if err := x.commit(ctx, x.b, batch); err != nil {
+		x.reopenLocked()
 		return rep, err
 	}
 	x.setManifest(next)
 	x.cache.clear()
 	return rep, nil
+}
+
+// reopenLocked reopens the generation in use from its files after a
+// batch failed to be written to it (a full disk). Bleve keeps the failed
+// batch's segment in its snapshot with its caches torn down, and the
+// next search of it panics in a goroutine of Bleve's own, beyond any
+// recover; what is on disk is the index as it was before the batch. An
+// in-memory index is left as it is. x.mu must be held for writing.
+func (x *Index) reopenLocked() {
+	if x.dir == "" || x.b == nil {
+		return
+	}
+	x.b.Close()
+	x.cache.clear()
+	b, man, err := x.openGen(x.gen)
+	if err != nil {
+		x.b = nil
+		x.fault = fmt.Errorf("%w: reopen %s after a failed update: %w", ErrDamaged, filepath.Join(x.dir, x.gen), err)
+		x.log.Error("index cannot be reopened after a failed update; it will be rebuilt from the corpus", "dir", x.dir, "generation", x.gen, "err", err)
+		return
+	}
+	x.b = b
+	x.setManifest(man)
 }
 
 func (x *Index) currentBleve() bleve.Index {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -27,10 +28,11 @@ func (c *askCmd) Run(e *env, g *cli) error {
 	eng := bot.New(idx, bot.Options{Logger: e.log, Timeout: c.Timeout})
 	st := style{on: c.Color == "always" || c.Color == "auto" && e.tty && os.Getenv("NO_COLOR") == ""}
 
+	answer := func(q string) (*bot.Answer, error) { return answerRepairing(e, g, idx, eng, q) }
 	if len(c.Question) == 1 && c.Question[0] == "-" {
-		return c.stream(e, eng, st)
+		return c.stream(e, answer, st)
 	}
-	a, err := eng.Answer(e.ctx, strings.Join(c.Question, " "))
+	a, err := answer(strings.Join(c.Question, " "))
 	if err != nil {
 		return err
 	}
@@ -40,14 +42,14 @@ func (c *askCmd) Run(e *env, g *cli) error {
 // stream answers one question per input line, with the index opened once.
 // Every input line gets exactly one output line (or block), even a blank
 // one, so that outputs can be matched to inputs by position.
-func (c *askCmd) stream(e *env, eng *bot.Engine, st style) error {
+func (c *askCmd) stream(e *env, answer func(string) (*bot.Answer, error), st style) error {
 	sc := bufio.NewScanner(e.stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for sc.Scan() {
 		if err := e.ctx.Err(); err != nil {
 			return err
 		}
-		a, err := eng.Answer(e.ctx, sc.Text())
+		a, err := answer(sc.Text())
 		if err != nil {
 			// One failed question must not end the stream or shift the
 			// lines: report it in its own line.
@@ -62,6 +64,24 @@ func (c *askCmd) stream(e *env, eng *bot.Engine, st style) error {
 		return fmt.Errorf("read questions: %w", err)
 	}
 	return nil
+}
+
+// answerRepairing answers a question and, when the search finds the index
+// damaged, rebuilds it from the corpus and asks again, once.
+func answerRepairing(e *env, g *cli, idx *index.Index, eng *bot.Engine, q string) (*bot.Answer, error) {
+	a, err := eng.Answer(e.ctx, q)
+	if !errors.Is(err, index.ErrDamaged) {
+		return a, err
+	}
+	fsys, _, ferr := g.corpusFS()
+	if ferr != nil {
+		return nil, err
+	}
+	e.log.Warn("rebuilding the damaged index from the corpus", "dir", idx.Dir())
+	if _, serr := idx.Sync(e.ctx, fsys); serr != nil {
+		return nil, fmt.Errorf("%w; rebuilding it failed: %w", err, serr)
+	}
+	return eng.Answer(e.ctx, q)
 }
 
 func (c *askCmd) write(e *env, a *bot.Answer, st style) error {

@@ -393,6 +393,18 @@ func TestDiskFull(t *testing.T) {
 			if log := answersFrom(t, small, indexDir); strings.Contains(log, "rebuilt") || strings.Contains(log, "no index yet") {
 				t.Errorf("the old index was not kept:\n%s", log)
 			}
+			// Asked with the disk still full and the corpus changed,
+			// racebot answers from the old index and says it is not
+			// updated.
+			if tc.corpus != small {
+				code, out, errOut := racebotProc(t, "--corpus", tc.corpus, "--index", indexDir, "ask", "--json", gpuQuestion)
+				if code != 0 || !strings.Contains(out, "50,000") || !strings.Contains(errOut, "not updated") {
+					t.Errorf("ask on a full disk with the corpus changed: exit %d\n%s%s", code, out, errOut)
+				}
+				if got := readCurrent(t, indexDir); got != current {
+					t.Errorf("CURRENT is %s after ask on a full disk, want %s", got, current)
+				}
+			}
 
 			// With room, the same command completes, and its work is kept.
 			if ballast != "" {

@@ -24,6 +24,7 @@ type metrics struct {
 	corpusUpdates  *prometheus.CounterVec
 	corpusSynced   prometheus.Gauge
 	corpusProblems prometheus.Gauge
+	corpusFailing  prometheus.Gauge
 
 	feeds *feedMetrics
 }
@@ -60,8 +61,12 @@ func newMetrics(idx *index.Index) *metrics {
 			Name: "racebot_corpus_unusable_files",
 			Help: "Corpus files skipped at the last update because they could not be parsed.",
 		}),
+		corpusFailing: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "racebot_corpus_update_failing",
+			Help: "1 while updates of the index fail (a full disk, say) and it answers from what it last held, 0 once one succeeds.",
+		}),
 	}
-	m.reg.MustRegister(m.questions, m.unanswered, m.latency, m.errors, m.corpusUpdates, m.corpusSynced, m.corpusProblems,
+	m.reg.MustRegister(m.questions, m.unanswered, m.latency, m.errors, m.corpusUpdates, m.corpusSynced, m.corpusProblems, m.corpusFailing,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m.feeds = newFeedMetrics(m.reg)
 	if idx != nil {
@@ -72,6 +77,13 @@ func newMetrics(idx *index.Index) *metrics {
 				func() float64 { return float64(idx.Stats().Articles) }),
 			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "racebot_index_updated_timestamp_seconds", Help: "When the index was last brought up to date with the corpus."},
 				func() float64 { return float64(idx.Stats().Updated.Unix()) }),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "racebot_index_damaged", Help: "1 while the index's files are found damaged and it is being rebuilt from the corpus; it answers nothing meanwhile."},
+				func() float64 {
+					if idx.Fault() != nil {
+						return 1
+					}
+					return 0
+				}),
 		)
 	}
 	return m
@@ -128,7 +140,10 @@ func (m *metrics) platformError(platform, op string) {
 // corpusUpdate counts an update of the index from the corpus folder.
 func (m *metrics) corpusUpdate(outcome string, unusable int) {
 	m.corpusUpdates.WithLabelValues(outcome).Inc()
-	if outcome != "failed" {
+	if outcome == "failed" {
+		m.corpusFailing.Set(1)
+	} else {
+		m.corpusFailing.Set(0)
 		m.corpusSynced.SetToCurrentTime()
 		m.corpusProblems.Set(float64(unusable))
 	}

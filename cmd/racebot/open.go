@@ -78,6 +78,12 @@ func (c *cli) openIndex(e *env, opts index.Options, exclusive bool) (*index.Inde
 		return nil, index.Report{}, err
 	}
 	rep, err := idx.Sync(e.ctx, fsys)
+	if err != nil && !exclusive && e.ctx.Err() == nil && idx.Fault() == nil && idx.Stats().Articles > 0 {
+		// A full disk, a read-only folder: the index as last built still
+		// answers, which is what a command that only answers needs.
+		e.log.Warn("index not updated; answering from the index as it was last built", "dir", dir, "err", err)
+		return idx, rep, nil
+	}
 	if err != nil {
 		idx.Close()
 		return nil, rep, fmt.Errorf("update index: %w", err)

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -20,6 +21,7 @@ import (
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/bot/discord"
 	slackbot "github.com/racebot/racebot/bot/slack"
+	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/index"
 )
 
@@ -33,9 +35,12 @@ type serveCmd struct {
 	MaxSearches  int           `help:"Questions answered at once; more wait (see --queue-wait). 0 means twice the CPUs." default:"0"`
 	QueueWait    time.Duration `help:"How long a question waits for a free search before the user is told racebot is busy." default:"2s"`
 	Grace        time.Duration `help:"On SIGINT or SIGTERM, how long to let questions in flight finish." default:"10s"`
-	Watch        bool          `help:"Index changes to the corpus folder as they are made." default:"true" negatable:""`
-	Feeds        string        `help:"File of RSS, Atom or JSON Feed URLs, one per line, whose new items are added to the corpus folder as they appear." placeholder:"FILE" type:"path"`
-	FeedInterval time.Duration `help:"How often to read each feed, unless its line in --feeds says otherwise (at least 5m)." default:"1h"`
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
+	// believed: anyone else could forge it to escape their limit.
+	TrustedProxies []string      `help:"Addresses or CIDR ranges of reverse proxies in front of racebot, whose X-Forwarded-For names the client that /api/ask's per-address limits apply to." placeholder:"CIDR" sep:","`
+	Watch          bool          `help:"Index changes to the corpus folder as they are made." default:"true" negatable:""`
+	Feeds          string        `help:"File of RSS, Atom or JSON Feed URLs, one per line, whose new items are added to the corpus folder as they appear." placeholder:"FILE" type:"path"`
+	FeedInterval   time.Duration `help:"How often to read each feed, unless its line in --feeds says otherwise (at least 5m)." default:"1h"`
 	// FeedSpread is for tests, which cannot wait for the first reads to be
 	// spread over the poller's default minute.
 	FeedSpread time.Duration `hidden:"" default:"0s"`
@@ -51,7 +56,11 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.Addr, err)
 	}
-	s := &server{log: log, grace: c.Grace}
+	trusted, err := parsePrefixes(c.TrustedProxies)
+	if err != nil {
+		return usageError{fmt.Errorf("--trusted-proxies: %w", err)}
+	}
+	s := &server{log: log, grace: c.Grace, trusted: trusted}
 	httpSrv := &http.Server{
 		Handler:           s.routes(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -107,6 +116,14 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	}
 	stopWatch := c.watchCorpus(runCtx, log, cs)
 	defer stopWatch()
+	s.fault = idx.Fault
+	defer keepHealthy(runCtx, log, idx, func(ctx context.Context) error {
+		if g.Corpus != "" {
+			return cs.sync(ctx)
+		}
+		_, err := idx.Sync(ctx, corpus.Embedded())
+		return err
+	})()
 	defer runPoller(runCtx, log, poller)()
 	s.ready.Store(true)
 
@@ -147,6 +164,53 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	return nil
 }
 
+// Health checks of the index while serving: a known search now and then,
+// and a look for a fault found by a question more often, since repairing
+// it quickly is what brings answers back.
+const (
+	checkEvery  = time.Minute
+	repairEvery = 5 * time.Second
+)
+
+// keepHealthy checks the index while serving and, when it is found
+// damaged (a check or a question's search failed or panicked), rebuilds
+// it from the corpus with repair, retrying until it works.
+func keepHealthy(ctx context.Context, log *slog.Logger, idx *index.Index, repair func(context.Context) error) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(repairEvery)
+		defer tick.Stop()
+		last := time.Now()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+			if time.Since(last) >= checkEvery {
+				last = time.Now()
+				if err := idx.Check(ctx); err != nil {
+					log.Error("index check failed", "dir", idx.Dir(), "err", err)
+				}
+			}
+			if idx.Fault() == nil {
+				continue
+			}
+			log.Warn("rebuilding the damaged index from the corpus", "dir", idx.Dir(), "err", idx.Fault())
+			if err := repair(ctx); err != nil && ctx.Err() == nil {
+				log.Error("index rebuild failed; trying again", "dir", idx.Dir(), "err", err, "in", repairEvery)
+				continue
+			}
+			if idx.Fault() == nil {
+				log.Info("index rebuilt; answering again", "dir", idx.Dir())
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
 // server is racebot serve's HTTP side and the wiring of its adapters.
 type server struct {
 	log     *slog.Logger
@@ -154,6 +218,10 @@ type server struct {
 	metrics *metrics
 	chat    *bot.Chat
 	ready   atomic.Bool
+	trusted []netip.Prefix // reverse proxies whose X-Forwarded-For is believed
+	// fault says why the index cannot answer (index.Index.Fault); nil
+	// before it is open.
+	fault func() error
 
 	mu       sync.RWMutex
 	handlers map[string]http.Handler // platform routes, set once adapters start
@@ -174,6 +242,10 @@ func (s *server) routes() http.Handler {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if !s.ready.Load() {
 			http.Error(w, "index not ready", http.StatusServiceUnavailable)
+			return
+		}
+		if s.fault != nil && s.fault() != nil {
+			http.Error(w, "index damaged; rebuilding it from the corpus", http.StatusServiceUnavailable)
 			return
 		}
 		fmt.Fprintln(w, "ready")
@@ -215,7 +287,10 @@ func (s *server) apiAsk(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query().Get("q")
-	reply := s.chat.Handle(r.Context(), bot.Request{Platform: "http", User: clientIP(r), Channel: "api", Command: bot.CommandAsk, Text: q})
+	// Each address is a user and a channel of its own: with one channel
+	// for all, a few abusive clients would lock out every other.
+	ip := s.clientIP(r)
+	reply := s.chat.Handle(r.Context(), bot.Request{Platform: "http", User: ip, Channel: "api:" + ip, Command: bot.CommandAsk, Text: q})
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	switch {
 	case reply.Kind == bot.ReplyAnswer:
@@ -241,12 +316,63 @@ func noAnswer(q, msg string) *bot.Answer {
 	return &bot.Answer{Question: q, Passages: []bot.Passage{}, Figures: []bot.Figure{}, Message: msg}
 }
 
-func clientIP(r *http.Request) string {
+// clientIP returns the address a request comes from: its peer's, or, when
+// the peer is a trusted proxy, the last address in X-Forwarded-For that is
+// not one (proxies append, so the ones before it may be forged).
+func (s *server) clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	addr, err := netip.ParseAddr(host)
+	if err != nil || !s.isTrusted(addr) {
+		return host
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // a malformed hop: believe nothing before it
+		}
+		if !s.isTrusted(a.Unmap()) {
+			return a.Unmap().String()
+		}
 	}
 	return host
+}
+
+func (s *server) isTrusted(a netip.Addr) bool {
+	for _, p := range s.trusted {
+		if p.Contains(a.Unmap()) {
+			return true
+		}
+	}
+	return false
+}
+
+// parsePrefixes parses addresses ("10.0.0.1") and CIDR ranges
+// ("10.0.0.0/8").
+func parsePrefixes(ss []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, v := range ss {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(v); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(v)
+		if err != nil {
+			return nil, fmt.Errorf("%q is neither an address nor a CIDR range", v)
+		}
+		out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+	}
+	return out, nil
 }
 
 // startAdapters starts every chat adapter whose credentials are in the

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -515,5 +516,59 @@ func TestServeKeepsServingWhenSlackRefusesTheToken(t *testing.T) {
 	}
 	if !strings.Contains(log, "invalid_auth") {
 		t.Errorf("the log does not say why Slack refused:\n%s", log)
+	}
+}
+
+// TestAPILimitsPerAddress: each client address has its own limit on
+// /api/ask, so an abusive address cannot lock out another; behind a
+// trusted proxy the limit follows X-Forwarded-For, which no one else can
+// use to escape theirs.
+func TestAPILimitsPerAddress(t *testing.T) {
+	s := startServe(t, "RACEBOT_USER_BURST=3", "RACEBOT_USER_EVERY=1h", "RACEBOT_CHANNEL_BURST=3", "RACEBOT_CHANNEL_EVERY=1h",
+		"RACEBOT_TRUSTED_PROXIES=127.0.0.9")
+	// ask sends a question from the loopback address from, with an
+	// X-Forwarded-For header when forwarded is not empty.
+	ask := func(from, forwarded string) int {
+		t.Helper()
+		client := &http.Client{Transport: &http.Transport{
+			DialContext: (&net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}}).DialContext,
+		}}
+		defer client.CloseIdleConnections()
+		req, err := http.NewRequest("GET", s.base+"/api/ask?q="+url.QueryEscape("How much will Stargate invest?"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if forwarded != "" {
+			req.Header.Set("X-Forwarded-For", forwarded)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Skipf("cannot send from %s: %v", from, err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	codes := func(from, forwarded string, n int) []int {
+		var out []int
+		for range n {
+			out = append(out, ask(from, forwarded))
+		}
+		return out
+	}
+	want := []int{200, 200, 200, 429, 429}
+	tests := []struct {
+		name, from, forwarded string
+		want                  []int
+	}{
+		{"an abusive address is limited", "127.0.0.2", "", want},
+		{"another address is not", "127.0.0.3", "", want},
+		{"a forged X-Forwarded-For from an untrusted address changes nothing", "127.0.0.3", "10.1.1.1", []int{429}},
+		{"behind the trusted proxy, each forwarded client has its own limit", "127.0.0.9", "10.0.0.1", want},
+		{"and another forwarded client is not limited by the first", "127.0.0.9", "198.51.100.7, 10.0.0.2", want},
+	}
+	for _, tt := range tests {
+		if got := codes(tt.from, tt.forwarded, len(tt.want)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: status codes %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
