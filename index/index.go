@@ -73,6 +73,10 @@ type Index struct {
 	man *manifest
 	// stats totals man, for Stats.
 	stats Stats
+	// readOnly says why the folder cannot be written: the index then
+	// answers as it was built, and Sync reports any change it cannot
+	// make.
+	readOnly error
 	// fault says why b cannot be searched, once a search of it panicked
 	// or failed as only a damaged index does; the next Sync rebuilds it.
 	fault error
@@ -149,13 +153,46 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		return x, nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create index directory: %w", err)
+		if !errors.Is(err, fs.ErrPermission) && !errors.Is(err, errReadOnly) && !isReadOnlyFS(err) {
+			return nil, fmt.Errorf("create index directory: %w", err)
+		}
+		x.inMemory(fmt.Errorf("create index directory: %w", err))
+		return x, nil
 	}
-	if x.lock, err = lockDir(ctx, filepath.Join(dir, lockFile), opts.LockWait); err != nil {
+	x.lock, err = lockDir(ctx, filepath.Join(dir, lockFile), opts.LockWait)
+	switch {
+	case errors.Is(err, errReadOnly):
+		// A read-only folder (a container started --read-only, an
+		// index owned by another user) is read without the lock: no
+		// racebot can write it, so none can change it underneath.
+		x.readOnly = fmt.Errorf("%w: %s (%w)", ErrReadOnly, dir, err)
+		x.openCurrent()
+		if x.b == nil {
+			x.inMemory(x.readOnly)
+			return x, nil
+		}
+		x.log.Info("index folder is read-only: answering from it, without updating it", "dir", dir)
+		return x, nil
+	case err != nil:
 		return nil, err
 	}
 	x.openCurrent()
 	return x, nil
+}
+
+// ErrReadOnly is wrapped by the errors of updating an index in a folder
+// racebot cannot write; the index answers as it was built.
+var ErrReadOnly = errors.New("index folder is read-only")
+
+// errReadOnly marks a lock that could not be taken because the folder
+// cannot be written.
+var errReadOnly = errors.New("cannot write the index folder")
+
+// inMemory makes x an in-memory index, for a folder that can be neither
+// written nor read, and says why.
+func (x *Index) inMemory(why error) {
+	x.log.Warn("index folder cannot be used; building the index in memory for this run", "dir", x.dir, "err", why)
+	x.dir, x.readOnly = "", nil
 }
 
 // openCurrent opens the generation CURRENT names, if it is usable.
@@ -199,7 +236,7 @@ func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
 	// Updates must not inherit its unsafe batches, which return before
 	// they are on disk: Sync would report an update that closing the
 	// index, or a full disk, then loses.
-	b, err := openBleve(path)
+	b, err := openBleve(path, x.readOnly != nil)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
 	}
@@ -220,7 +257,7 @@ func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
 // some damaged files (a segment whose footer was overwritten, a truncated
 // root.bolt): the panic is returned as an error, so that the generation
 // is rebuilt instead of racebot failing for good.
-func openBleve(path string) (b bleve.Index, err error) {
+func openBleve(path string, readOnly bool) (b bleve.Index, err error) {
 	// A truncated file is read through a memory map past its end: a
 	// fault, which only panics (rather than killing the process) when
 	// asked to.
@@ -234,6 +271,7 @@ func openBleve(path string) (b bleve.Index, err error) {
 		"bolt_timeout":           "1s",
 		"unsafe_batch":           false,
 		"asyncErrorCallbackName": "",
+		"read_only":              readOnly,
 	})
 }
 

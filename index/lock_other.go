@@ -16,3 +16,7 @@ func lockDir(ctx context.Context, path string, wait time.Duration) (*dirLock, er
 }
 
 func (l *dirLock) release() error { return nil }
+
+// isReadOnlyFS reports whether err says the file system is mounted
+// read-only; where that cannot be told, permission errors stand for it.
+func isReadOnlyFS(error) bool { return false }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -20,6 +21,9 @@ type dirLock struct{ f *os.File }
 
 func lockDir(ctx context.Context, path string, wait time.Duration) (*dirLock, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return nil, fmt.Errorf("%w: open index lock: %w", errReadOnly, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open index lock: %w", err)
 	}
@@ -60,3 +64,7 @@ func (l *dirLock) release() error {
 	err := syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
 	return errors.Join(err, l.f.Close())
 }
+
+// isReadOnlyFS reports whether err says the file system is mounted
+// read-only.
+func isReadOnlyFS(err error) bool { return errors.Is(err, syscall.EROFS) }

@@ -398,6 +398,9 @@ func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man
 	if len(todo) == 0 && len(gone) == 0 && len(resolved) == 0 {
 		return rep, nil
 	}
+	if x.readOnly != nil {
+		return rep, fmt.Errorf("cannot add %d and remove %d article file(s): %w", len(todo), len(gone), x.readOnly)
+	}
 	if x.dir != "" && len(todo)+len(gone) > 64 && 2*(len(todo)+len(gone)) > len(man.Articles) {
 		// Most of the corpus changed: a fresh, compact index is quicker
 		// to build than a long batch of deletes and re-adds.

@@ -512,3 +512,48 @@ func usage(t *testing.T, dir string) int64 {
 	}
 	return n
 }
+
+// TestReadOnlyIndex: an index folder racebot cannot write (a container
+// started --read-only) still answers, says it cannot be updated when the
+// corpus has changed, and one holding no index is built in memory.
+func TestReadOnlyIndex(t *testing.T) {
+	binary(t)
+	small := faultCorpus(t, 200)
+	grown := faultCorpus(t, 220)
+	mnt := smallFS(t, "16m")
+	indexDir := filepath.Join(mnt, "index")
+	empty := filepath.Join(mnt, "empty")
+	if code, _, errOut := racebotProc(t, "--corpus", small, "--index", indexDir, "index"); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	command(t, "mount", "-o", "remount,ro", mnt)
+	t.Cleanup(func() { command(t, "mount", "-o", "remount,rw", mnt) })
+
+	tests := []struct {
+		name, corpus, index string
+		stderr              string // what standard error must say
+	}{
+		{"unchanged corpus", small, indexDir, ""},
+		{"changed corpus", grown, indexDir, "read-only"},
+		{"no index in the folder", small, empty, "in memory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := racebotProc(t, "--corpus", tt.corpus, "--index", tt.index, "--log-level", "info", "ask", "--json", gpuQuestion)
+			if code != 0 || !strings.Contains(out, "50,000") {
+				t.Fatalf("ask: exit %d\n%s%s", code, out, errOut)
+			}
+			if !strings.Contains(errOut, tt.stderr) || strings.Contains(errOut, "panic") {
+				t.Errorf("standard error does not say %q:\n%s", tt.stderr, errOut)
+			}
+		})
+	}
+	// racebot index, whose job is the folder, fails and says why.
+	code, _, errOut := racebotProc(t, "--corpus", grown, "--index", indexDir, "index")
+	if code == 0 || !strings.Contains(errOut, "read-only") {
+		t.Errorf("index on a read-only folder with the corpus changed: exit %d\n%s", code, errOut)
+	}
+}
