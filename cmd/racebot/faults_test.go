@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -556,4 +558,92 @@ func TestReadOnlyIndex(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "read-only") {
 		t.Errorf("index on a read-only folder with the corpus changed: exit %d\n%s", code, errOut)
 	}
+}
+
+// TestServeDiskFull: racebot serve, watching its corpus folder, keeps
+// answering when an update fails on a full disk, retries without
+// crashing, says so in its metrics, and updates once there is room.
+func TestServeDiskFull(t *testing.T) {
+	binary(t)
+	corpusDir := faultCorpus(t, 2_000)
+	mnt := smallFS(t, "8m")
+	indexDir := filepath.Join(mnt, "index")
+	if code, _, errOut := racebotProc(t, "--corpus", corpusDir, "--index", indexDir, "index"); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	ballast := fill(t, mnt, 0)
+	// serve starts on the full disk: the index is intact.
+	s := startServeWith(t, []string{"--corpus", corpusDir, "--index", indexDir})
+	addArticles(t, corpusDir, "full", 10)
+
+	waitLog(t, s, "no space left on device", time.Minute)
+	time.Sleep(8 * time.Second) // two or three retries, each of which once panicked
+	select {
+	case err := <-s.done:
+		t.Fatalf("racebot serve exited on a full disk: %v\n%s", err, s.log.String())
+	default:
+	}
+	if code, body := get(t, s.base+"/readyz"); code != 200 {
+		t.Errorf("/readyz on a full disk: %d %s", code, body)
+	}
+	if code, body := get(t, s.base+"/api/ask?q="+url.QueryEscape(gpuQuestion)); code != 200 || !strings.Contains(body, "50,000") {
+		t.Errorf("/api/ask on a full disk: %d %s", code, body)
+	}
+	if _, body := get(t, s.base+"/metrics"); !strings.Contains(body, "racebot_corpus_update_failing 1") {
+		t.Errorf("metrics do not say updates are failing:\n%s", grepLines(body, "racebot_corpus"))
+	}
+
+	// With room again, the next retry (or the next change) updates it.
+	if err := os.Remove(ballast); err != nil {
+		t.Fatal(err)
+	}
+	command(t, "mount", "-o", "remount,size=64m", mnt)
+	addArticles(t, corpusDir, "room", 1)
+	waitLog(t, s, `msg="corpus updated"`, 2*time.Minute)
+	if _, body := get(t, s.base+"/metrics"); !strings.Contains(body, "racebot_corpus_update_failing 0") {
+		t.Errorf("metrics still say updates are failing:\n%s", grepLines(body, "racebot_corpus"))
+	}
+	if code := s.stop(t); code != 0 {
+		t.Errorf("exit %d after SIGTERM", code)
+	}
+}
+
+// addArticles writes n new articles into the corpus folder dir, copies of
+// a starter article under new ids.
+func addArticles(t *testing.T, dir, prefix string, n int) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "starter", "stargate-announcement.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		id := fmt.Sprintf("%s-%d", prefix, i)
+		text := strings.Replace(string(data), "id: stargate-announcement", "id: "+id, 1)
+		if err := os.WriteFile(filepath.Join(dir, id+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// waitLog waits until racebot serve's log holds want.
+func waitLog(t *testing.T, s *served, want string, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for !strings.Contains(s.log.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("racebot serve did not log %q within %v:\n%s", want, within, s.log.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// grepLines returns the lines of text that hold s.
+func grepLines(text, s string) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, s) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

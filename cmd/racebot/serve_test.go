@@ -78,7 +78,14 @@ var listening = regexp.MustCompile(`msg="HTTP server listening" addr=(\S+)`)
 // given chat credentials in its environment, and waits until it is ready.
 func startServe(t *testing.T, env ...string) *served {
 	t.Helper()
-	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0", "--index", filepath.Join(t.TempDir(), "index"))
+	return startServeWith(t, []string{"--index", filepath.Join(t.TempDir(), "index")}, env...)
+}
+
+// startServeWith is startServe with these arguments after "serve --addr
+// 127.0.0.1:0".
+func startServeWith(t *testing.T, args []string, env ...string) *served {
+	t.Helper()
+	cmd := exec.Command(binary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
 	// A clean environment: the developer's own tokens must not leak in.
 	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, env...)
 	stderr, err := cmd.StderrPipe()
