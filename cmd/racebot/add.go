@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -169,12 +170,13 @@ func (c *addCmd) fileArticle(name string, published time.Time) (*corpus.Article,
 		}
 		return nil, "", fmt.Errorf("racebot add reads web pages (http or https URLs) and .html, .md and .txt files, not %q files", ext)
 	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, "", fmt.Errorf("read file: %w", errors.Unwrap(err))
+	limit := int64(corpus.MaxFileSize)
+	if ext == ".html" || ext == ".htm" || ext == ".xhtml" {
+		limit = web.DefaultMaxBytes // as for a page fetched
 	}
-	if len(data) > corpus.MaxFileSize && ext != ".html" && ext != ".htm" && ext != ".xhtml" {
-		return nil, "", fmt.Errorf("the file is %d bytes, over the %d-byte limit for an article", len(data), corpus.MaxFileSize)
+	data, err := readRegular(name, limit)
+	if err != nil {
+		return nil, "", err
 	}
 	switch ext {
 	case ".html", ".htm", ".xhtml":
@@ -193,6 +195,52 @@ func (c *addCmd) fileArticle(name string, published time.Time) (*corpus.Article,
 		}
 	}
 	return c.textFile(ext, data, published)
+}
+
+// readRegular reads a regular file of at most limit bytes. Anything else
+// is refused before it is opened: a device ("/dev/zero" behind a
+// symlink) would be read until memory runs out, and opening a FIFO waits
+// for a writer that may never come.
+func readRegular(name string, limit int64) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, fmt.Errorf("read file: %w", errors.Unwrap(err))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("read file %s: not a regular file but %s", name, describeMode(fi.Mode()))
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("the file is %d bytes, over the %d-byte limit for an article", fi.Size(), limit)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("read file: %w", errors.Unwrap(err))
+	}
+	defer f.Close()
+	// The file may have grown, or been replaced, since it was looked at.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read file %s: %w", name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("the file is over the %d-byte limit for an article", limit)
+	}
+	return data, nil
+}
+
+// describeMode names the kind of a file that is not a regular one.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a special file"
 }
 
 // articleFile takes a file already in the article format: it must parse,
