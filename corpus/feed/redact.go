@@ -8,53 +8,38 @@ import (
 	"strings"
 )
 
-// secretParams are query parameter names, or parts of names, whose values
-// are credentials in private feed URLs (…/feed?token=…).
-var secretParams = []string{"token", "key", "secret", "pass", "auth", "sig", "session"}
-
-// Redact returns a feed URL fit for logs, status pages and the state file:
-// userinfo removed and the values of credential-like query parameters
-// replaced by "REDACTED". A string that does not parse is replaced whole,
-// since there is no telling where a secret in it would be.
+// Redact returns a feed URL fit for logs, status pages, metrics and the
+// state file: userinfo removed and the value of every query parameter
+// replaced by "REDACTED", names kept. A private feed's credential may be
+// in any parameter ("?s=…", "?u=…"), and no list of names catches them
+// all. A string that does not parse is replaced whole, since there is no
+// telling where a secret in it would be.
 func Redact(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "(unparseable URL)"
 	}
-	if u.User == nil && u.RawQuery == "" {
+	if u.User == nil && u.RawQuery == "" && u.Fragment == "" {
 		return raw
 	}
 	u.User = nil
+	u.Fragment, u.RawFragment = "", ""
 	if u.RawQuery != "" {
 		q, err := url.ParseQuery(u.RawQuery)
 		if err != nil {
 			u.RawQuery = "REDACTED"
 		} else {
-			changed := false
-			for name, vals := range q {
-				if secretName(name) {
-					for i := range vals {
+			for _, vals := range q {
+				for i := range vals {
+					if vals[i] != "" {
 						vals[i] = "REDACTED"
 					}
-					changed = true
 				}
 			}
-			if changed {
-				u.RawQuery = q.Encode()
-			}
+			u.RawQuery = q.Encode()
 		}
 	}
 	return u.String()
-}
-
-func secretName(name string) bool {
-	name = strings.ToLower(name)
-	for _, s := range secretParams {
-		if strings.Contains(name, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // stateKey names a feed in the state file. It is the redacted URL, so the
@@ -93,12 +78,11 @@ func errText(err error, raw string) string {
 			}
 		}
 	}
-	for name, vals := range u.Query() {
-		if !secretName(name) {
-			continue
-		}
+	for _, vals := range u.Query() {
 		for _, v := range vals {
-			if v != "" {
+			// A value of a character or two ("?page=2") would blank
+			// out unrelated text; one that short is no credential.
+			if len(v) > 2 {
 				s = strings.ReplaceAll(s, v, "REDACTED")
 				s = strings.ReplaceAll(s, url.QueryEscape(v), "REDACTED")
 			}

@@ -12,9 +12,12 @@ func TestRedact(t *testing.T) {
 		{"https://a.example/feed.xml", "https://a.example/feed.xml"},
 		{"https://alice:s3cret@a.example/feed", "https://a.example/feed"},
 		{"https://alice@a.example/feed", "https://a.example/feed"},
-		{"https://a.example/feed?token=abc&lang=en", "https://a.example/feed?lang=en&token=REDACTED"},
+		{"https://a.example/feed?token=abc&lang=en", "https://a.example/feed?lang=REDACTED&token=REDACTED"},
 		{"https://a.example/feed?api_key=abc", "https://a.example/feed?api_key=REDACTED"},
-		{"https://a.example/feed?page=2", "https://a.example/feed?page=2"},
+		{"https://a.example/feed?s=SECRET", "https://a.example/feed?s=REDACTED"},
+		{"https://a.example/feed?page=2", "https://a.example/feed?page=REDACTED"},
+		{"https://a.example/feed?flag", "https://a.example/feed?flag="},
+		{"https://a.example/feed#k=SECRET", "https://a.example/feed"},
 		{"https://a.example/feed?x=%zz&token=abc", "https://a.example/feed?REDACTED"},
 		{"http://[::1", "(unparseable URL)"},
 	}
@@ -36,10 +39,10 @@ func TestStateKey(t *testing.T) {
 }
 
 func TestErrText(t *testing.T) {
-	raw := "https://alice:s3cret@a.example/feed?token=tok123"
-	err := &url.Error{Op: "Get", URL: "https://alice:***@a.example/feed?token=tok123", Err: errors.New("dial tcp: connection refused")}
+	raw := "https://alice:s3cret@a.example/feed?token=tok123&s=zq9secret"
+	err := &url.Error{Op: "Get", URL: "https://alice:***@a.example/feed?token=tok123&s=zq9secret", Err: errors.New("dial tcp: connection refused")}
 	got := errText(err, raw)
-	for _, secret := range []string{"alice", "s3cret", "tok123"} {
+	for _, secret := range []string{"alice", "s3cret", "tok123", "zq9secret"} {
 		if strings.Contains(got, secret) {
 			t.Errorf("errText = %q shows %q", got, secret)
 		}
