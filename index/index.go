@@ -177,6 +177,12 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		return nil, err
 	}
 	x.openCurrent()
+	if x.b != nil {
+		// What a killed or failed build left behind (a half-written
+		// gen-….tmp, an old generation not yet removed) would otherwise
+		// take disk space until the next rebuild.
+		x.removeStale(x.gen)
+	}
 	return x, nil
 }
 

@@ -311,3 +311,26 @@ sources:
 ---
 The zettaflops cluster holds 12,345 accelerators, the company said.
 `
+
+// TestOpenRemovesUnfinishedBuilds: a build killed halfway leaves its
+// folder, which the next Open removes rather than the next rebuild.
+func TestOpenRemovesUnfinishedBuilds(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir, index.Options{})
+	syncIndex(t, x, starter(t))
+	x.Close()
+	left := filepath.Join(dir, "gen-1.tmp")
+	if err := os.MkdirAll(filepath.Join(left, "store"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(left, "store", "000000000001.zap"), make([]byte, 4096), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x = open(t, dir, index.Options{})
+	if _, err := os.Stat(left); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("unfinished build %s still there after Open (%v)", left, err)
+	}
+	if x.Stats().Articles != 19 {
+		t.Errorf("index holds %+v after Open, want the 19 starter articles", x.Stats())
+	}
+}

@@ -360,7 +360,9 @@ func (x *Index) removeStale(keep string) {
 		}
 		if err := os.RemoveAll(filepath.Join(x.dir, name)); err != nil {
 			x.log.Warn("cannot remove old index generation", "dir", name, "err", err)
+			continue
 		}
+		x.log.Info("removed an old or unfinished index generation", "dir", filepath.Join(x.dir, name))
 	}
 }
 
