@@ -434,7 +434,8 @@ func syncIndex(e *env, g *cli) error {
 		return nil
 	}
 	if err != nil {
-		return err
+		// The articles are written; only the index lags.
+		return fmt.Errorf("the articles added are in the corpus folder, but the index was not brought up to date (racebot index will): %w", err)
 	}
 	defer idx.Close()
 	st := idx.Stats()

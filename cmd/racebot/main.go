@@ -110,7 +110,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		// errno; its text is the same.
 		if errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), syscall.ENOSPC.Error()) {
 			// Bleve's message names the segment file; say what it means.
-			fmt.Fprintln(stderr, "racebot: the disk is full. This run changed nothing: an index built before it, if there is one, is intact and still answers. Free some space and run the command again.")
+			fmt.Fprintln(stderr, "racebot: the disk is full. The index as it was before this run, if there is one, is intact and still answers. Free some space and run the command again.")
 		}
 		var ue usageError
 		if errors.As(err, &ue) {
