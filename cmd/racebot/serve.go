@@ -117,7 +117,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	stopWatch := c.watchCorpus(runCtx, log, cs)
 	defer stopWatch()
 	s.fault = idx.Fault
-	defer keepHealthy(runCtx, log, idx, func(ctx context.Context) error {
+	defer keepHealthy(runCtx, log, idx, repairEvery, checkEvery, func(ctx context.Context) error {
 		if g.Corpus != "" {
 			return cs.sync(ctx)
 		}
@@ -172,15 +172,23 @@ const (
 	repairEvery = 5 * time.Second
 )
 
-// keepHealthy checks the index while serving and, when it is found
-// damaged (a check or a question's search failed or panicked), rebuilds
-// it from the corpus with repair, retrying until it works.
-func keepHealthy(ctx context.Context, log *slog.Logger, idx *index.Index, repair func(context.Context) error) (stop func()) {
+// checked is what keepHealthy needs of an index.
+type checked interface {
+	Check(context.Context) error
+	Fault() error
+	Dir() string
+}
+
+// keepHealthy checks the index with idx.Check every check and, when it
+// is found damaged (a check or a question's search failed or panicked),
+// rebuilds it from the corpus with repair, looking every tick and
+// retrying until it works.
+func keepHealthy(ctx context.Context, log *slog.Logger, idx checked, tick, check time.Duration, repair func(context.Context) error) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		tick := time.NewTicker(repairEvery)
+		tick := time.NewTicker(tick)
 		defer tick.Stop()
 		last := time.Now()
 		for {
@@ -189,7 +197,7 @@ func keepHealthy(ctx context.Context, log *slog.Logger, idx *index.Index, repair
 				return
 			case <-tick.C:
 			}
-			if time.Since(last) >= checkEvery {
+			if time.Since(last) >= check {
 				last = time.Now()
 				if err := idx.Check(ctx); err != nil {
 					log.Error("index check failed", "dir", idx.Dir(), "err", err)
@@ -200,7 +208,7 @@ func keepHealthy(ctx context.Context, log *slog.Logger, idx *index.Index, repair
 			}
 			log.Warn("rebuilding the damaged index from the corpus", "dir", idx.Dir(), "err", idx.Fault())
 			if err := repair(ctx); err != nil && ctx.Err() == nil {
-				log.Error("index rebuild failed; trying again", "dir", idx.Dir(), "err", err, "in", repairEvery)
+				log.Error("index rebuild failed; trying again", "dir", idx.Dir(), "err", err)
 				continue
 			}
 			if idx.Fault() == nil {
