@@ -1311,3 +1311,27 @@ func waitLog(e *env, s string) bool {
 
 // starter returns the shared engine over the embedded corpus.
 func starter(t testing.TB) *bot.Engine { return bottest.Starter(t) }
+
+// TestTypedMarkupIsEscapedOnce: Slack sends what a user types with &, <
+// and > escaped; racebot reads it as typed and escapes it once when it
+// shows the question, in a slash command and in a mention alike.
+func TestTypedMarkupIsEscapedOnce(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.socketMode(e.chat(nil), rslack.Options{})
+	const typed = "nvidia R&D <b>spending</b> 2025"
+	_, slash := e.slash(slackfake.SlashCommand{Command: "/ask", Text: typed})
+	mention := e.mention(typed)
+	for name, m := range map[string]slackfake.Message{"slash command": slash, "mention": mention} {
+		// The blocks are JSON, which writes &, < and > as \u escapes.
+		shown := m.Text + strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">").Replace(string(m.Blocks))
+		if !strings.Contains(shown, "R&amp;D &lt;b&gt;spending&lt;/b&gt;") {
+			t.Errorf("%s: the question is not shown escaped once:\n%s", name, shown)
+		}
+		for _, twice := range []string{"&amp;amp;", "&amp;lt;", "&amp;gt;"} {
+			if strings.Contains(shown, twice) {
+				t.Errorf("%s: %q, escaped twice:\n%s", name, twice, shown)
+			}
+		}
+	}
+}

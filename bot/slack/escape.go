@@ -21,6 +21,17 @@ var formatReplacer = strings.NewReplacer(
 	"`", "ˋ", // U+02CB MODIFIER LETTER GRAVE ACCENT
 )
 
+// slackUnescaper undoes the escaping Slack applies to what a user types
+// (&, <, > become &amp;, &lt;, &gt;), in one pass, so "&amp;lt;" is "&lt;"
+// as typed.
+var slackUnescaper = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">")
+
+// unescapeText returns a user's text as typed. Slack's own tokens
+// (<@U…>, <https://…|…>) arrive unescaped and are left to the question
+// parser, which strips them; a typed "<!channel>" becomes text again, which
+// the renderers escape like any other.
+func unescapeText(s string) string { return slackUnescaper.Replace(s) }
+
 // escapeText makes corpus or user text safe inside a mrkdwn string: it
 // escapes Slack's three control characters (&, <, >), so that no mention
 // (<!channel>, <@U…>, <!subteam^…>), channel or link token can form, and

@@ -369,7 +369,7 @@ type responseMessage struct {
 
 // slashRequest turns a slash command into a request.
 func slashRequest(cmd slack.SlashCommand) bot.Request {
-	command, text := commandFor(cmd.Command, cmd.Text)
+	command, text := commandFor(cmd.Command, unescapeText(cmd.Text))
 	return bot.Request{Platform: platformName, User: cmd.UserID, Channel: cmd.ChannelID, Command: command, Text: text}
 }
 
@@ -603,7 +603,7 @@ func (c *core) mention(ctx context.Context, ev *slackevents.AppMentionEvent) {
 	if ev.User == me {
 		return
 	}
-	text := stripMention(ev.Text, me)
+	text := unescapeText(stripMention(ev.Text, me))
 	command := bot.CommandAsk
 	if strings.EqualFold(strings.Trim(text, " .!?"), "help") {
 		command, text = bot.CommandHelp, ""

@@ -643,7 +643,9 @@ func (s *Server) DropConnection() error {
 
 // SlashCommand is a slash command as a user typed it.
 type SlashCommand struct {
-	Command  string // "/ask"
+	Command string // "/ask"
+	// Text is what the user typed; it is sent escaped, as Slack sends
+	// it (&, <, > as &amp;, &lt;, &gt;).
 	Text     string
 	Channel  string // default C1
 	User     string // default U1
@@ -662,6 +664,12 @@ func (c *SlashCommand) defaults() {
 	}
 }
 
+// Escape escapes text a user typed as Slack does before sending it to an
+// app: &, < and > become &amp;, &lt; and &gt;.
+func Escape(text string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(text)
+}
+
 // SlashCommandForm is a slash command's HTTP body, form-encoded with the
 // fields in the order Slack sends them.
 func SlashCommandForm(c SlashCommand, responseURL string) string {
@@ -669,7 +677,7 @@ func SlashCommandForm(c SlashCommand, responseURL string) string {
 	fields := [][2]string{
 		{"token", "fake-verification-token"}, {"team_id", TeamID}, {"team_domain", "fake"},
 		{"channel_id", c.Channel}, {"channel_name", "general"}, {"user_id", c.User}, {"user_name", c.UserName},
-		{"command", c.Command}, {"text", c.Text}, {"api_app_id", AppID}, {"is_enterprise_install", "false"},
+		{"command", c.Command}, {"text", Escape(c.Text)}, {"api_app_id", AppID}, {"is_enterprise_install", "false"},
 		{"response_url", responseURL}, {"trigger_id", "13345224609.738474920.8088930838d88f008e0"},
 	}
 	var b strings.Builder
@@ -687,7 +695,7 @@ func slashPayload(c SlashCommand, responseURL string) map[string]any {
 	return map[string]any{
 		"token": "fake-verification-token", "team_id": TeamID, "team_domain": "fake",
 		"channel_id": c.Channel, "channel_name": "general", "user_id": c.User, "user_name": c.UserName,
-		"command": c.Command, "text": c.Text, "api_app_id": AppID, "is_enterprise_install": "false",
+		"command": c.Command, "text": Escape(c.Text), "api_app_id": AppID, "is_enterprise_install": "false",
 		"response_url": responseURL, "trigger_id": "13345224609.738474920.8088930838d88f008e0",
 	}
 }
@@ -709,8 +717,8 @@ type Mention struct {
 	EventID  string // default: a fresh one
 	Channel  string // default C1
 	User     string // default U1
-	Text     string // default "<@UBOT> " + Question
-	Question string
+	Text     string // as sent; default "<@UBOT> " + Question, escaped
+	Question string // as the user typed it
 	TS       string // default: a fresh one
 	ThreadTS string // set for a mention inside a thread
 	BotID    string // set when a bot wrote it
@@ -727,7 +735,7 @@ func (s *Server) mentionDefaults(m *Mention) {
 		m.User = User
 	}
 	if m.Text == "" {
-		m.Text = "<@" + BotUserID + "> " + m.Question
+		m.Text = "<@" + BotUserID + "> " + Escape(m.Question)
 	}
 	if m.TS == "" {
 		m.TS = s.TS()
