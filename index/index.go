@@ -247,9 +247,13 @@ func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
 		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
 	}
 	raw, err := b.GetInternal([]byte(manifestKey))
-	if err != nil || len(raw) == 0 {
+	if err != nil {
 		b.Close()
-		return nil, nil, fmt.Errorf("read manifest of %s: missing or unreadable (%v)", path, err)
+		return nil, nil, fmt.Errorf("read manifest of %s: %w", path, err)
+	}
+	if len(raw) == 0 {
+		b.Close()
+		return nil, nil, fmt.Errorf("read manifest of %s: missing", path)
 	}
 	man := &manifest{}
 	if err := json.Unmarshal(raw, man); err != nil {

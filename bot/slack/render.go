@@ -56,7 +56,7 @@ type message struct {
 	Blocks []slack.Block `json:"blocks"`
 }
 
-// Render renders a reply as Block Kit blocks within Slack's limits: at most
+// render renders a reply as Block Kit blocks within Slack's limits: at most
 // 50 blocks, 3,000 characters in a section, 10 fields of 2,000 characters,
 // 10 context elements, and about 10,000 characters in all. Every string
 // taken from the corpus or the user is escaped, so that no mention or link
@@ -72,34 +72,8 @@ type message struct {
 // help are lists, and notices a short message. An unfiltered /sources also
 // lists the news feeds racebot reads, when it reads any.
 //
-// When private, an answer or a list of sources ends in a "Share in channel"
-// button. Render can only infer what the button re-asks from the reply (the
-// answer's question as /ask, or /sources with no query); the adapters, which
-// know the command, set it exactly.
-func Render(r bot.Reply, private bool) []slack.Block {
-	return renderAt(r, inferShare(r, private), time.Now()).Blocks
-}
-
-// inferShare is what the Share in channel button of a private reply
-// re-asks, as far as the reply tells: nil when the reply is not private.
-func inferShare(r bot.Reply, private bool) *bot.Request {
-	if !private {
-		return nil
-	}
-	if r.Answer != nil {
-		return &bot.Request{Command: bot.CommandAsk, Text: r.Answer.Question}
-	}
-	return &bot.Request{Command: bot.CommandSources}
-}
-
-// Fallback is the top-level text of the message for a reply: a short
-// summary, escaped like the blocks, that Slack shows in notifications.
-func Fallback(r bot.Reply) string {
-	return fallback(r)
-}
-
-// render renders a reply. When share is set and the reply is worth sharing,
-// it ends in a Share in channel button that re-asks share.
+// When share is set and the reply is worth sharing, it ends in a Share in
+// channel button that re-asks share.
 func render(r bot.Reply, share *bot.Request) message {
 	return renderAt(r, share, time.Now())
 }

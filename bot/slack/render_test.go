@@ -251,12 +251,12 @@ func TestRenderGolden(t *testing.T) {
 	for name, r := range goldenCases(t) {
 		t.Run(name, func(t *testing.T) {
 			blocks := renderAt(r, inferShare(r, true), goldenNow).Blocks
-			checkLimits(t, Fallback(r), blocks)
+			checkLimits(t, fallback(r), blocks)
 			var buf bytes.Buffer
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(false) // keep < and > readable in the golden files
 			enc.SetIndent("", "  ")
-			if err := enc.Encode(message{Text: Fallback(r), Blocks: blocks}); err != nil {
+			if err := enc.Encode(message{Text: fallback(r), Blocks: blocks}); err != nil {
 				t.Fatal(err)
 			}
 			got := buf.Bytes()
@@ -337,8 +337,8 @@ func checkLimits(t testing.TB, text string, blocks []slack.Block) {
 
 func TestRenderAtLimits(t *testing.T) {
 	a := hugeAnswer()
-	blocks := Render(bot.Reply{Kind: bot.ReplyAnswer, Answer: a}, true)
-	checkLimits(t, Fallback(bot.Reply{Kind: bot.ReplyAnswer, Answer: a}), blocks)
+	blocks := renderBlocks(bot.Reply{Kind: bot.ReplyAnswer, Answer: a}, true)
+	checkLimits(t, fallback(bot.Reply{Kind: bot.ReplyAnswer, Answer: a}), blocks)
 	raw, _ := json.Marshal(blocks)
 	s := string(raw)
 	// What must survive however long the rest: the first passage (cut),
@@ -361,8 +361,8 @@ func TestRenderAtLimits(t *testing.T) {
 		sources = append(sources, bot.Source{Doc: "d", Title: strings.Repeat("Long title ", 30), Publisher: "P", URL: "https://example.com/" + strings.Repeat("x", i)})
 	}
 	r := bot.Reply{Kind: bot.ReplySources, Sources: sources}
-	blocks = Render(r, true)
-	checkLimits(t, Fallback(r), blocks)
+	blocks = renderBlocks(r, true)
+	checkLimits(t, fallback(r), blocks)
 	raw, _ = json.Marshal(blocks)
 	if !strings.Contains(string(raw), "more_") {
 		t.Error("a cut list of sources does not say how many more there are")
@@ -370,7 +370,7 @@ func TestRenderAtLimits(t *testing.T) {
 
 	// A help text longer than a section is split across sections.
 	r = bot.Reply{Kind: bot.ReplyHelp, Text: strings.Repeat("word ", 5000)}
-	checkLimits(t, Fallback(r), Render(r, true))
+	checkLimits(t, fallback(r), renderBlocks(r, true))
 }
 
 // TestRenderHugeText renders a megabyte of help and notice text, in shapes
@@ -407,8 +407,8 @@ func Truncate(s string, n int) string { return bot.Truncate(s, n) }
 
 func TestRenderHostileText(t *testing.T) {
 	r := bot.Reply{Kind: bot.ReplyAnswer, Answer: hostileAnswer()}
-	blocks := Render(r, true)
-	checkLimits(t, Fallback(r), blocks)
+	blocks := renderBlocks(r, true)
+	checkLimits(t, fallback(r), blocks)
 	raw, _ := json.Marshal(blocks)
 	var doc any
 	json.Unmarshal(raw, &doc)
@@ -453,7 +453,7 @@ func TestRenderHostileText(t *testing.T) {
 	// Feeds: their titles, articles and errors come from anyone's server.
 	r = bot.Reply{Kind: bot.ReplySources, Sources: []bot.Source{{Doc: "d", Title: "T", URL: "https://example.com/"}}, Feeds: testFeeds()}
 	blocks = renderAt(r, nil, goldenNow).Blocks
-	checkLimits(t, Fallback(r), blocks)
+	checkLimits(t, fallback(r), blocks)
 	raw, _ = json.Marshal(blocks)
 	json.Unmarshal(raw, &doc)
 	all = nil
@@ -607,7 +607,7 @@ func FuzzRender(f *testing.F) {
 		}
 		for _, r := range replies {
 			for _, private := range []bool{true, false} {
-				checkLimits(t, Fallback(r), Render(r, private))
+				checkLimits(t, fallback(r), renderBlocks(r, private))
 			}
 		}
 	})
@@ -640,4 +640,22 @@ func TestStripMention(t *testing.T) {
 			t.Errorf("stripMention(%q, %q) = %q, want %q", tc.text, tc.bot, got, tc.want)
 		}
 	}
+}
+
+// renderBlocks renders r as the adapters do, inferring what a private
+// reply's Share in channel button re-asks.
+func renderBlocks(r bot.Reply, private bool) []slack.Block {
+	return renderAt(r, inferShare(r, private), time.Now()).Blocks
+}
+
+// inferShare is what the Share in channel button of a private reply
+// re-asks, as far as the reply tells: nil when the reply is not private.
+func inferShare(r bot.Reply, private bool) *bot.Request {
+	if !private {
+		return nil
+	}
+	if r.Answer != nil {
+		return &bot.Request{Command: bot.CommandAsk, Text: r.Answer.Question}
+	}
+	return &bot.Request{Command: bot.CommandSources}
 }
