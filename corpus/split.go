@@ -6,6 +6,11 @@ import (
 	"unicode/utf8"
 )
 
+// SplitVersion is bumped with any change to how an article's body is
+// split into passages; an index records it and is rebuilt when it
+// differs, since its passage numbers would no longer match.
+const SplitVersion = 1
+
 // Limits on passage size. A passage is what a chat answer quotes, so it must
 // stay readable and within the platforms' message limits; a bullet list is
 // joined with its lead-in only while the whole still reads as one passage.

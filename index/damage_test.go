@@ -65,3 +65,40 @@ func TestSearchPanicMarksDamaged(t *testing.T) {
 		t.Fatalf("search after the rebuild: %v, %d hits", err, len(res.Hits))
 	}
 }
+
+// TestNewExtractorRebuilds: an index built by another figure extractor
+// or passage splitter is rebuilt when next synced, as one built by
+// another schema is.
+func TestNewExtractorRebuilds(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	fsys := corpustest.Starter("")
+	x, err := Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.Sync(ctx, fsys); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+
+	saved := extractorFingerprint
+	t.Cleanup(func() { extractorFingerprint = saved })
+	extractorFingerprint = func() string { return saved() + ", with a new unit" }
+	x, err = Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rep, err := x.Sync(ctx, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Rebuilt {
+		t.Errorf("sync after the extractor changed: %+v, want a rebuild", rep)
+	}
+	// And only once.
+	if rep, err := x.Sync(ctx, fsys); err != nil || rep.Rebuilt || rep.Changes() {
+		t.Errorf("second sync: %+v, %v; want nothing to do", rep, err)
+	}
+}

@@ -9,17 +9,21 @@ import (
 	"time"
 
 	"github.com/racebot/racebot/corpus"
+	"github.com/racebot/racebot/corpus/figure"
 )
 
 // manifest records what an index generation holds: the schema it was built
 // with and, per corpus file, the content hash that was indexed. Comparing it
 // with a scan of the corpus tells which articles to re-index.
 type manifest struct {
-	Schema   string                    `json:"schema"`
-	Scoring  string                    `json:"scoring"`
-	Synonyms string                    `json:"synonyms"` // hash of the synonym list
-	Updated  time.Time                 `json:"updated"`
-	Articles map[string]*manifestEntry `json:"articles"` // by file path
+	Schema   string `json:"schema"`
+	Scoring  string `json:"scoring"`
+	Synonyms string `json:"synonyms"` // hash of the synonym list
+	// Extractor identifies the figure extractor and the passage
+	// splitter that built the index (extractorFingerprint).
+	Extractor string                    `json:"extractor"`
+	Updated   time.Time                 `json:"updated"`
+	Articles  map[string]*manifestEntry `json:"articles"` // by file path
 	// Problems records files that could not be parsed, by path, so that an
 	// unchanged broken file is reported again without being re-read.
 	Problems map[string]*problemEntry `json:"problems,omitempty"`
@@ -68,11 +72,19 @@ type manifestEntry struct {
 
 func newManifest(scoring string) *manifest {
 	return &manifest{
-		Schema:   schemaVersion,
-		Scoring:  scoring,
-		Synonyms: synonymsHash(),
-		Articles: make(map[string]*manifestEntry),
+		Schema:    schemaVersion,
+		Scoring:   scoring,
+		Synonyms:  synonymsHash(),
+		Extractor: extractorFingerprint(),
+		Articles:  make(map[string]*manifestEntry),
 	}
+}
+
+// extractorFingerprint identifies the figure extractor and the passage
+// splitter: an index they did not build holds figures and passages they
+// would not make. A variable, so that a test can play a new version.
+var extractorFingerprint = func() string {
+	return fmt.Sprintf("figure %s, split %d", figure.Fingerprint(), corpus.SplitVersion)
 }
 
 func synonymsHash() string {
@@ -90,6 +102,8 @@ func (m *manifest) staleBecause(scoring string) string {
 		return fmt.Sprintf("scoring %q, want %q", m.Scoring, scoring)
 	case m.Synonyms != synonymsHash():
 		return "synonym list changed"
+	case m.Extractor != extractorFingerprint():
+		return "figure extractor or passage splitter changed"
 	case m.Articles == nil:
 		return "manifest lists no articles"
 	}
