@@ -38,7 +38,7 @@ type feedAdder struct {
 
 // Add implements feed.Adder.
 func (a *feedAdder) Add(ctx context.Context, it feed.Item) (string, error) {
-	ctx = withPrivateFeed(ctx, it.FeedURL)
+	ctx = web.WithPrivateFeed(ctx, it.FeedURL)
 	p, err := a.client.Fetch(ctx, it.Link)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -114,7 +114,7 @@ func itemPage(it feed.Item) (*web.Page, error) {
 // permanent reports whether a page will never be read however often it is
 // tried, so that its item need not be offered again.
 func permanent(err error) bool {
-	if _, ok := errors.AsType[*privateAddrError](err); ok {
+	if _, ok := errors.AsType[*web.PrivateAddrError](err); ok {
 		return true
 	}
 	if errors.Is(err, web.ErrRobotsUnavailable) {
@@ -230,7 +230,7 @@ func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.
 		return nil, nil
 	}
 	adder := &feedAdder{
-		client: &web.Client{UserAgent: web.UserAgent(racebotVersion()), HTTP: &http.Client{Transport: publicTransport()}},
+		client: &web.Client{UserAgent: web.UserAgent(racebotVersion()), HTTP: &http.Client{Transport: web.PublicTransport()}},
 		folder: corpus.NewFolder(cs.dir),
 		log:    log,
 	}

@@ -297,7 +297,7 @@ func TestFeedAdderRefusesPrivateAddresses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			a := &feedAdder{
-				client: &web.Client{HTTP: &http.Client{Transport: publicTransport()}},
+				client: &web.Client{HTTP: &http.Client{Transport: web.PublicTransport()}},
 				folder: corpus.NewFolder(dir),
 				log:    slog.New(slog.DiscardHandler),
 			}
@@ -330,9 +330,9 @@ func TestPermanent(t *testing.T) {
 		{fmt.Errorf("fetch x: %w", web.ErrNotHTML), true},
 		{fmt.Errorf("fetch x: %w", web.ErrTooShort), true},
 		{fmt.Errorf("fetch x: redirected to file:///etc/passwd: %w", web.ErrScheme), true},
-		{fmt.Errorf("fetch x: %w", &privateAddrError{host: "a", addr: netip.MustParseAddr("10.0.0.1")}), true},
+		{fmt.Errorf("fetch x: %w", &web.PrivateAddrError{Host: "a", Addr: netip.MustParseAddr("10.0.0.1")}), true},
 		{fmt.Errorf("fetch x: could not reach x: %w", web.ErrRobotsUnavailable), false},
-		{fmt.Errorf("fetch x: %w: %w", web.ErrRobotsUnavailable, &privateAddrError{host: "a", addr: netip.MustParseAddr("10.0.0.1")}), true},
+		{fmt.Errorf("fetch x: %w: %w", web.ErrRobotsUnavailable, &web.PrivateAddrError{Host: "a", Addr: netip.MustParseAddr("10.0.0.1")}), true},
 		{errors.New("fetch x: the server answered 503 Service Unavailable"), false},
 		{context.DeadlineExceeded, false},
 	}

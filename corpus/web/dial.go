@@ -1,4 +1,4 @@
-package main
+package web
 
 import (
 	"context"
@@ -18,14 +18,14 @@ import (
 // one host: the host of the feed that named the page.
 type privateOK struct{}
 
-// withPrivateFeed lets the requests made with ctx for an item of the feed
-// at feedURL connect to the feed's own host when the operator named that
+// WithPrivateFeed returns a context whose requests, made for an item of the feed
+// at feedURL, may connect to the feed's own host when the operator named that
 // host by a private address or as localhost: a feed on a company's
 // intranet may name pages on the same intranet host. A feed named by a DNS
 // name gets no such leave, since whoever runs its DNS could point the name
 // at 127.0.0.1 or a cloud metadata service, and racebot would fetch and
 // quote what is there.
-func withPrivateFeed(ctx context.Context, feedURL string) context.Context {
+func WithPrivateFeed(ctx context.Context, feedURL string) context.Context {
 	u, err := url.Parse(feedURL)
 	if err != nil {
 		return ctx
@@ -37,14 +37,14 @@ func withPrivateFeed(ctx context.Context, feedURL string) context.Context {
 	return ctx
 }
 
-// publicTransport is an HTTP transport that connects only to public
-// addresses, except to the host withPrivateFeed allows and to the proxies
+// PublicTransport returns an HTTP transport that connects only to public
+// addresses, except to the host WithPrivateFeed allows and to the proxies
 // the environment configures (host and port). The check is on the address
 // actually dialled, after DNS and at each redirect, so neither a name that
 // resolves to 10.0.0.1 nor a redirect to 169.254.169.254 gets past it.
 // Through a proxy it is the proxy that connects: it must refuse private
 // addresses itself.
-func publicTransport() *http.Transport {
+func PublicTransport() *http.Transport {
 	proxies := envProxies()
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	t := http.DefaultTransport.(*http.Transport).Clone()
@@ -65,7 +65,7 @@ func publicTransport() *http.Transport {
 				return fmt.Errorf("refused to connect to %s: not an address", address)
 			}
 			if !public(ap.Addr()) {
-				return &privateAddrError{host: host, addr: ap.Addr()}
+				return &PrivateAddrError{Host: host, Addr: ap.Addr()}
 			}
 			return nil
 		}
@@ -129,12 +129,12 @@ var notPublic = []netip.Prefix{
 	netip.MustParsePrefix("fec0::/10"),     // site-local
 }
 
-// privateAddrError is a refused connection to a private address.
-type privateAddrError struct {
-	host string
-	addr netip.Addr
+// PrivateAddrError is a refused connection to a private address.
+type PrivateAddrError struct {
+	Host string     // as the URL named it
+	Addr netip.Addr // what it resolved to
 }
 
-func (e *privateAddrError) Error() string {
-	return fmt.Sprintf("refused to connect to %s (%s): a private address, named by a feed on another host", e.host, e.addr)
+func (e *PrivateAddrError) Error() string {
+	return fmt.Sprintf("refused to connect to %s (%s): a private address, named by a feed on another host", e.Host, e.Addr)
 }

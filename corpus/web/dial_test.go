@@ -1,4 +1,4 @@
-package main
+package web
 
 import (
 	"context"
@@ -38,9 +38,9 @@ func TestWithPrivateFeed(t *testing.T) {
 		"::not a url":                     "",
 	}
 	for feedURL, want := range tests {
-		got, _ := withPrivateFeed(context.Background(), feedURL).Value(privateOK{}).(string)
+		got, _ := WithPrivateFeed(context.Background(), feedURL).Value(privateOK{}).(string)
 		if got != want {
-			t.Errorf("withPrivateFeed(%q) allows %q, want %q", feedURL, got, want)
+			t.Errorf("WithPrivateFeed(%q) allows %q, want %q", feedURL, got, want)
 		}
 	}
 }
