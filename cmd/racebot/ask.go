@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/term"
 	"github.com/racebot/racebot/index"
 )
 
@@ -26,7 +27,7 @@ func (c *askCmd) Run(e *env, g *cli) error {
 	}
 	defer idx.Close()
 	eng := bot.New(idx, bot.Options{Logger: e.log, Timeout: c.Timeout})
-	st := style{on: c.Color == "always" || c.Color == "auto" && e.tty && os.Getenv("NO_COLOR") == ""}
+	st := term.Style{Color: c.Color == "always" || c.Color == "auto" && e.tty && os.Getenv("NO_COLOR") == ""}
 
 	answer := func(q string) (*bot.Answer, error) { return answerRepairing(e, g, idx, eng, q) }
 	if len(c.Question) == 1 && c.Question[0] == "-" {
@@ -42,7 +43,7 @@ func (c *askCmd) Run(e *env, g *cli) error {
 // stream answers one question per input line, with the index opened once.
 // Every input line gets exactly one output line (or block), even a blank
 // one, so that outputs can be matched to inputs by position.
-func (c *askCmd) stream(e *env, answer func(string) (*bot.Answer, error), st style) error {
+func (c *askCmd) stream(e *env, answer func(string) (*bot.Answer, error), st term.Style) error {
 	sc := bufio.NewScanner(e.stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for sc.Scan() {
@@ -84,10 +85,10 @@ func answerRepairing(e *env, g *cli, idx *index.Index, eng *bot.Engine, q string
 	return eng.Answer(e.ctx, q)
 }
 
-func (c *askCmd) write(e *env, a *bot.Answer, st style) error {
+func (c *askCmd) write(e *env, a *bot.Answer, st term.Style) error {
 	if c.JSON {
 		return writeJSON(e.stdout, a)
 	}
-	writeAnswer(e.stdout, a, st)
+	term.WriteAnswer(e.stdout, a, st)
 	return nil
 }

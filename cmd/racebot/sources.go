@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/term"
 	"github.com/racebot/racebot/corpus/feed"
 	"github.com/racebot/racebot/index"
 )
@@ -47,7 +48,7 @@ func (c *sourcesCmd) Run(e *env, g *cli) error {
 	}
 	for _, s := range list {
 		fmt.Fprintf(e.stdout, "%s  %s\n", s.Published, s.Doc)
-		for _, l := range wrap(fmt.Sprintf("%s — %s", s.Title, s.Publisher), width-12) {
+		for _, l := range term.Wrap(fmt.Sprintf("%s — %s", s.Title, s.Publisher), term.Width-12) {
 			fmt.Fprintln(e.stdout, "            "+l)
 		}
 		fmt.Fprintf(e.stdout, "            %d passages, %d figures · %s\n", s.Passages, s.Figures, s.URL)
@@ -121,19 +122,19 @@ func writeFeeds(w io.Writer, feeds []bot.Feed, now time.Time) {
 	fmt.Fprintf(w, "%d news %s, as racebot serve last saved them:\n", len(feeds), noun)
 	for _, f := range feeds {
 		fmt.Fprintln(w)
-		for _, l := range wrap(f.Name(), width-2) {
+		for _, l := range term.Wrap(f.Name(), term.Width-2) {
 			fmt.Fprintln(w, "  "+l)
 		}
 		fmt.Fprintln(w, "    "+strings.Map(dropControl, f.URL))
-		for _, l := range wrap(f.Summary(now), width-4) {
+		for _, l := range term.Wrap(f.Summary(now), term.Width-4) {
 			fmt.Fprintln(w, "    "+l)
 		}
 		if e := strings.Map(dropControl, f.LastError); strings.TrimSpace(e) != "" {
-			for _, l := range wrap("last error: "+e, width-4) {
+			for _, l := range term.Wrap("last error: "+e, term.Width-4) {
 				fmt.Fprintln(w, "    "+l)
 			}
 		} else if e := strings.Map(dropControl, f.ItemError); strings.TrimSpace(e) != "" {
-			for _, l := range wrap("last item not added: "+e, width-4) {
+			for _, l := range term.Wrap("last item not added: "+e, term.Width-4) {
 				fmt.Fprintln(w, "    "+l)
 			}
 		}

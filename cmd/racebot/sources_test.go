@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/term"
 	"github.com/racebot/racebot/corpus/feed"
 )
 
@@ -281,7 +282,7 @@ var reRead = regexp.MustCompile(`read (just now|\d+ min ago) · added 2 articles
 func checkText(t *testing.T, text string) {
 	t.Helper()
 	for i, line := range strings.Split(text, "\n") {
-		if n := len([]rune(line)); n > width && !strings.Contains(line, "://") {
+		if n := len([]rune(line)); n > term.Width && !strings.Contains(line, "://") {
 			t.Errorf("line %d is %d characters wide: %q", i+1, n, line)
 		}
 		if strings.ContainsFunc(line, func(r rune) bool { return r < ' ' || r == 0x7f }) {

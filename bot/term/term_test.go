@@ -1,4 +1,4 @@
-package main
+package term
 
 import (
 	"bytes"
@@ -84,7 +84,7 @@ func TestWriteAnswerGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			writeAnswer(&b, tt.answer, style{})
+			WriteAnswer(&b, tt.answer, Style{})
 			out := b.String()
 			lines := strings.Split(out, "\n")
 			if len(lines) < len(tt.want) {

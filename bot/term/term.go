@@ -1,4 +1,8 @@
-package main
+// Package term renders racebot's answers for a terminal: figures first,
+// then the passages quoted with their highlights, then the sources, wrapped
+// to 80 columns, with ANSI emphasis only when asked for, so that piped
+// output stays plain.
+package term
 
 import (
 	"fmt"
@@ -10,45 +14,45 @@ import (
 	"github.com/racebot/racebot/bot"
 )
 
-// width is the terminal width answers are written for.
-const width = 80
+// Width is the terminal Width answers are written for.
+const Width = 80
 
-// style emphasises text on a terminal and does nothing elsewhere, so that
-// piped output stays plain.
-type style struct{ on bool }
+// Style emphasises text on a terminal (Color set) and does nothing
+// elsewhere, so that piped output stays plain.
+type Style struct{ Color bool }
 
-func (s style) bold(t string) string   { return s.wrap("\x1b[1m", t) }
-func (s style) figure(t string) string { return s.wrap("\x1b[1;33m", t) }
-func (s style) dim(t string) string    { return s.wrap("\x1b[2m", t) }
-func (s style) wrap(code, t string) string {
-	if !s.on || t == "" {
+func (s Style) bold(t string) string   { return s.wrap("\x1b[1m", t) }
+func (s Style) figure(t string) string { return s.wrap("\x1b[1;33m", t) }
+func (s Style) dim(t string) string    { return s.wrap("\x1b[2m", t) }
+func (s Style) wrap(code, t string) string {
+	if !s.Color || t == "" {
 		return t
 	}
 	return code + t + "\x1b[0m"
 }
 
-// writeAnswer prints an answer for a person: figures first, then the
+// WriteAnswer prints an answer for a person: figures first, then the
 // passages quoted, then the sources they come from. Passages racebot is
 // not confident answer are introduced by bot.Hedge, so that nobody takes
 // the closest it has for an answer.
-func writeAnswer(w io.Writer, a *bot.Answer, st style) {
+func WriteAnswer(w io.Writer, a *bot.Answer, st Style) {
 	fmt.Fprintln(w, st.bold(a.Question))
 	hedged := a.Answered && !a.Confident
 	if hedged {
-		for _, l := range wrap(bot.Hedge, width) {
+		for _, l := range Wrap(bot.Hedge, Width) {
 			fmt.Fprintln(w, l)
 		}
 	}
 	fmt.Fprintln(w)
 	if !a.Answered {
-		for _, l := range wrap(a.Message, width) {
+		for _, l := range Wrap(a.Message, Width) {
 			fmt.Fprintln(w, l)
 		}
 		if len(a.Suggestions) > 0 {
 			fmt.Fprintln(w)
 			fmt.Fprintln(w, "The closest articles I have:")
 			for _, s := range a.Suggestions {
-				for i, l := range wrap(s.Title, width-4) {
+				for i, l := range Wrap(s.Title, Width-4) {
 					prefix := "  • "
 					if i > 0 {
 						prefix = "    "
@@ -92,7 +96,7 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 
 	for _, p := range a.Passages {
 		ref := fmt.Sprintf("[%d] ", refs.Add(p.Citation))
-		lines := wrapSegments(p.Segments(), width-len(ref), st)
+		lines := wrapSegments(p.Segments(), Width-len(ref), st)
 		for i, l := range lines {
 			prefix := strings.Repeat(" ", len(ref))
 			if i == 0 {
@@ -107,7 +111,7 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 	for i, c := range refs.List() {
 		ref := fmt.Sprintf("[%d] ", i+1)
 		text := fmt.Sprintf("%s, ¶%d", c.Cite(), c.Paragraph)
-		for j, l := range wrap(text, width-len(ref)) {
+		for j, l := range Wrap(text, Width-len(ref)) {
 			prefix := strings.Repeat(" ", len(ref))
 			if j == 0 {
 				prefix = ref
@@ -120,17 +124,17 @@ func writeAnswer(w io.Writer, a *bot.Answer, st style) {
 	fmt.Fprintln(w, st.dim(bot.Footer(a, time.Local)))
 }
 
-func writeFigure(w io.Writer, f bot.Figure, refs *bot.References, st style) {
+func writeFigure(w io.Writer, f bot.Figure, refs *bot.References, st Style) {
 	rest := fmt.Sprintf(" [%d]", refs.Add(f.Citation()))
 	if who := f.Byline(); who != "" {
 		rest = " — " + who + rest
 	}
-	if utf8.RuneCountInString("  • "+f.Text+rest) <= width {
+	if utf8.RuneCountInString("  • "+f.Text+rest) <= Width {
 		fmt.Fprintln(w, "  • "+st.figure(f.Text)+rest)
 		return
 	}
 	fmt.Fprintln(w, "  • "+st.figure(f.Text))
-	for _, l := range wrap(strings.TrimPrefix(rest, " "), width-6) {
+	for _, l := range Wrap(strings.TrimPrefix(rest, " "), Width-6) {
 		fmt.Fprintln(w, "      "+l)
 	}
 }
@@ -139,8 +143,8 @@ func figKey(f bot.Figure) string {
 	return fmt.Sprintf("%s/%d/%d", f.Doc, f.Paragraph, f.Start)
 }
 
-// wrap breaks text into lines of at most w characters.
-func wrap(text string, w int) []string {
+// Wrap breaks text into lines of at most w characters.
+func Wrap(text string, w int) []string {
 	var lines []string
 	for para := range strings.SplitSeq(text, "\n") {
 		var line strings.Builder
@@ -166,7 +170,7 @@ func wrap(text string, w int) []string {
 
 // wrapSegments wraps highlighted text to w characters, styling the marked
 // words and keeping the text's own line breaks (bullet lists).
-func wrapSegments(segs []bot.Segment, w int, st style) []string {
+func wrapSegments(segs []bot.Segment, w int, st Style) []string {
 	type word struct {
 		text    string
 		seg     bot.Segment
