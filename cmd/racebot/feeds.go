@@ -9,11 +9,9 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/metrics"
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/feed"
 	"github.com/racebot/racebot/corpus/web"
@@ -141,59 +139,6 @@ func feedPublisher(title string) string {
 	return title
 }
 
-// feedMetrics counts feed reads on /metrics. It implements feed.Observer.
-type feedMetrics struct {
-	polls    *prometheus.CounterVec
-	added    *prometheus.CounterVec
-	failures *prometheus.GaugeVec
-	lastOK   *prometheus.GaugeVec
-}
-
-func newFeedMetrics(reg prometheus.Registerer) *feedMetrics {
-	m := &feedMetrics{
-		polls: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "racebot_feed_reads_total",
-			Help: "Reads of each feed, by outcome (ok, not_modified, error).",
-		}, []string{"feed", "outcome"}),
-		added: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "racebot_feed_articles_added_total",
-			Help: "Articles added to the corpus from each feed.",
-		}, []string{"feed"}),
-		failures: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "racebot_feed_consecutive_failures",
-			Help: "Failed reads of each feed since its last good one; alert when it stays above zero.",
-		}, []string{"feed"}),
-		lastOK: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "racebot_feed_last_success_timestamp_seconds",
-			Help: "When each feed was last read without error.",
-		}, []string{"feed"}),
-	}
-	reg.MustRegister(m.polls, m.added, m.failures, m.lastOK)
-	return m
-}
-
-// PollDone implements feed.Observer.
-func (m *feedMetrics) PollDone(r feed.PollResult) {
-	m.polls.WithLabelValues(r.Feed, r.Outcome).Inc()
-	m.added.WithLabelValues(r.Feed).Add(float64(r.Added))
-	m.failures.WithLabelValues(r.Feed).Set(float64(r.Failures))
-	if r.Outcome != feed.OutcomeError {
-		m.lastOK.WithLabelValues(r.Feed).Set(float64(time.Now().Unix()))
-	}
-}
-
-// start sets the gauges from the poller's saved state, so that a feed
-// that has failed for a day shows so from the start, not only once it is
-// next read, hours later.
-func (m *feedMetrics) start(sts []feed.FeedStatus) {
-	for _, st := range sts {
-		m.failures.WithLabelValues(st.URL).Set(float64(st.Failures))
-		if !st.LastSuccess.IsZero() {
-			m.lastOK.WithLabelValues(st.URL).Set(float64(st.LastSuccess.Unix()))
-		}
-	}
-}
-
 // readFeeds reads --feeds before anything else starts, so that a mistake in
 // the file is reported at once, with its line, rather than after the index
 // is built. Feeds write into a corpus folder, which a new one gets with the
@@ -225,7 +170,7 @@ func (c *serveCmd) readFeeds(e *env, g *cli) ([]feed.Source, error) {
 // newPoller makes the poller of --feeds, or nil when there are none. The
 // watcher indexes what the feeds add; without it (--no-watch), each article
 // added is indexed at once.
-func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.Source, cs *corpusSync, m *metrics) (*feed.Poller, error) {
+func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.Source, cs *corpusSync, m *metrics.Metrics) (*feed.Poller, error) {
 	if len(srcs) == 0 {
 		return nil, nil
 	}
@@ -253,14 +198,14 @@ func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.
 		opts.StatePath = filepath.Join(dir, feedStateFile)
 	}
 	if m != nil {
-		opts.Observer = m.feeds
+		opts.Observer = m.Feeds()
 	}
 	p, err := feed.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
 	}
 	if m != nil {
-		m.feeds.start(p.Status())
+		m.Feeds().Start(p.Status())
 	}
 	return p, nil
 }

@@ -16,9 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/testutil"
-
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/feed"
 	"github.com/racebot/racebot/corpus/web"
@@ -236,36 +233,6 @@ func (l *live) untilWithin(t *testing.T, wait time.Duration, what, q string, ok 
 			t.Fatalf("%s: not visible in answers within %v; last passages:\n%s", what, wait, got)
 		}
 		time.Sleep(100 * time.Millisecond)
-	}
-}
-
-// TestFeedMetricsAcrossRestart: a feed that kept failing before a restart
-// shows its failures on /metrics from the start, and each read sets the
-// count rather than adding to what this process has seen.
-func TestFeedMetricsAcrossRestart(t *testing.T) {
-	reg := prometheus.NewRegistry()
-	m := newFeedMetrics(reg)
-	ok := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
-	m.start([]feed.FeedStatus{
-		{URL: "https://a.example/feed", Failures: 3, LastSuccess: ok},
-		{URL: "https://b.example/feed"},
-	})
-	if got := testutil.ToFloat64(m.failures.WithLabelValues("https://a.example/feed")); got != 3 {
-		t.Errorf("failures after restart = %v, want the 3 saved", got)
-	}
-	if got := testutil.ToFloat64(m.lastOK.WithLabelValues("https://a.example/feed")); got != float64(ok.Unix()) {
-		t.Errorf("last success after restart = %v, want %v", got, ok.Unix())
-	}
-	m.PollDone(feed.PollResult{Feed: "https://a.example/feed", Outcome: feed.OutcomeError, Failures: 4})
-	if got := testutil.ToFloat64(m.failures.WithLabelValues("https://a.example/feed")); got != 4 {
-		t.Errorf("failures after one more failed read = %v, want 4", got)
-	}
-	m.PollDone(feed.PollResult{Feed: "https://a.example/feed", Outcome: feed.OutcomeOK, Added: 2})
-	if got := testutil.ToFloat64(m.failures.WithLabelValues("https://a.example/feed")); got != 0 {
-		t.Errorf("failures after a good read = %v, want 0", got)
-	}
-	if got := testutil.ToFloat64(m.added.WithLabelValues("https://a.example/feed")); got != 2 {
-		t.Errorf("added = %v, want 2", got)
 	}
 }
 

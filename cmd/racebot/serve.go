@@ -20,6 +20,7 @@ import (
 
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/bot/discord"
+	"github.com/racebot/racebot/bot/metrics"
 	slackbot "github.com/racebot/racebot/bot/slack"
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/index"
@@ -91,7 +92,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	log.Info("index ready", "articles", st.Articles, "passages", st.Passages, "figures", st.Figures,
 		"rebuilt", rep.Rebuilt, "took", rep.Duration.Round(time.Millisecond), "dir", idx.Dir())
 
-	s.metrics = newMetrics(idx)
+	s.metrics = metrics.New(idx)
 	runCtx, stopAdapters := context.WithCancel(context.WithoutCancel(e.ctx))
 	defer stopAdapters()
 	cs := &corpusSync{dir: g.Corpus, idx: idx, log: log, metrics: s.metrics}
@@ -223,7 +224,7 @@ func keepHealthy(ctx context.Context, log *slog.Logger, idx checked, tick, check
 type server struct {
 	log     *slog.Logger
 	grace   time.Duration // for the answers in flight at shutdown
-	metrics *metrics
+	metrics *metrics.Metrics
 	chat    *bot.Chat
 	ready   atomic.Bool
 	trusted []netip.Prefix // reverse proxies whose X-Forwarded-For is believed
@@ -260,7 +261,7 @@ func (s *server) routes() http.Handler {
 	})
 	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
 		if m := s.metricsOrNil(); m != nil {
-			m.handler().ServeHTTP(w, r)
+			m.Handler().ServeHTTP(w, r)
 			return
 		}
 		http.Error(w, "index not ready", http.StatusServiceUnavailable)
@@ -281,7 +282,7 @@ func (s *server) routes() http.Handler {
 	return mux
 }
 
-func (s *server) metricsOrNil() *metrics {
+func (s *server) metricsOrNil() *metrics.Metrics {
 	if !s.ready.Load() {
 		return nil
 	}
@@ -390,7 +391,7 @@ func (s *server) startAdapters(ctx context.Context, wg *sync.WaitGroup) error {
 	handlers := make(map[string]http.Handler)
 	// The adapters log their errors with context; here they are counted.
 	onError := func(platform string) func(op string, err error) {
-		return func(op string, _ error) { s.metrics.platformError(platform, op) }
+		return func(op string, _ error) { s.metrics.PlatformError(platform, op) }
 	}
 	started := 0
 

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/racebot/racebot/bot/metrics"
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/watch"
 	"github.com/racebot/racebot/index"
@@ -23,7 +24,7 @@ type corpusSync struct {
 	dir     string
 	idx     *index.Index
 	log     *slog.Logger
-	metrics *metrics // nil counts nothing
+	metrics *metrics.Metrics // nil counts nothing
 
 	mu   sync.Mutex
 	last []corpus.File // the folder's last scan, for rescanning only what changed
@@ -81,7 +82,7 @@ func (s *corpusSync) update(ctx context.Context, fsys fs.FS) (index.Report, erro
 
 func (s *corpusSync) count(outcome string, rep index.Report) {
 	if s.metrics != nil {
-		s.metrics.corpusUpdate(outcome, len(rep.Problems))
+		s.metrics.CorpusUpdate(outcome, len(rep.Problems))
 	}
 }
 

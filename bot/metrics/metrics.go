@@ -1,4 +1,7 @@
-package main
+// Package metrics is racebot serve's Prometheus metrics: questions by
+// platform, command and outcome, their latency, platform errors, the
+// index's size and health, corpus updates and feed reads.
+package metrics
 
 import (
 	"net/http"
@@ -9,12 +12,13 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/corpus/feed"
 	"github.com/racebot/racebot/index"
 )
 
-// metrics are what racebot serve exports on /metrics. It implements
+// Metrics are what racebot serve exports on /metrics. It implements
 // bot.Observer.
-type metrics struct {
+type Metrics struct {
 	reg        *prometheus.Registry
 	questions  *prometheus.CounterVec
 	unanswered *prometheus.CounterVec
@@ -26,11 +30,19 @@ type metrics struct {
 	corpusProblems prometheus.Gauge
 	corpusFailing  prometheus.Gauge
 
-	feeds *feedMetrics
+	feeds *FeedMetrics
 }
 
-func newMetrics(idx *index.Index) *metrics {
-	m := &metrics{
+// Index is what the gauges of the index read.
+type Index interface {
+	Stats() index.Stats
+	Fault() error
+}
+
+// New returns the metrics of a racebot serve answering from idx (nil for
+// none).
+func New(idx Index) *Metrics {
+	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "racebot_requests_total",
@@ -90,7 +102,7 @@ func newMetrics(idx *index.Index) *metrics {
 }
 
 // Handled implements bot.Observer.
-func (m *metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) {
+func (m *Metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) {
 	outcome := "answered"
 	switch reply.Kind {
 	case bot.ReplyAnswer:
@@ -132,13 +144,14 @@ func (m *metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) 
 	m.latency.WithLabelValues(req.Platform, command).Observe(took.Seconds())
 }
 
-// platformError counts an error talking to a platform.
-func (m *metrics) platformError(platform, op string) {
+// PlatformError counts an error talking to a platform.
+func (m *Metrics) PlatformError(platform, op string) {
 	m.errors.WithLabelValues(platform, op).Inc()
 }
 
-// corpusUpdate counts an update of the index from the corpus folder.
-func (m *metrics) corpusUpdate(outcome string, unusable int) {
+// CorpusUpdate counts an update of the index from the corpus folder: its
+// outcome (updated, unchanged, failed) and the files it could not use.
+func (m *Metrics) CorpusUpdate(outcome string, unusable int) {
 	m.corpusUpdates.WithLabelValues(outcome).Inc()
 	if outcome == "failed" {
 		m.corpusFailing.Set(1)
@@ -149,6 +162,63 @@ func (m *metrics) corpusUpdate(outcome string, unusable int) {
 	}
 }
 
-func (m *metrics) handler() http.Handler {
+// Handler serves the metrics in Prometheus's text format.
+func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
+// Feeds returns the metrics of feed reads, for the feed poller.
+func (m *Metrics) Feeds() *FeedMetrics { return m.feeds }
+
+// FeedMetrics counts feed reads on /metrics. It implements feed.Observer.
+type FeedMetrics struct {
+	polls    *prometheus.CounterVec
+	added    *prometheus.CounterVec
+	failures *prometheus.GaugeVec
+	lastOK   *prometheus.GaugeVec
+}
+
+func newFeedMetrics(reg prometheus.Registerer) *FeedMetrics {
+	m := &FeedMetrics{
+		polls: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "racebot_feed_reads_total",
+			Help: "Reads of each feed, by outcome (ok, not_modified, error).",
+		}, []string{"feed", "outcome"}),
+		added: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "racebot_feed_articles_added_total",
+			Help: "Articles added to the corpus from each feed.",
+		}, []string{"feed"}),
+		failures: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "racebot_feed_consecutive_failures",
+			Help: "Failed reads of each feed since its last good one; alert when it stays above zero.",
+		}, []string{"feed"}),
+		lastOK: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "racebot_feed_last_success_timestamp_seconds",
+			Help: "When each feed was last read without error.",
+		}, []string{"feed"}),
+	}
+	reg.MustRegister(m.polls, m.added, m.failures, m.lastOK)
+	return m
+}
+
+// PollDone implements feed.Observer.
+func (m *FeedMetrics) PollDone(r feed.PollResult) {
+	m.polls.WithLabelValues(r.Feed, r.Outcome).Inc()
+	m.added.WithLabelValues(r.Feed).Add(float64(r.Added))
+	m.failures.WithLabelValues(r.Feed).Set(float64(r.Failures))
+	if r.Outcome != feed.OutcomeError {
+		m.lastOK.WithLabelValues(r.Feed).Set(float64(time.Now().Unix()))
+	}
+}
+
+// Start sets the gauges from the poller's saved state, so that a feed
+// that has failed for a day shows so from the start, not only once it is
+// next read, hours later.
+func (m *FeedMetrics) Start(sts []feed.FeedStatus) {
+	for _, st := range sts {
+		m.failures.WithLabelValues(st.URL).Set(float64(st.Failures))
+		if !st.LastSuccess.IsZero() {
+			m.lastOK.WithLabelValues(st.URL).Set(float64(st.LastSuccess.Unix()))
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package main
+package metrics
 
 import (
 	"io"
@@ -7,11 +7,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/corpus/feed"
 )
 
 func TestMetricsOutcomes(t *testing.T) {
-	m := newMetrics(nil)
+	m := New(nil)
 	for _, h := range []struct {
 		req   bot.Request
 		reply bot.Reply
@@ -27,10 +31,10 @@ func TestMetricsOutcomes(t *testing.T) {
 	} {
 		m.Handled(h.req, h.reply, time.Millisecond)
 	}
-	m.platformError("discord", "edit")
+	m.PlatformError("discord", "edit")
 
 	rec := httptest.NewRecorder()
-	m.handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
 	body, _ := io.ReadAll(rec.Body)
 	out := string(body)
 	for _, want := range []string{
@@ -56,5 +60,35 @@ func TestMetricsOutcomes(t *testing.T) {
 	}
 	if strings.Contains(out, "weather-for") || strings.Contains(out, "passwd") {
 		t.Error("a user's command name became a label value")
+	}
+}
+
+// TestFeedMetricsAcrossRestart: a feed that kept failing before a restart
+// shows its failures on /metrics from the start, and each read sets the
+// count rather than adding to what this process has seen.
+func TestFeedMetricsAcrossRestart(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	m := newFeedMetrics(reg)
+	ok := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
+	m.Start([]feed.FeedStatus{
+		{URL: "https://a.example/feed", Failures: 3, LastSuccess: ok},
+		{URL: "https://b.example/feed"},
+	})
+	if got := testutil.ToFloat64(m.failures.WithLabelValues("https://a.example/feed")); got != 3 {
+		t.Errorf("failures after restart = %v, want the 3 saved", got)
+	}
+	if got := testutil.ToFloat64(m.lastOK.WithLabelValues("https://a.example/feed")); got != float64(ok.Unix()) {
+		t.Errorf("last success after restart = %v, want %v", got, ok.Unix())
+	}
+	m.PollDone(feed.PollResult{Feed: "https://a.example/feed", Outcome: feed.OutcomeError, Failures: 4})
+	if got := testutil.ToFloat64(m.failures.WithLabelValues("https://a.example/feed")); got != 4 {
+		t.Errorf("failures after one more failed read = %v, want 4", got)
+	}
+	m.PollDone(feed.PollResult{Feed: "https://a.example/feed", Outcome: feed.OutcomeOK, Added: 2})
+	if got := testutil.ToFloat64(m.failures.WithLabelValues("https://a.example/feed")); got != 0 {
+		t.Errorf("failures after a good read = %v, want 0", got)
+	}
+	if got := testutil.ToFloat64(m.added.WithLabelValues("https://a.example/feed")); got != 2 {
+		t.Errorf("added = %v, want 2", got)
 	}
 }
