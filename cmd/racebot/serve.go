@@ -20,6 +20,7 @@ import (
 
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/bot/discord"
+	"github.com/racebot/racebot/bot/httpapi"
 	"github.com/racebot/racebot/bot/metrics"
 	slackbot "github.com/racebot/racebot/bot/slack"
 	"github.com/racebot/racebot/corpus"
@@ -57,7 +58,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.Addr, err)
 	}
-	trusted, err := parsePrefixes(c.TrustedProxies)
+	trusted, err := httpapi.ParsePrefixes(c.TrustedProxies)
 	if err != nil {
 		return usageError{fmt.Errorf("--trusted-proxies: %w", err)}
 	}
@@ -110,6 +111,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 		MaxSearches: c.MaxSearches, QueueWait: c.QueueWait,
 		Feeds: feedsOf(poller),
 	})
+	s.api = httpapi.New(s.chat, s.trusted)
 	var adapters sync.WaitGroup
 	if err := s.startAdapters(runCtx, &adapters); err != nil {
 		httpSrv.Close()
@@ -227,7 +229,8 @@ type server struct {
 	metrics *metrics.Metrics
 	chat    *bot.Chat
 	ready   atomic.Bool
-	trusted []netip.Prefix // reverse proxies whose X-Forwarded-For is believed
+	trusted []netip.Prefix   // reverse proxies whose X-Forwarded-For is believed
+	api     *httpapi.Handler // set, with chat, before ready
 	// fault says why the index cannot answer (index.Index.Fault); nil
 	// before it is open.
 	fault func() error
@@ -266,7 +269,13 @@ func (s *server) routes() http.Handler {
 		}
 		http.Error(w, "index not ready", http.StatusServiceUnavailable)
 	})
-	mux.HandleFunc("GET /api/ask", s.apiAsk)
+	mux.HandleFunc("GET /api/ask", func(w http.ResponseWriter, r *http.Request) {
+		if !s.ready.Load() {
+			http.Error(w, "index not ready", http.StatusServiceUnavailable)
+			return
+		}
+		s.api.ServeHTTP(w, r)
+	})
 	for _, route := range []string{"/slack/commands", "/slack/events", "/slack/interactive", "/discord/interactions"} {
 		mux.HandleFunc("POST "+route, func(w http.ResponseWriter, r *http.Request) {
 			s.mu.RLock()
@@ -287,101 +296,6 @@ func (s *server) metricsOrNil() *metrics.Metrics {
 		return nil
 	}
 	return s.metrics
-}
-
-// apiAsk answers GET /api/ask?q= with the same JSON as racebot ask --json.
-func (s *server) apiAsk(w http.ResponseWriter, r *http.Request) {
-	if !s.ready.Load() {
-		http.Error(w, "index not ready", http.StatusServiceUnavailable)
-		return
-	}
-	q := r.URL.Query().Get("q")
-	// Each address is a user and a channel of its own: with one channel
-	// for all, a few abusive clients would lock out every other.
-	ip := s.clientIP(r)
-	reply := s.chat.Handle(r.Context(), bot.Request{Platform: "http", User: ip, Channel: "api:" + ip, Command: bot.CommandAsk, Text: q})
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	switch {
-	case reply.Kind == bot.ReplyAnswer:
-		writeJSON(w, reply.Answer)
-	case reply.Busy:
-		w.Header().Set("Retry-After", strconv.Itoa(int(reply.RetryAfter.Seconds()+0.999)))
-		w.WriteHeader(http.StatusServiceUnavailable)
-		writeJSON(w, noAnswer(q, reply.Text))
-	case reply.RetryAfter > 0:
-		w.Header().Set("Retry-After", strconv.Itoa(int(reply.RetryAfter.Seconds()+0.999)))
-		w.WriteHeader(http.StatusTooManyRequests)
-		writeJSON(w, noAnswer(q, reply.Text))
-	case reply.Failed:
-		w.WriteHeader(http.StatusInternalServerError)
-		writeJSON(w, noAnswer(q, reply.Text))
-	default: // help for an empty question, a notice for an unusable one
-		writeJSON(w, noAnswer(q, reply.Text))
-	}
-}
-
-// noAnswer is the API's answer object for a question that got a notice.
-func noAnswer(q, msg string) *bot.Answer {
-	return &bot.Answer{Question: q, Passages: []bot.Passage{}, Figures: []bot.Figure{}, Message: msg}
-}
-
-// clientIP returns the address a request comes from: its peer's, or, when
-// the peer is a trusted proxy, the last address in X-Forwarded-For that is
-// not one (proxies append, so the ones before it may be forged).
-func (s *server) clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	addr, err := netip.ParseAddr(host)
-	if err != nil || !s.isTrusted(addr) {
-		return host
-	}
-	var hops []string
-	for _, v := range r.Header.Values("X-Forwarded-For") {
-		hops = append(hops, strings.Split(v, ",")...)
-	}
-	for i := len(hops) - 1; i >= 0; i-- {
-		a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
-		if err != nil {
-			break // a malformed hop: believe nothing before it
-		}
-		if !s.isTrusted(a.Unmap()) {
-			return a.Unmap().String()
-		}
-	}
-	return host
-}
-
-func (s *server) isTrusted(a netip.Addr) bool {
-	for _, p := range s.trusted {
-		if p.Contains(a.Unmap()) {
-			return true
-		}
-	}
-	return false
-}
-
-// parsePrefixes parses addresses ("10.0.0.1") and CIDR ranges
-// ("10.0.0.0/8").
-func parsePrefixes(ss []string) ([]netip.Prefix, error) {
-	var out []netip.Prefix
-	for _, v := range ss {
-		v = strings.TrimSpace(v)
-		if v == "" {
-			continue
-		}
-		if p, err := netip.ParsePrefix(v); err == nil {
-			out = append(out, p.Masked())
-			continue
-		}
-		a, err := netip.ParseAddr(v)
-		if err != nil {
-			return nil, fmt.Errorf("%q is neither an address nor a CIDR range", v)
-		}
-		out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
-	}
-	return out, nil
 }
 
 // startAdapters starts every chat adapter whose credentials are in the
