@@ -6,138 +6,19 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"path/filepath"
-	"strings"
 
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/bot/metrics"
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/feed"
+	"github.com/racebot/racebot/corpus/ingest"
 	"github.com/racebot/racebot/corpus/web"
 )
 
 // feedStateFile is where racebot serve keeps what its feeds have given, in
 // the index folder that racebot owns, for `racebot sources` to read.
 const feedStateFile = "feeds-state.json"
-
-// feedAdder turns feed items into articles in the corpus folder: the page
-// the item links to, read as `racebot add` reads it, or, when that page
-// cannot be had (a paywall, robots.txt, not HTML), the full text the feed
-// itself carries.
-type feedAdder struct {
-	client *web.Client
-	folder *corpus.Folder
-	log    *slog.Logger
-	// changed is told of each article written, so that the index is
-	// brought up to date even when the corpus folder is not watched.
-	changed func()
-}
-
-// Add implements feed.Adder.
-func (a *feedAdder) Add(ctx context.Context, it feed.Item) (string, error) {
-	ctx = web.WithPrivateFeed(ctx, it.FeedURL)
-	p, err := a.client.Fetch(ctx, it.Link)
-	if err != nil {
-		if ctx.Err() != nil {
-			return "", err
-		}
-		fromFeed, ferr := itemPage(it)
-		if ferr != nil {
-			if permanent(err) {
-				return "", fmt.Errorf("%w: %w (and the feed's own text: %w)", feed.ErrRejected, err, ferr)
-			}
-			return "", err
-		}
-		a.log.Info("feed item's page could not be read; using the feed's own text", "link", feed.Redact(it.Link), "err", err)
-		p = fromFeed
-	}
-	// The page has the last word on its metadata; the feed fills in what
-	// the page leaves out.
-	if strings.TrimSpace(p.Title) == "" {
-		p.Title = it.Title
-	}
-	if p.Published.IsZero() {
-		p.Published = it.Published
-	}
-	if p.Published.IsZero() {
-		p.Published = it.Updated
-	}
-	if strings.TrimSpace(p.Publisher) == "" {
-		p.Publisher = feedPublisher(it.FeedTitle)
-	}
-	art, body, err := p.Article()
-	if err != nil {
-		return "", fmt.Errorf("%w: %w", feed.ErrRejected, err)
-	}
-	path, err := a.folder.Add(ctx, art, body)
-	if errors.Is(err, corpus.ErrDuplicate) {
-		return "", fmt.Errorf("%w: %w", feed.ErrDuplicate, err)
-	}
-	if err != nil {
-		return "", err
-	}
-	if a.changed != nil {
-		a.changed()
-	}
-	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), nil
-}
-
-// itemPage makes a page of the text a feed carries for an item, for items
-// whose own page cannot be read. Feeds that carry only a teaser fail here
-// with web.ErrTooShort, as a paywalled page does.
-func itemPage(it feed.Item) (*web.Page, error) {
-	text := it.Content
-	if len(strings.TrimSpace(text)) < len(strings.TrimSpace(it.Summary)) {
-		text = it.Summary
-	}
-	if strings.TrimSpace(text) == "" {
-		return nil, errors.New("the feed carries no text for the item")
-	}
-	u, err := url.Parse(it.Link)
-	if err != nil {
-		return nil, fmt.Errorf("item link %q: %w", it.Link, err)
-	}
-	p, err := web.ParseHTML(strings.NewReader("<html><head><title></title></head><body><article>"+text+"</article></body></html>"), u)
-	if err != nil {
-		return nil, err
-	}
-	p.URL = corpus.NormalizeURL(it.Link)
-	p.Title = it.Title
-	p.Author = it.Author
-	p.Publisher = feedPublisher(it.FeedTitle)
-	return p, nil
-}
-
-// permanent reports whether a page will never be read however often it is
-// tried, so that its item need not be offered again.
-func permanent(err error) bool {
-	if _, ok := errors.AsType[*web.PrivateAddrError](err); ok {
-		return true
-	}
-	if errors.Is(err, web.ErrRobotsUnavailable) {
-		return false // the site was down or failing: it may be back later
-	}
-	for _, e := range []error{web.ErrDisallowed, web.ErrNotHTML, web.ErrTooLarge, web.ErrTooShort, web.ErrNoTitle, web.ErrNoURL, web.ErrScheme} {
-		if errors.Is(err, e) {
-			return true
-		}
-	}
-	return false
-}
-
-// feedPublisher makes a publisher name of a feed's title, which often
-// carries a section: "Artificial Intelligence | MIT Technology Review" is
-// published by MIT Technology Review.
-func feedPublisher(title string) string {
-	title = strings.TrimSpace(title)
-	for _, sep := range []string{" | ", " – ", " — ", " - "} {
-		if i := strings.LastIndex(title, sep); i >= 0 {
-			return strings.TrimSpace(title[i+len(sep):])
-		}
-	}
-	return title
-}
 
 // readFeeds reads --feeds before anything else starts, so that a mistake in
 // the file is reported at once, with its line, rather than after the index
@@ -174,13 +55,13 @@ func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.
 	if len(srcs) == 0 {
 		return nil, nil
 	}
-	adder := &feedAdder{
-		client: &web.Client{UserAgent: web.UserAgent(racebotVersion()), HTTP: &http.Client{Transport: web.PublicTransport()}},
-		folder: corpus.NewFolder(cs.dir),
-		log:    log,
+	adder := &ingest.FeedAdder{
+		Client: &web.Client{UserAgent: web.UserAgent(racebotVersion()), HTTP: &http.Client{Transport: web.PublicTransport()}},
+		Folder: corpus.NewFolder(cs.dir),
+		Log:    log,
 	}
 	if !c.Watch {
-		adder.changed = func() {
+		adder.Changed = func() {
 			if err := cs.sync(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("index not updated with a feed's article", "err", err)
 			}

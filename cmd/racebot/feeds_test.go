@@ -1,14 +1,11 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +15,7 @@ import (
 
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/feed"
+	"github.com/racebot/racebot/corpus/ingest"
 	"github.com/racebot/racebot/corpus/web"
 )
 
@@ -263,10 +261,9 @@ func TestFeedAdderRefusesPrivateAddresses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			a := &feedAdder{
-				client: &web.Client{HTTP: &http.Client{Transport: web.PublicTransport()}},
-				folder: corpus.NewFolder(dir),
-				log:    slog.New(slog.DiscardHandler),
+			a := &ingest.FeedAdder{
+				Client: &web.Client{HTTP: &http.Client{Transport: web.PublicTransport()}},
+				Folder: corpus.NewFolder(dir),
 			}
 			id, err := a.Add(t.Context(), feed.Item{Link: tt.link, FeedURL: tt.feedURL, Title: "Zephyrion"})
 			files, _ := os.ReadDir(dir)
@@ -283,29 +280,5 @@ func TestFeedAdderRefusesPrivateAddresses(t *testing.T) {
 				t.Errorf("%d files written for a refused page", len(files))
 			}
 		})
-	}
-}
-
-// TestPermanent: which failures to fetch an item's page mean it will never
-// be read, and which may pass.
-func TestPermanent(t *testing.T) {
-	tests := []struct {
-		err  error
-		want bool
-	}{
-		{fmt.Errorf("fetch x: %w", web.ErrDisallowed), true},
-		{fmt.Errorf("fetch x: %w", web.ErrNotHTML), true},
-		{fmt.Errorf("fetch x: %w", web.ErrTooShort), true},
-		{fmt.Errorf("fetch x: redirected to file:///etc/passwd: %w", web.ErrScheme), true},
-		{fmt.Errorf("fetch x: %w", &web.PrivateAddrError{Host: "a", Addr: netip.MustParseAddr("10.0.0.1")}), true},
-		{fmt.Errorf("fetch x: could not reach x: %w", web.ErrRobotsUnavailable), false},
-		{fmt.Errorf("fetch x: %w: %w", web.ErrRobotsUnavailable, &web.PrivateAddrError{Host: "a", Addr: netip.MustParseAddr("10.0.0.1")}), true},
-		{errors.New("fetch x: the server answered 503 Service Unavailable"), false},
-		{context.DeadlineExceeded, false},
-	}
-	for _, tt := range tests {
-		if got := permanent(tt.err); got != tt.want {
-			t.Errorf("permanent(%v) = %v, want %v", tt.err, got, tt.want)
-		}
 	}
 }
