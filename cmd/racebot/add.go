@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -15,6 +13,7 @@ import (
 	"time"
 
 	"github.com/racebot/racebot/corpus"
+	"github.com/racebot/racebot/corpus/ingest"
 	"github.com/racebot/racebot/corpus/web"
 	"github.com/racebot/racebot/index"
 )
@@ -105,12 +104,12 @@ func (c *addCmd) addOne(e *env, folder *corpus.Folder, client *web.Client, in st
 		if p, err = client.Fetch(e.ctx, in); err != nil {
 			return addResult{}, err
 		}
-		a, body, err = c.pageArticle(p, published)
+		a, body, err = ingest.Page(p, c.overrides(published))
 	} else {
-		a, body, err = c.fileArticle(in, published)
+		a, body, err = ingest.File(in, c.overrides(published))
 	}
 	if err != nil {
-		return addResult{}, err
+		return addResult{}, withFlags(err)
 	}
 	for _, t := range c.Tag {
 		if t = strings.TrimSpace(t); t != "" {
@@ -125,235 +124,48 @@ func (c *addCmd) addOne(e *env, folder *corpus.Folder, client *web.Client, in st
 	return addResult{path: p}, err
 }
 
+// overrides are the flags that say what a page or file does not.
+func (c *addCmd) overrides(published time.Time) ingest.Overrides {
+	return ingest.Overrides{Title: c.Title, Publisher: c.Publisher, URL: c.URL, Published: published}
+}
+
+// withFlags says which flag mends an error of ingest.
+func withFlags(err error) error {
+	var (
+		src     *ingest.SourceError
+		pathErr *fs.PathError
+	)
+	switch {
+	case errors.Is(err, web.ErrNoDate):
+		return fmt.Errorf("%w; give it with --published YYYY-MM-DD", err)
+	case errors.Is(err, web.ErrNoTitle):
+		return fmt.Errorf("%w; give it with --title", err)
+	case errors.Is(err, web.ErrNoURL):
+		return fmt.Errorf("%w: the page names no canonical URL; give the address it came from with --url", err)
+	case errors.Is(err, ingest.ErrNoTitle):
+		return fmt.Errorf("%w, or give one with --title", err)
+	case errors.Is(err, ingest.ErrUnsupported):
+		_, ext, _ := strings.Cut(err.Error(), ": ")
+		return fmt.Errorf("racebot add reads web pages (http or https URLs) and .html, .md and .txt files, not %s", ext)
+	case errors.As(err, &pathErr):
+		// Neither a file racebot reads nor one at all.
+		return fmt.Errorf("not a URL (they start with https://) and not a file: %w", pathErr.Err)
+	case errors.As(err, &src):
+		var missing []string
+		if src.NoURL {
+			missing = append(missing, "--url (the address the article came from)")
+		}
+		if src.NoPublished {
+			missing = append(missing, "--published YYYY-MM-DD")
+		}
+		return fmt.Errorf("a %s file does not say where and when it was published: give %s", src.Ext, strings.Join(missing, " and "))
+	}
+	return err
+}
+
 func isURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
-}
-
-// pageArticle applies the flags to a page read from the web or a saved file
-// and makes it an article, saying which flag supplies what the page lacks.
-func (c *addCmd) pageArticle(p *web.Page, published time.Time) (*corpus.Article, string, error) {
-	if c.Title != "" {
-		p.Title = c.Title
-	}
-	if c.Publisher != "" {
-		p.Publisher = c.Publisher
-	}
-	if !published.IsZero() {
-		p.Published = published
-	}
-	if c.URL != "" {
-		p.URL = corpus.NormalizeURL(c.URL)
-	}
-	a, body, err := p.Article()
-	switch {
-	case errors.Is(err, web.ErrNoDate):
-		return nil, "", fmt.Errorf("%w; give it with --published YYYY-MM-DD", err)
-	case errors.Is(err, web.ErrNoTitle):
-		return nil, "", fmt.Errorf("%w; give it with --title", err)
-	case errors.Is(err, web.ErrNoURL):
-		return nil, "", fmt.Errorf("%w: the page names no canonical URL; give the address it came from with --url", err)
-	}
-	return a, body, err
-}
-
-// fileArticle reads a saved file: .html and .htm as a web page, .md as an
-// article file (front matter and all) or as plain Markdown whose "# "
-// heading is the title, .txt as text whose first line is the title.
-func (c *addCmd) fileArticle(name string, published time.Time) (*corpus.Article, string, error) {
-	ext := strings.ToLower(filepath.Ext(name))
-	switch ext {
-	case ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt":
-	default:
-		if _, err := os.Stat(name); err != nil {
-			return nil, "", fmt.Errorf("not a URL (they start with https://) and not a file: %w", errors.Unwrap(err))
-		}
-		return nil, "", fmt.Errorf("racebot add reads web pages (http or https URLs) and .html, .md and .txt files, not %q files", ext)
-	}
-	limit := int64(corpus.MaxFileSize)
-	if ext == ".html" || ext == ".htm" || ext == ".xhtml" {
-		limit = web.DefaultMaxBytes // as for a page fetched
-	}
-	data, err := readRegular(name, limit)
-	if err != nil {
-		return nil, "", err
-	}
-	switch ext {
-	case ".html", ".htm", ".xhtml":
-		var base *url.URL
-		if c.URL != "" {
-			base, _ = url.Parse(c.URL)
-		}
-		p, err := web.ParseHTML(bytes.NewReader(data), base)
-		if err != nil {
-			return nil, "", err
-		}
-		return c.pageArticle(p, published)
-	case ".md", ".markdown":
-		if text := strings.TrimPrefix(string(data), "\ufeff"); strings.HasPrefix(strings.TrimSpace(firstLine(text)), "---") {
-			return c.articleFile(name, data, published)
-		}
-	}
-	return c.textFile(ext, data, published)
-}
-
-// readRegular reads a regular file of at most limit bytes. Anything else
-// is refused before it is opened: a device ("/dev/zero" behind a
-// symlink) would be read until memory runs out, and opening a FIFO waits
-// for a writer that may never come.
-func readRegular(name string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return nil, fmt.Errorf("read file: %w", errors.Unwrap(err))
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("read file %s: not a regular file but %s", name, describeMode(fi.Mode()))
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("the file is %d bytes, over the %d-byte limit for an article", fi.Size(), limit)
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("read file: %w", errors.Unwrap(err))
-	}
-	defer f.Close()
-	// The file may have grown, or been replaced, since it was looked at.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read file %s: %w", name, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("the file is over the %d-byte limit for an article", limit)
-	}
-	return data, nil
-}
-
-// describeMode names the kind of a file that is not a regular one.
-func describeMode(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "a special file"
-}
-
-// articleFile takes a file already in the article format: it must parse,
-// and is written again with the flags applied. Its id is kept when it
-// names one; otherwise the folder picks one from the title.
-func (c *addCmd) articleFile(name string, data []byte, published time.Time) (*corpus.Article, string, error) {
-	a, err := corpus.Parse(filepath.Base(name), data)
-	if err != nil {
-		return nil, "", err
-	}
-	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n")
-	header, body := splitArticle(text)
-	if !hasKey(header, "id") {
-		a.ID = ""
-	}
-	if c.Title != "" {
-		a.Title = c.Title
-	}
-	if !published.IsZero() {
-		a.Published = published
-	}
-	if c.Publisher != "" {
-		a.Sources[0].Publisher = c.Publisher
-	}
-	if c.URL != "" {
-		a.Sources[0].URL = corpus.NormalizeURL(c.URL)
-	}
-	return a, body, nil
-}
-
-// textFile takes plain Markdown (title from its first "# " heading) or
-// plain text (title from its first line); the flags give what a file
-// cannot: the source URL, the date and, if need be, the publisher.
-func (c *addCmd) textFile(ext string, data []byte, published time.Time) (*corpus.Article, string, error) {
-	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n")
-	title := c.Title
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if t == "" {
-			continue
-		}
-		if title != "" {
-			break
-		}
-		if ext == ".txt" {
-			title = t
-		} else if h, ok := strings.CutPrefix(t, "# "); ok {
-			title = strings.TrimSpace(h)
-		} else {
-			break
-		}
-		lines = append(lines[:i:i], lines[i+1:]...)
-		break
-	}
-	if title == "" {
-		return nil, "", errors.New(`no title: start the file with a "# Title" line, or give one with --title`)
-	}
-	var missing []string
-	if c.URL == "" {
-		missing = append(missing, "--url (the address the article came from)")
-	}
-	if published.IsZero() {
-		missing = append(missing, "--published YYYY-MM-DD")
-	}
-	if len(missing) > 0 {
-		return nil, "", fmt.Errorf("a %s file does not say where and when it was published: give %s", ext, strings.Join(missing, " and "))
-	}
-	u := corpus.NormalizeURL(c.URL)
-	publisher := c.Publisher
-	if publisher == "" {
-		pu, _ := url.Parse(u)
-		publisher = strings.TrimPrefix(pu.Hostname(), "www.")
-	}
-	a := &corpus.Article{
-		Title:     title,
-		Published: published,
-		Kind:      corpus.KindArticle,
-		Sources:   []corpus.Source{{Publisher: publisher, Title: title, URL: u, Date: published}},
-	}
-	return a, strings.Join(lines, "\n"), nil
-}
-
-func firstLine(s string) string {
-	l, _, _ := strings.Cut(s, "\n")
-	return l
-}
-
-// splitArticle cuts a file in the article format, which corpus.Parse has
-// accepted, into its front matter and its body.
-func splitArticle(text string) (header, body string) {
-	_, rest, _ := strings.Cut(text, "\n")
-	for off := 0; off < len(rest); {
-		end := strings.IndexByte(rest[off:], '\n')
-		if end < 0 {
-			end = len(rest) - off
-		}
-		if strings.TrimRight(rest[off:off+end], " \t") == "---" {
-			return rest[:off], rest[min(off+end+1, len(rest)):]
-		}
-		off += end + 1
-	}
-	return rest, ""
-}
-
-// hasKey reports whether YAML front matter sets a top-level key.
-func hasKey(header, key string) bool {
-	for l := range strings.SplitSeq(header, "\n") {
-		if k, _, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == key && !strings.HasPrefix(l, " ") {
-			return true
-		}
-	}
-	return false
 }
 
 // describeAdded reads back an added file for its report line: "corpus/x.md:
