@@ -3,12 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/bot/term"
@@ -46,15 +44,8 @@ func (c *sourcesCmd) Run(e *env, g *cli) error {
 		fmt.Fprintln(e.stdout, "No article matches that.")
 		return nil
 	}
-	for _, s := range list {
-		fmt.Fprintf(e.stdout, "%s  %s\n", s.Published, s.Doc)
-		for _, l := range term.Wrap(fmt.Sprintf("%s — %s", s.Title, s.Publisher), term.Width-12) {
-			fmt.Fprintln(e.stdout, "            "+l)
-		}
-		fmt.Fprintf(e.stdout, "            %d passages, %d figures · %s\n", s.Passages, s.Figures, s.URL)
-	}
 	st := idx.Stats()
-	fmt.Fprintf(e.stdout, "\n%d of %d articles · index as of %s\n", len(list), st.Articles, st.Updated.Local().Format("2006-01-02 15:04"))
+	term.WriteSources(e.stdout, list, st.Articles, st.Updated)
 	// As /sources does, a query narrows the articles and leaves the feeds
 	// out. The feeds are an extra here: a state file that cannot be read
 	// is worth a warning, not the article list.
@@ -68,7 +59,7 @@ func (c *sourcesCmd) Run(e *env, g *cli) error {
 		e.log.Warn("feeds not listed", "err", err)
 	default:
 		fmt.Fprintln(e.stdout)
-		writeFeeds(e.stdout, feeds, time.Now())
+		term.WriteFeeds(e.stdout, feeds, time.Now())
 	}
 	return nil
 }
@@ -90,7 +81,7 @@ func (c *sourcesCmd) runFeeds(e *env, g *cli) error {
 	if c.JSON {
 		return writeJSON(e.stdout, feeds)
 	}
-	writeFeeds(e.stdout, feeds, time.Now())
+	term.WriteFeeds(e.stdout, feeds, time.Now())
 	return nil
 }
 
@@ -107,45 +98,4 @@ func readFeedState(g *cli) ([]bot.Feed, error) {
 		return nil, err
 	}
 	return botFeeds(sts), nil
-}
-
-// writeFeeds prints the feeds for a person, each with its address, when it
-// was last read as of now and what it added, or why reading it fails.
-// Titles and errors come from the feeds' servers: Name and Summary keep
-// them to one line without control characters, so that a feed cannot
-// send escape codes to the terminal.
-func writeFeeds(w io.Writer, feeds []bot.Feed, now time.Time) {
-	noun := "feeds"
-	if len(feeds) == 1 {
-		noun = "feed"
-	}
-	fmt.Fprintf(w, "%d news %s, as racebot serve last saved them:\n", len(feeds), noun)
-	for _, f := range feeds {
-		fmt.Fprintln(w)
-		for _, l := range term.Wrap(f.Name(), term.Width-2) {
-			fmt.Fprintln(w, "  "+l)
-		}
-		fmt.Fprintln(w, "    "+strings.Map(dropControl, f.URL))
-		for _, l := range term.Wrap(f.Summary(now), term.Width-4) {
-			fmt.Fprintln(w, "    "+l)
-		}
-		if e := strings.Map(dropControl, f.LastError); strings.TrimSpace(e) != "" {
-			for _, l := range term.Wrap("last error: "+e, term.Width-4) {
-				fmt.Fprintln(w, "    "+l)
-			}
-		} else if e := strings.Map(dropControl, f.ItemError); strings.TrimSpace(e) != "" {
-			for _, l := range term.Wrap("last item not added: "+e, term.Width-4) {
-				fmt.Fprintln(w, "    "+l)
-			}
-		}
-	}
-}
-
-// dropControl drops control characters, for strings.Map: the state file is
-// plain JSON that anything may have written.
-func dropControl(r rune) rune {
-	if unicode.IsControl(r) {
-		return -1
-	}
-	return r
 }
