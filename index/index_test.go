@@ -13,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/corpustest"
 	"github.com/racebot/racebot/index"
 )
@@ -332,5 +333,44 @@ func TestOpenRemovesUnfinishedBuilds(t *testing.T) {
 	}
 	if x.Stats().Articles != 19 {
 		t.Errorf("index holds %+v after Open, want the 19 starter articles", x.Stats())
+	}
+}
+
+// TestFolderSync: a folder synced while served reports each update's
+// outcome, and a folder emptied of articles is refused rather than
+// emptying the index one deletion at a time.
+func TestFolderSync(t *testing.T) {
+	dir := t.TempDir()
+	for name, f := range starter(t) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := open(t, "", index.Options{})
+	var outcomes []string
+	s := &index.FolderSync{Dir: dir, Index: x, Observe: func(outcome string, _ int) { outcomes = append(outcomes, outcome) }}
+	ctx := context.Background()
+	if err := s.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	for _, f := range files {
+		os.Remove(f)
+	}
+	if err := s.Sync(ctx); !errors.Is(err, corpus.ErrNoArticles) {
+		t.Errorf("sync of an emptied folder: %v, want ErrNoArticles", err)
+	}
+	if got := x.Stats().Articles; got != 19 {
+		t.Errorf("index holds %d articles after the folder was emptied, want the 19 it had", got)
+	}
+	if want := []string{"updated", "unchanged", "failed"}; !slices.Equal(outcomes, want) {
+		t.Errorf("outcomes %v, want %v", outcomes, want)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/racebot/racebot/corpus/feed"
 	"github.com/racebot/racebot/corpus/ingest"
 	"github.com/racebot/racebot/corpus/web"
+	"github.com/racebot/racebot/index"
 )
 
 // feedStateFile is where racebot serve keeps what its feeds have given, in
@@ -51,18 +52,18 @@ func (c *serveCmd) readFeeds(e *env, g *cli) ([]feed.Source, error) {
 // newPoller makes the poller of --feeds, or nil when there are none. The
 // watcher indexes what the feeds add; without it (--no-watch), each article
 // added is indexed at once.
-func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.Source, cs *corpusSync, m *metrics.Metrics) (*feed.Poller, error) {
+func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.Source, cs *index.FolderSync, m *metrics.Metrics) (*feed.Poller, error) {
 	if len(srcs) == 0 {
 		return nil, nil
 	}
 	adder := &ingest.FeedAdder{
 		Client: &web.Client{UserAgent: web.UserAgent(racebotVersion()), HTTP: &http.Client{Transport: web.PublicTransport()}},
-		Folder: corpus.NewFolder(cs.dir),
+		Folder: corpus.NewFolder(cs.Dir),
 		Log:    log,
 	}
 	if !c.Watch {
 		adder.Changed = func() {
-			if err := cs.sync(ctx); err != nil && ctx.Err() == nil {
+			if err := cs.Sync(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("index not updated with a feed's article", "err", err)
 			}
 		}
@@ -75,7 +76,7 @@ func (c *serveCmd) newPoller(ctx context.Context, log *slog.Logger, srcs []feed.
 		Spread:    c.FeedSpread,
 		Logger:    log,
 	}
-	if dir := cs.idx.Dir(); dir != "" {
+	if dir := cs.Index.Dir(); dir != "" {
 		opts.StatePath = filepath.Join(dir, feedStateFile)
 	}
 	if m != nil {

@@ -96,7 +96,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	s.metrics = metrics.New(idx)
 	runCtx, stopAdapters := context.WithCancel(context.WithoutCancel(e.ctx))
 	defer stopAdapters()
-	cs := &corpusSync{dir: g.Corpus, idx: idx, log: log, metrics: s.metrics}
+	cs := &index.FolderSync{Dir: g.Corpus, Index: idx, Log: log, Observe: s.metrics.CorpusUpdate}
 	poller, err := c.newPoller(runCtx, log, feeds, cs, s.metrics)
 	if err != nil {
 		httpSrv.Close()
@@ -122,7 +122,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	s.fault = idx.Fault
 	defer keepHealthy(runCtx, log, idx, repairEvery, checkEvery, func(ctx context.Context) error {
 		if g.Corpus != "" {
-			return cs.sync(ctx)
+			return cs.Sync(ctx)
 		}
 		_, err := idx.Sync(ctx, corpus.Embedded())
 		return err
