@@ -120,7 +120,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	stopWatch := c.watchCorpus(runCtx, log, cs)
 	defer stopWatch()
 	s.fault = idx.Fault
-	defer keepHealthy(runCtx, log, idx, repairEvery, checkEvery, func(ctx context.Context) error {
+	defer index.KeepHealthy(runCtx, log, idx, index.RepairEvery, index.CheckEvery, func(ctx context.Context) error {
 		if g.Corpus != "" {
 			return cs.Sync(ctx)
 		}
@@ -165,61 +165,6 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	}
 	log.Info("stopped")
 	return nil
-}
-
-// Health checks of the index while serving: a known search now and then,
-// and a look for a fault found by a question more often, since repairing
-// it quickly is what brings answers back.
-const (
-	checkEvery  = time.Minute
-	repairEvery = 5 * time.Second
-)
-
-// checked is what keepHealthy needs of an index.
-type checked interface {
-	Check(context.Context) error
-	Fault() error
-	Dir() string
-}
-
-// keepHealthy checks the index with idx.Check every check and, when it
-// is found damaged (a check or a question's search failed or panicked),
-// rebuilds it from the corpus with repair, looking every tick and
-// retrying until it works.
-func keepHealthy(ctx context.Context, log *slog.Logger, idx checked, tick, check time.Duration, repair func(context.Context) error) (stop func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		tick := time.NewTicker(tick)
-		defer tick.Stop()
-		last := time.Now()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-			}
-			if time.Since(last) >= check {
-				last = time.Now()
-				if err := idx.Check(ctx); err != nil {
-					log.Error("index check failed", "dir", idx.Dir(), "err", err)
-				}
-			}
-			if idx.Fault() == nil {
-				continue
-			}
-			log.Warn("rebuilding the damaged index from the corpus", "dir", idx.Dir(), "err", idx.Fault())
-			if err := repair(ctx); err != nil && ctx.Err() == nil {
-				log.Error("index rebuild failed; trying again", "dir", idx.Dir(), "err", err)
-				continue
-			}
-			if idx.Fault() == nil {
-				log.Info("index rebuilt; answering again", "dir", idx.Dir())
-			}
-		}
-	}()
-	return func() { cancel(); <-done }
 }
 
 // server is racebot serve's HTTP side and the wiring of its adapters.
