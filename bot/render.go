@@ -63,6 +63,23 @@ func (f Figure) Byline() string {
 	return who + ", " + when
 }
 
+// Key identifies a figure among an answer's, whether listed alone or in a
+// disagreement: the same text at the same place of the same passage.
+func (f Figure) Key() string {
+	return fmt.Sprintf("%s/%d/%d/%s", f.Doc, f.Paragraph, f.Start, f.Text)
+}
+
+// FiguresHeading is the heading, without markup, of an answer's figures
+// outside its disagreements: "Figures:", or "Figures that may help:" when
+// the passages are only the closest racebot has, since then neither they
+// nor their figures may answer.
+func (a *Answer) FiguresHeading() string {
+	if a.Answered && !a.Confident {
+		return "Figures that may help:"
+	}
+	return "Figures:"
+}
+
 // Heading is the line above a disagreement's figures, without
 // markup: "Sources disagree on GPUs:", or "…, newest first:" when they
 // reported at different times.

@@ -207,24 +207,21 @@ func figureGroups(a *bot.Answer) []figGroup {
 				break
 			}
 			g.figs = append(g.figs, f)
-			shown[figKey(f)] = true
+			shown[f.Key()] = true
 			lines++
 		}
 		if len(g.figs) > 0 {
 			groups = append(groups, g)
 		}
 	}
-	rest := figGroup{heading: "**Figures:**"}
-	if hedged(a) {
-		rest.heading = "**Figures that may help:**"
-	}
+	rest := figGroup{heading: "**" + a.FiguresHeading() + "**"}
 	for _, f := range a.Figures {
 		if lines == maxFigureLines {
 			break
 		}
-		if !shown[figKey(f)] {
+		if !shown[f.Key()] {
 			rest.figs = append(rest.figs, f)
-			shown[figKey(f)] = true
+			shown[f.Key()] = true
 			lines++
 		}
 	}
@@ -237,10 +234,6 @@ func figureGroups(a *bot.Answer) []figGroup {
 // hedged reports whether an answer shows passages racebot is not
 // confident answer the question: the closest it has.
 func hedged(a *bot.Answer) bool { return a.Answered && !a.Confident }
-
-func figKey(f bot.Figure) string {
-	return fmt.Sprintf("%s/%d/%d/%s", f.Doc, f.Paragraph, f.Start, f.Text)
-}
 
 // buildAnswer lays out an answer with the first nfig figures and the
 // given passages, the last cut to at most lastMax characters.

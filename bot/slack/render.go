@@ -332,7 +332,7 @@ func renderAnswer(b *builder, a *bot.Answer, share string) {
 			}
 			if b.fields(h, fields[:n]) {
 				for _, f := range d.Figures[:n] {
-					shown[figKey(f)] = true
+					shown[f.Key()] = true
 				}
 				break
 			}
@@ -340,16 +340,12 @@ func renderAnswer(b *builder, a *bot.Answer, share string) {
 	}
 	var rest []string
 	for _, f := range a.Figures {
-		if !shown[figKey(f)] {
+		if !shown[f.Key()] {
 			rest = append(rest, "• "+figureLine(f, refs))
 		}
 	}
 	if len(rest) > 0 {
-		heading := "*Figures:*"
-		if hedged {
-			heading = "*Figures that may help:*"
-		}
-		addList(b, heading, rest, len(rest))
+		addList(b, "*"+a.FiguresHeading()+"*", rest, len(rest))
 	}
 	b.reserved -= firstQuote
 	b.reservedBlock -= 2
@@ -516,10 +512,6 @@ func citeLine(n int, c bot.Citation) string {
 		label = c.Doc
 	}
 	return prefix + link(c.URL, label, maxContextText-count(prefix)-count(suffix)) + suffix
-}
-
-func figKey(f bot.Figure) string {
-	return fmt.Sprintf("%s/%d/%d/%s", f.Doc, f.Paragraph, f.Start, f.Text)
 }
 
 // fallback is the top-level text of a reply's message.

@@ -70,24 +70,18 @@ func WriteAnswer(w io.Writer, a *bot.Answer, st Style) {
 		fmt.Fprintln(w, st.bold(d.Heading()))
 		for _, f := range d.Figures {
 			writeFigure(w, f, refs, st)
-			shown[figKey(f)] = true
+			shown[f.Key()] = true
 		}
 		fmt.Fprintln(w)
 	}
 	var rest []bot.Figure
 	for _, f := range a.Figures {
-		if !shown[figKey(f)] {
+		if !shown[f.Key()] {
 			rest = append(rest, f)
 		}
 	}
 	if len(rest) > 0 {
-		heading := "Figures:"
-		if hedged {
-			// Not "the figures": the passages may not answer, so
-			// neither may their figures.
-			heading = "Figures that may help:"
-		}
-		fmt.Fprintln(w, st.bold(heading))
+		fmt.Fprintln(w, st.bold(a.FiguresHeading()))
 		for _, f := range rest {
 			writeFigure(w, f, refs, st)
 		}
@@ -137,10 +131,6 @@ func writeFigure(w io.Writer, f bot.Figure, refs *bot.References, st Style) {
 	for _, l := range Wrap(strings.TrimPrefix(rest, " "), Width-6) {
 		fmt.Fprintln(w, "      "+l)
 	}
-}
-
-func figKey(f bot.Figure) string {
-	return fmt.Sprintf("%s/%d/%d", f.Doc, f.Paragraph, f.Start)
 }
 
 // Wrap breaks text into lines of at most w characters.
