@@ -177,7 +177,7 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		if p := recover(); p != nil {
 			c.log.Error("panic while answering", "platform", req.Platform, "command", req.Command,
 				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			reply = Reply{Kind: ReplyNotice, Failed: true, Text: apology}
+			reply = Reply{Kind: ReplyNotice, Failed: true, Text: Apology}
 		}
 		if c.observer != nil {
 			c.observer.Handled(req, reply, time.Since(start))
@@ -233,12 +233,17 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return Reply{Kind: ReplyNotice, Failed: true, Text: "That took me too long to answer. Please try again in a moment, or ask more briefly."}
 		}
-		return Reply{Kind: ReplyNotice, Failed: true, Text: apology}
+		return Reply{Kind: ReplyNotice, Failed: true, Text: Apology}
 	}
 	return Reply{Kind: ReplyAnswer, Answer: a}
 }
 
-const apology = "Sorry, something went wrong on my side while answering. Please try again; if it keeps happening, tell whoever runs this bot."
+// Apology and TooSlow are what a user sees when racebot itself failed, and
+// when no answer came in time: the same words on every platform.
+const (
+	Apology = "Sorry, something went wrong on my side while answering. Please try again; if it keeps happening, tell whoever runs this bot."
+	TooSlow = "Sorry, that took me too long to answer. Please try again in a moment, or ask more briefly."
+)
 
 func rateLimited(wait time.Duration) string {
 	secs := int(wait.Round(time.Second) / time.Second)

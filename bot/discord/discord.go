@@ -92,12 +92,6 @@ const (
 	defaultGrace = 20 * time.Second
 )
 
-// apology is what a user sees when racebot itself failed.
-const apology = "Sorry, something went wrong on my side while answering. Please try again; if it keeps happening, tell whoever runs this bot."
-
-// tooSlow is what a user sees when no answer came in time.
-const tooSlow = "Sorry, that took me too long to answer. Please try again in a moment, or ask more briefly."
-
 // core is what both modes share: the handler, logging and error reports,
 // and the logic that answers an interaction within Discord's deadline.
 type core struct {
@@ -168,7 +162,7 @@ func (c *core) start(req bot.Request) <-chan bot.Reply {
 				c.log.Error("panic in the answer handler", "command", req.Command, "user", req.User,
 					"channel", req.Channel, "panic", fmt.Sprint(p))
 				c.onError("handle", fmt.Errorf("handler panicked: %v", p))
-				ch <- bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: apology}
+				ch <- bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: bot.Apology}
 			}
 		}()
 		ch <- c.h.Handle(ctx, req)
@@ -202,7 +196,7 @@ func awaitLate(ch <-chan bot.Reply) bot.Reply {
 	if r, ok := await(ch, answerTimeout+5*time.Second); ok {
 		return r
 	}
-	return bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: tooSlow}
+	return bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: bot.TooSlow}
 }
 
 // noMentions is the allowed_mentions of every message racebot sends: none.

@@ -233,7 +233,7 @@ func (r *run) onInteraction(s *discordgo.Session, ev *discordgo.InteractionCreat
 		// The answer was not delivered; an apology may still be, while
 		// the interaction is valid.
 		if !gone(err) {
-			fallback := answerResponse(bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: apology}, true)
+			fallback := answerResponse(bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: bot.Apology}, true)
 			if err := r.respond(i, fallback, received.Add(responseDeadline)); err != nil {
 				r.report("respond", err, interactionAttrs(i)...)
 			}
@@ -288,7 +288,7 @@ func (r *run) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	r.report("reply", err, attrs...)
-	if err := r.reply(s, m.Message, Render(bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: apology})); err != nil {
+	if err := r.reply(s, m.Message, Render(bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: bot.Apology})); err != nil {
 		r.report("reply", err, attrs...)
 	}
 }

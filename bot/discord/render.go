@@ -122,7 +122,7 @@ func renderAt(r bot.Reply, now time.Time) *discordgo.InteractionResponseData {
 	default:
 		text := r.Text
 		if text == "" || r.Kind == bot.ReplyAnswer {
-			text = apology
+			text = bot.Apology
 		}
 		d.Content, _ = fit([]piece{{text: text}}, maxContent, "\n")
 		d.Flags = discordgo.MessageFlagsEphemeral

@@ -101,7 +101,7 @@ func (c *core) finish(i *discordgo.Interaction, late <-chan bot.Reply) {
 	if gone(err) {
 		return
 	}
-	if err := c.edit(i, Render(bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: apology})); err != nil {
+	if err := c.edit(i, Render(bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: bot.Apology})); err != nil {
 		c.report("edit", err, interactionAttrs(i)...)
 	}
 }

@@ -45,7 +45,7 @@ func goldenCases(t testing.TB) map[string]bot.Reply {
 		"sources-feeds":  {Kind: bot.ReplySources, Sources: readReply(t, "sources").Sources, Feeds: testFeeds()},
 		"help":           {Kind: bot.ReplyHelp, Text: bot.Help},
 		"rate-limited":   {Kind: bot.ReplyNotice, RetryAfter: 42 * time.Second, Text: "You are asking faster than I can answer. Please try again in 42 seconds."},
-		"failed":         {Kind: bot.ReplyNotice, Failed: true, Text: apology},
+		"failed":         {Kind: bot.ReplyNotice, Failed: true, Text: bot.Apology},
 		"hostile":        {Kind: bot.ReplyAnswer, Answer: hostileAnswer()},
 		"limits":         {Kind: bot.ReplyAnswer, Answer: hugeAnswer()},
 		"closest":        {Kind: bot.ReplyAnswer, Answer: handAnswer(false, false)},

@@ -103,8 +103,6 @@ const (
 
 // Texts of the adapter's own messages.
 const (
-	apology      = "Sorry, something went wrong on my side while answering. Please try again; if it keeps happening, tell whoever runs this bot."
-	tooSlow      = "Sorry, that took me too long to answer. Please try again in a moment."
 	cannotShow   = "Sorry, Slack would not show my answer here. Please try again, or ask more briefly."
 	cannotShare  = "Sorry, I could not share that answer. Please ask again."
 	platformName = "slack"
@@ -282,7 +280,7 @@ func (c *core) handle(ctx context.Context, req bot.Request) (reply bot.Reply) {
 	defer func() {
 		if p := recover(); p != nil {
 			c.log.Error("panic while answering", "command", req.Command, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			reply = bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: apology}
+			reply = bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: bot.Apology}
 		}
 	}()
 	return c.h.Handle(ctx, req)
@@ -294,7 +292,7 @@ func (c *core) message(r bot.Reply, req *bot.Request, private bool) (m message) 
 	defer func() {
 		if p := recover(); p != nil {
 			c.log.Error("panic while rendering", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			m = notice(apology)
+			m = notice(bot.Apology)
 		}
 	}()
 	if !private {
@@ -316,7 +314,7 @@ func (c *core) answerAsync(req bot.Request, private bool) <-chan message {
 		defer func() {
 			if p := recover(); p != nil {
 				c.log.Error("panic while answering", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-				ch <- notice(apology)
+				ch <- notice(bot.Apology)
 			}
 		}()
 		ctx, cancel := context.WithTimeout(c.life, answerTimeout)
@@ -333,7 +331,7 @@ func await(ctx context.Context, ch <-chan message) message {
 	case m := <-ch:
 		return m
 	case <-ctx.Done():
-		return notice(tooSlow)
+		return notice(bot.TooSlow)
 	}
 }
 
