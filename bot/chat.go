@@ -72,6 +72,14 @@ type Observer interface {
 	Handled(req Request, reply Reply, took time.Duration)
 }
 
+// Handler answers a chat request: what every adapter (Discord, Slack, the
+// HTTP API) needs of racebot. *Chat implements it. Handle always returns a
+// Reply; adapters still recover a panic, so that a user is never left
+// without one.
+type Handler interface {
+	Handle(ctx context.Context, req Request) Reply
+}
+
 // Chat handles chat requests for every adapter: validation, rate limits,
 // the answer engine, and recovery from panics, so that each adapter only
 // translates events and renders replies. It is safe for concurrent use.

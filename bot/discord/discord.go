@@ -37,11 +37,9 @@ import (
 	"github.com/racebot/racebot/bot"
 )
 
-// Handler is what the adapter needs of racebot: *bot.Chat implements it.
-// Handle must always return a Reply; the adapter still recovers a panic.
-type Handler interface {
-	Handle(ctx context.Context, req bot.Request) bot.Reply
-}
+// Handler is what the adapter needs of racebot, bot.Handler: *bot.Chat
+// implements it.
+type Handler = bot.Handler
 
 // Config holds the Discord credentials and settings, from the environment.
 type Config struct {

@@ -4,7 +4,6 @@
 package httpapi
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -16,23 +15,18 @@ import (
 	"github.com/racebot/racebot/bot"
 )
 
-// Chat is what the API asks: bot.Chat.
-type Chat interface {
-	Handle(ctx context.Context, req bot.Request) bot.Reply
-}
-
 // Handler answers GET /api/ask?q= with the same JSON as racebot ask
 // --json: the answer, or for a question that gets a notice (rate limited,
 // busy, failed, empty) an answer object with the notice as its message
 // and the matching status (429 or 503 with Retry-After, 500).
 type Handler struct {
-	chat    Chat
+	chat    bot.Handler
 	trusted []netip.Prefix
 }
 
 // New returns a handler asking chat. Requests from trustedProxies are
 // taken to come from the client their X-Forwarded-For names.
-func New(chat Chat, trustedProxies []netip.Prefix) *Handler {
+func New(chat bot.Handler, trustedProxies []netip.Prefix) *Handler {
 	return &Handler{chat: chat, trusted: trustedProxies}
 }
 

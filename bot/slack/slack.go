@@ -38,10 +38,9 @@ import (
 	"github.com/slack-go/slack/slackevents"
 )
 
-// Handler is what the adapter needs of racebot: *bot.Chat implements it.
-type Handler interface {
-	Handle(ctx context.Context, req bot.Request) bot.Reply
-}
+// Handler is what the adapter needs of racebot, bot.Handler: *bot.Chat
+// implements it.
+type Handler = bot.Handler
 
 // Config holds a Slack app's credentials and where its Web API is.
 type Config struct {
