@@ -147,54 +147,14 @@ func (c *core) report(op string, err error, attrs ...any) {
 	c.onError(op, err)
 }
 
-// start answers req in its own goroutine and returns where the reply will
-// be sent. A panic in the Handler becomes an apology, so the caller always
-// gets a reply.
-func (c *core) start(req bot.Request) <-chan bot.Reply {
-	ch := make(chan bot.Reply, 1)
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), answerTimeout)
-		defer cancel()
-		defer func() {
-			if p := recover(); p != nil {
-				c.log.Error("panic in the answer handler", "command", req.Command, "user", req.User,
-					"channel", req.Channel, "panic", fmt.Sprint(p))
-				c.onError("handle", fmt.Errorf("handler panicked: %v", p))
-				ch <- bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: bot.Apology}
-			}
-		}()
-		ch <- c.h.Handle(ctx, req)
-	}()
-	return ch
-}
-
-// await waits for a reply until the deadline, and says whether it came.
-func await(ch <-chan bot.Reply, d time.Duration) (bot.Reply, bool) {
-	if d <= 0 {
-		select {
-		case r := <-ch:
-			return r, true
-		default:
-			return bot.Reply{}, false
-		}
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case r := <-ch:
-		return r, true
-	case <-t.C:
-		return bot.Reply{}, false
-	}
-}
-
-// awaitLate waits for a reply that is already late, up to the answer
-// timeout, and turns a reply that never comes into a notice.
-func awaitLate(ch <-chan bot.Reply) bot.Reply {
-	if r, ok := await(ch, answerTimeout+5*time.Second); ok {
-		return r
-	}
-	return bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: bot.TooSlow}
+// start answers req in the background. A panic in the Handler is logged
+// and counted, and becomes bot.Apology.
+func (c *core) start(req bot.Request) *bot.Pending {
+	return bot.Ask(context.Background(), c.h, req, answerTimeout, func(p any) {
+		c.log.Error("panic in the answer handler", "command", req.Command, "user", req.User,
+			"channel", req.Channel, "panic", fmt.Sprint(p))
+		c.onError("handle", fmt.Errorf("handler panicked: %v", p))
+	})
 }
 
 // noMentions is the allowed_mentions of every message racebot sends: none.

@@ -273,15 +273,15 @@ func (r *run) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	attrs := []any{"message", m.ID, "guild", m.GuildID, "channel", m.ChannelID}
 	defer r.recoverEvent("MESSAGE_CREATE", attrs...)
 
-	ch := r.start(bot.Request{Platform: platform, User: m.Author.ID, Channel: m.ChannelID,
+	pending := r.start(bot.Request{Platform: platform, User: m.Author.ID, Channel: m.ChannelID,
 		Command: bot.CommandAsk, Text: question})
-	rep, ok := await(ch, r.wait)
+	rep, ok := pending.Wait(r.wait)
 	if !ok {
 		// Show "racebot is typing…" while the answer is slow.
 		if err := s.ChannelTyping(m.ChannelID); err != nil {
 			r.log.Debug("could not show typing", append(attrs, "err", err)...)
 		}
-		rep = awaitLate(ch)
+		rep = pending.Reply(context.Background())
 	}
 	err := r.reply(s, m.Message, Render(rep))
 	if err == nil {

@@ -60,23 +60,23 @@ func interactionAttrs(i *discordgo.Interaction) []any {
 
 // first decides the first response to an interaction received at
 // received: the answer itself if it is ready within AnswerWait, or else a
-// deferral, with late the channel the answer will come on.
-func (c *core) first(i *discordgo.Interaction, received time.Time) (resp *discordgo.InteractionResponse, late <-chan bot.Reply) {
+// deferral, with late the answer still to come.
+func (c *core) first(i *discordgo.Interaction, received time.Time) (resp *discordgo.InteractionResponse, late *bot.Pending) {
 	req, private, ok := requestOf(i)
 	if !ok {
 		return answerResponse(noticeReply("I only answer my slash commands. Try /help."), true), nil
 	}
-	ch := c.start(req)
+	pending := c.start(req)
 	// Count from when the event arrived, not from now, so that a slow
 	// start still leaves time to defer within Discord's deadline.
-	if r, ok := await(ch, c.wait-time.Since(received)); ok {
+	if r, ok := pending.Wait(c.wait - time.Since(received)); ok {
 		return answerResponse(r, private), nil
 	}
 	d := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
 	if private {
 		d.Flags = discordgo.MessageFlagsEphemeral
 	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: d}, ch
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: d}, pending
 }
 
 // answerResponse is a type 4 response with the rendered reply.
@@ -91,8 +91,8 @@ func answerResponse(r bot.Reply, private bool) *discordgo.InteractionResponse {
 // finish waits for a deferred answer and edits it into the deferred
 // response. If Discord refuses the answer, it edits in an apology, so the
 // user is not left looking at "thinking…".
-func (c *core) finish(i *discordgo.Interaction, late <-chan bot.Reply) {
-	r := awaitLate(late)
+func (c *core) finish(i *discordgo.Interaction, late *bot.Pending) {
+	r := late.Reply(context.Background())
 	err := c.edit(i, Render(r))
 	if err == nil {
 		return
