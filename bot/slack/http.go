@@ -111,9 +111,12 @@ func (h *HTTP) commands(w http.ResponseWriter, r *http.Request) {
 		ResponseURL: form.Get("response_url"),
 	}
 	c := h.c
-	ch := c.answerAsync(slashRequest(cmd), true)
-	m, ready := c.awaitAck(ch)
+	req := slashRequest(cmd)
+	pending := c.ask(req)
+	reply, ready := c.awaitAck(pending)
+	var m message
 	if ready {
+		m = c.message(reply, &req, true)
 		if p := ackPayload(m); p != nil {
 			writeJSON(w, p)
 			return
@@ -123,7 +126,7 @@ func (h *HTTP) commands(w http.ResponseWriter, r *http.Request) {
 	// deliver the answer through the response_url.
 	if !c.goSafe("slash_command", func(ctx context.Context) {
 		if !ready {
-			m = await(ctx, ch)
+			m = c.message(pending.Reply(ctx), &req, true)
 		}
 		_ = c.respond(ctx, cmd.ResponseURL, m, slack.ResponseTypeEphemeral, false)
 	}) {

@@ -273,16 +273,19 @@ func (c *core) shutdown(ctx context.Context) error {
 	}
 }
 
-// handle asks the Handler, turning a panic into an apology so that the
-// user still gets a reply.
-func (c *core) handle(ctx context.Context, req bot.Request) (reply bot.Reply) {
-	defer func() {
-		if p := recover(); p != nil {
-			c.log.Error("panic while answering", "command", req.Command, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			reply = bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: bot.Apology}
-		}
-	}()
-	return c.h.Handle(ctx, req)
+// handle asks the Handler and waits for its reply while ctx lasts (see
+// bot.Pending: a panic becomes an apology, no reply in time a too-slow
+// notice), so that the user still gets one.
+func (c *core) handle(ctx context.Context, req bot.Request) bot.Reply {
+	return c.ask(req).Reply(ctx)
+}
+
+// ask starts answering req in the background, for at most answerTimeout
+// and while the adapter runs.
+func (c *core) ask(req bot.Request) *bot.Pending {
+	return bot.Ask(c.life, c.h, req, answerTimeout, func(p any) {
+		c.log.Error("panic while answering", "command", req.Command, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+	})
 }
 
 // message renders a reply, private with a Share in channel button that
@@ -305,45 +308,9 @@ func notice(text string) message {
 	return render(bot.Reply{Kind: bot.ReplyNotice, Failed: true, Text: text}, nil)
 }
 
-// answerAsync answers req in the background and sends the rendered
-// message on the channel it returns.
-func (c *core) answerAsync(req bot.Request, private bool) <-chan message {
-	ch := make(chan message, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				c.log.Error("panic while answering", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-				ch <- notice(bot.Apology)
-			}
-		}()
-		ctx, cancel := context.WithTimeout(c.life, answerTimeout)
-		defer cancel()
-		r := c.handle(ctx, req)
-		ch <- c.message(r, &req, private)
-	}()
-	return ch
-}
-
-// await waits for an answer until ctx is done, then apologises.
-func await(ctx context.Context, ch <-chan message) message {
-	select {
-	case m := <-ch:
-		return m
-	case <-ctx.Done():
-		return notice(bot.TooSlow)
-	}
-}
-
 // awaitAck waits for an answer for as long as an acknowledgement may.
-func (c *core) awaitAck(ch <-chan message) (message, bool) {
-	t := time.NewTimer(c.ackWait)
-	defer t.Stop()
-	select {
-	case m := <-ch:
-		return m, true
-	case <-t.C:
-		return message{}, false
-	}
+func (c *core) awaitAck(p *bot.Pending) (bot.Reply, bool) {
+	return p.Wait(c.ackWait)
 }
 
 // ackPayload is a slash command's answer as an acknowledgement or HTTP

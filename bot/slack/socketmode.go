@@ -152,16 +152,19 @@ func (s *SocketMode) dispatch(sm *socketmode.Client, evt socketmode.Event) {
 // response_url after an empty acknowledgement.
 func (s *SocketMode) slash(ctx context.Context, sm *socketmode.Client, req socketmode.Request, cmd slack.SlashCommand) {
 	c := s.c
-	ch := c.answerAsync(slashRequest(cmd), true)
-	m, ready := c.awaitAck(ch)
+	ask := slashRequest(cmd)
+	pending := c.ask(ask)
+	r, ready := c.awaitAck(pending)
+	var m message
 	if ready {
+		m = c.message(r, &ask, true)
 		if p := ackPayload(m); p != nil && s.ack(sm, &req, p) == nil {
 			return
 		}
 	}
 	s.ack(sm, &req, nil)
 	if !ready {
-		m = await(ctx, ch)
+		m = c.message(pending.Reply(ctx), &ask, true)
 	}
 	_ = c.respond(ctx, cmd.ResponseURL, m, slack.ResponseTypeEphemeral, false)
 }
