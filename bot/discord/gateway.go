@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -30,9 +29,7 @@ type Gateway struct {
 type run struct {
 	*Gateway
 
-	mu       sync.Mutex
-	closing  bool
-	inflight sync.WaitGroup
+	gate bot.Gate
 }
 
 // NewGateway returns a gateway adapter for the bot token in cfg. It checks
@@ -108,9 +105,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 	}
 
 	<-ctx.Done()
-	r.mu.Lock()
-	r.closing = true
-	r.mu.Unlock()
+	r.gate.Stop()
 	// Close the websocket first, so that no new event comes in, then let
 	// the answers in flight finish: they go out over REST. A reconnect
 	// loop still running would otherwise outlive Run.
@@ -120,11 +115,9 @@ func (g *Gateway) Run(ctx context.Context) error {
 	if err := s.Close(); err != nil {
 		g.log.Warn("closing the Discord gateway session", "err", err)
 	}
-	done := make(chan struct{})
-	go func() { r.inflight.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(g.grace):
+	drainCtx, cancel := context.WithTimeout(context.Background(), g.grace)
+	defer cancel()
+	if err := r.gate.Close(drainCtx); err != nil {
 		g.log.Warn("stopped waiting for Discord answers in flight")
 	}
 	g.log.Info("disconnected from the Discord gateway")
@@ -193,15 +186,7 @@ func (g *Gateway) warnGlobal(ctx context.Context, s *discordgo.Session, appID st
 }
 
 // begin counts an event as in flight, unless the gateway is shutting down.
-func (r *run) begin() bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.closing {
-		return false
-	}
-	r.inflight.Add(1)
-	return true
-}
+func (r *run) begin() bool { return r.gate.Enter() }
 
 // recoverEvent keeps a panic in an event handler from killing the process:
 // discordgo runs handlers in goroutines of their own.
@@ -220,7 +205,7 @@ func (r *run) onInteraction(s *discordgo.Session, ev *discordgo.InteractionCreat
 	if ev.Interaction == nil || !r.begin() {
 		return
 	}
-	defer r.inflight.Done()
+	defer r.gate.Leave()
 	i := ev.Interaction
 	defer r.recoverEvent("INTERACTION_CREATE", interactionAttrs(i)...)
 
@@ -269,7 +254,7 @@ func (r *run) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if !r.begin() {
 		return
 	}
-	defer r.inflight.Done()
+	defer r.gate.Leave()
 	attrs := []any{"message", m.ID, "guild", m.GuildID, "channel", m.ChannelID}
 	defer r.recoverEvent("MESSAGE_CREATE", attrs...)
 
@@ -337,10 +322,7 @@ func mentioned(m *discordgo.Message, botID string) (question string, ok bool) {
 // onConnect logs a (re)connection, and closes one that a reconnect opened
 // after Run began shutting down.
 func (r *run) onConnect(s *discordgo.Session, _ *discordgo.Connect) {
-	r.mu.Lock()
-	closing := r.closing
-	r.mu.Unlock()
-	if closing {
+	if r.gate.Closing() {
 		_ = s.Close()
 		return
 	}
@@ -349,10 +331,7 @@ func (r *run) onConnect(s *discordgo.Session, _ *discordgo.Connect) {
 
 // onDisconnect logs a dropped connection; discordgo reconnects by itself.
 func (r *run) onDisconnect(_ *discordgo.Session, _ *discordgo.Disconnect) {
-	r.mu.Lock()
-	closing := r.closing
-	r.mu.Unlock()
-	if !closing {
+	if !r.gate.Closing() {
 		r.log.Warn("Discord gateway disconnected; reconnecting")
 		r.onError("gateway", errors.New("gateway connection lost"))
 	}

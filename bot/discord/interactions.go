@@ -11,10 +11,10 @@ import (
 	"math"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/racebot/racebot/bot"
 )
 
 // Interactions answers slash commands that Discord POSTs to the
@@ -25,9 +25,7 @@ type Interactions struct {
 	*core
 	key ed25519.PublicKey
 
-	mu       sync.Mutex
-	closing  bool
-	inflight sync.WaitGroup
+	gate bot.Gate
 }
 
 const (
@@ -105,14 +103,14 @@ func (in *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, answerResponse(noticeReply("I only answer my slash commands. Try /help."), true))
 		return
 	}
-	if !in.begin() {
+	if !in.gate.Enter() {
 		writeJSON(w, answerResponse(noticeReply("I am restarting. Please ask again in a moment."), true))
 		return
 	}
 	handedOff := false
 	defer func() {
 		if !handedOff {
-			in.inflight.Done()
+			in.gate.Leave()
 		}
 	}()
 	resp, late := in.first(&i, received)
@@ -123,7 +121,7 @@ func (in *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The edit outlives the request; Shutdown waits for it.
 	handedOff = true
 	go func() {
-		defer in.inflight.Done()
+		defer in.gate.Leave()
 		defer func() {
 			if p := recover(); p != nil {
 				in.log.Error("panic while finishing a Discord interaction", append(interactionAttrs(&i), "panic", fmt.Sprint(p))...)
@@ -137,27 +135,10 @@ func (in *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Shutdown stops taking commands and waits until the deferred answers in
 // flight are sent, or ctx is done.
 func (in *Interactions) Shutdown(ctx context.Context) error {
-	in.mu.Lock()
-	in.closing = true
-	in.mu.Unlock()
-	done := make(chan struct{})
-	go func() { in.inflight.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("wait for discord answers in flight: %w", ctx.Err())
+	if err := in.gate.Close(ctx); err != nil {
+		return fmt.Errorf("wait for discord answers in flight: %w", err)
 	}
-}
-
-func (in *Interactions) begin() bool {
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	if in.closing {
-		return false
-	}
-	in.inflight.Add(1)
-	return true
+	return nil
 }
 
 // verify checks Discord's Ed25519 signature of timestamp+body, and that

@@ -132,9 +132,7 @@ type core struct {
 	life context.Context
 	stop context.CancelFunc
 
-	mu       sync.Mutex
-	closing  bool
-	inflight sync.WaitGroup
+	gate bot.Gate
 }
 
 func newCore(cfg Config, h Handler, opts Options, extra ...slack.Option) (*core, error) {
@@ -229,14 +227,11 @@ func redact(err error) error {
 // goSafe runs f in the background with a bounded context, recovering a
 // panic, and reports false if the adapter is shutting down.
 func (c *core) goSafe(op string, f func(ctx context.Context)) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.closing {
+	if !c.gate.Enter() {
 		return false
 	}
-	c.inflight.Add(1)
 	go func() {
-		defer c.inflight.Done()
+		defer c.gate.Leave()
 		defer c.recoverPanic(op)
 		ctx, cancel := context.WithTimeout(c.life, workTimeout)
 		defer cancel()
@@ -254,23 +249,13 @@ func (c *core) recoverPanic(op string) {
 // shutdown stops taking new work and waits for the work in flight, until
 // ctx is done; then it cancels what is left.
 func (c *core) shutdown(ctx context.Context) error {
-	c.mu.Lock()
-	c.closing = true
-	c.mu.Unlock()
-	done := make(chan struct{})
-	go func() {
-		c.inflight.Wait()
-		close(done)
-	}()
-	select {
-	case <-done:
-		c.stop()
-		return nil
-	case <-ctx.Done():
-		c.stop()
-		<-done // work ends promptly once its context is cancelled
-		return fmt.Errorf("slack: shutting down with answers in flight: %w", ctx.Err())
+	err := c.gate.Close(ctx)
+	c.stop()
+	if err != nil {
+		c.gate.Wait() // work ends promptly once its context is cancelled
+		return fmt.Errorf("slack: shutting down with answers in flight: %w", err)
 	}
+	return nil
 }
 
 // handle asks the Handler and waits for its reply while ctx lasts (see
