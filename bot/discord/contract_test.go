@@ -1,0 +1,93 @@
+package discord_test
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
+	"github.com/racebot/racebot/bot/discord"
+	"github.com/racebot/racebot/bot/discord/discordfake"
+)
+
+// contractGateway is the gateway adapter under bottest.Contract.
+type contractGateway struct {
+	fake *discordfake.Server
+	gw   *gateway
+}
+
+func (c *contractGateway) Start(t *testing.T, h bot.Handler) {
+	c.fake = startFake(t, discordfake.Options{})
+	c.gw = startGateway(t, c.fake, discord.Config{}, h, discord.Options{AnswerWait: 20 * time.Millisecond})
+}
+
+func (c *contractGateway) Ask(t *testing.T, question string) string {
+	_, msg := answer(t, c.fake, slash(t, c.fake, askCommand(question, false)))
+	return string(msg)
+}
+
+func (c *contractGateway) Pings(sent string) []string { return discordfake.Pings([]byte(sent)) }
+
+func (c *contractGateway) Log() string { return c.gw.logs.String() }
+
+func (c *contractGateway) Secrets() []string {
+	return []string{strings.TrimPrefix(c.fake.Token, "Bot ")}
+}
+
+func TestContractGateway(t *testing.T) {
+	bottest.Contract(t, func(*testing.T) bottest.Adapter { return &contractGateway{} })
+}
+
+// contractInteractions is the HTTP interactions adapter under
+// bottest.Contract.
+type contractInteractions struct {
+	fake *discordfake.Server
+	key  signer
+	url  string
+	logs *bottest.Buffer
+}
+
+func (c *contractInteractions) Start(t *testing.T, h bot.Handler) {
+	c.fake = startFake(t, discordfake.Options{})
+	c.key = newSigner(t)
+	var log *slog.Logger
+	log, c.logs = testLogger(t)
+	_, srv := startInteractions(t, c.fake, c.key, h, discord.Options{AnswerWait: 20 * time.Millisecond, Logger: log})
+	c.url = srv.URL
+}
+
+// Ask returns the answer in the HTTP response or, when it deferred, the
+// one edited in.
+func (c *contractInteractions) Ask(t *testing.T, question string) string {
+	in := c.fake.HTTPInteraction(askCommand(question, false))
+	resp, body := c.key.post(t, c.url, in.Payload, time.Now(), nil)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	var cb discordfake.Callback
+	if err := json.Unmarshal(body, &cb); err != nil {
+		t.Fatalf("response %s: %v", body, err)
+	}
+	if cb.Type == 4 {
+		return string(body)
+	}
+	_, msg := answer(t, c.fake, in)
+	return string(msg)
+}
+
+func (c *contractInteractions) Pings(sent string) []string { return discordfake.Pings([]byte(sent)) }
+
+func (c *contractInteractions) Log() string { return c.logs.String() }
+
+func (c *contractInteractions) Secrets() []string {
+	return []string{strings.TrimPrefix(c.fake.Token, "Bot "), hex.EncodeToString(c.key.priv)}
+}
+
+func TestContractInteractions(t *testing.T) {
+	bottest.Contract(t, func(*testing.T) bottest.Adapter { return &contractInteractions{} })
+}
