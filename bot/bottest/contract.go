@@ -27,6 +27,9 @@ type Adapter interface {
 	Log() string
 	// Secrets are the credentials the adapter was given.
 	Secrets() []string
+	// Stop shuts the adapter down as serve does at SIGTERM, returning
+	// once the answers in flight are delivered.
+	Stop(t *testing.T)
 }
 
 // HostileText is in the question, the passage and the figure of the
@@ -38,8 +41,8 @@ const HostileText = "@everyone @here <!channel> <!here> <!everyone> <!subteam^S0
 // adapter from newAdapter: an answer is delivered; nothing in it can ping,
 // whatever the question or the corpus says; a panic becomes bot.Apology; a
 // slow answer is deferred and still delivered; a rate-limit notice is
-// shown; what the user typed reaches racebot as typed; and no credential
-// is logged.
+// shown; what the user typed reaches racebot as typed; no credential is
+// logged; and an answer in flight when the adapter stops is delivered.
 func Contract(t *testing.T, newAdapter func(t *testing.T) Adapter) {
 	gpu := "How many GPUs does DeepSeek have?"
 	engine := func(t *testing.T) bot.Handler { return bot.NewChat(Starter(t), bot.ChatOptions{}) }
@@ -110,6 +113,28 @@ func Contract(t *testing.T, newAdapter func(t *testing.T) Adapter) {
 			}
 		}},
 	}
+	t.Run("drain at shutdown", func(t *testing.T) {
+		a := newAdapter(t)
+		h := engine(t)
+		a.Start(t, handlerFunc(func(ctx context.Context, req bot.Request) bot.Reply {
+			time.Sleep(400 * time.Millisecond)
+			return h.Handle(ctx, req)
+		}))
+		stopped := make(chan struct{})
+		go func() {
+			defer close(stopped)
+			time.Sleep(150 * time.Millisecond) // the question is in, its answer not
+			a.Stop(t)
+		}()
+		if sent := a.Ask(t, gpu); !strings.Contains(sent, "50,000") {
+			t.Errorf("the answer in flight at shutdown was not delivered:\n%s", sent)
+		}
+		select {
+		case <-stopped:
+		case <-time.After(10 * time.Second):
+			t.Error("the adapter did not stop within 10 s")
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newAdapter(t)

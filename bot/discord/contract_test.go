@@ -1,6 +1,7 @@
 package discord_test
 
 import (
+	"context"
 	"encoding/hex"
 	"encoding/json"
 	"log/slog"
@@ -19,12 +20,16 @@ import (
 type contractGateway struct {
 	fake *discordfake.Server
 	gw   *gateway
+	stop func()
 }
 
 func (c *contractGateway) Start(t *testing.T, h bot.Handler) {
 	c.fake = startFake(t, discordfake.Options{})
-	c.gw = startGateway(t, c.fake, discord.Config{}, h, discord.Options{AnswerWait: 20 * time.Millisecond})
+	c.gw = newGateway(t, c.fake, discord.Config{}, h, discord.Options{AnswerWait: 20 * time.Millisecond})
+	c.stop = c.gw.start(t)
 }
+
+func (c *contractGateway) Stop(*testing.T) { c.stop() }
 
 func (c *contractGateway) Ask(t *testing.T, question string) string {
 	_, msg := answer(t, c.fake, slash(t, c.fake, askCommand(question, false)))
@@ -50,6 +55,7 @@ type contractInteractions struct {
 	key  signer
 	url  string
 	logs *bottest.Buffer
+	in   *discord.Interactions
 }
 
 func (c *contractInteractions) Start(t *testing.T, h bot.Handler) {
@@ -57,8 +63,16 @@ func (c *contractInteractions) Start(t *testing.T, h bot.Handler) {
 	c.key = newSigner(t)
 	var log *slog.Logger
 	log, c.logs = testLogger(t)
-	_, srv := startInteractions(t, c.fake, c.key, h, discord.Options{AnswerWait: 20 * time.Millisecond, Logger: log})
-	c.url = srv.URL
+	in, srv := startInteractions(t, c.fake, c.key, h, discord.Options{AnswerWait: 20 * time.Millisecond, Logger: log})
+	c.in, c.url = in, srv.URL
+}
+
+func (c *contractInteractions) Stop(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), waitFor)
+	defer cancel()
+	if err := c.in.Shutdown(ctx); err != nil {
+		t.Errorf("Shutdown: %v", err)
+	}
 }
 
 // Ask returns the answer in the HTTP response or, when it deferred, the

@@ -41,6 +41,8 @@ func (c *contractSocketMode) Pings(sent string) []string {
 
 func (c *contractSocketMode) Log() string { return c.e.logs.String() }
 
+func (c *contractSocketMode) Stop(*testing.T) { c.e.stop() }
+
 func (c *contractSocketMode) Secrets() []string { return c.e.secrets }
 
 func TestContractSocketMode(t *testing.T) {
@@ -87,6 +89,8 @@ func (c *contractHTTP) Ask(t *testing.T, question string) string {
 func (c *contractHTTP) Pings(sent string) []string { return (&contractSocketMode{}).Pings(sent) }
 
 func (c *contractHTTP) Log() string { return c.e.logs.String() }
+
+func (c *contractHTTP) Stop(*testing.T) { c.e.stop() }
 
 func (c *contractHTTP) Secrets() []string { return c.e.secrets }
 

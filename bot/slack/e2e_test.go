@@ -60,6 +60,9 @@ type env struct {
 	// payloads like those the fake records.
 	mu         sync.Mutex
 	httpBodies [][]byte
+	// stop stops the adapter last started, waiting for its answers in
+	// flight; the test's end calls it too.
+	stop func()
 }
 
 func newEnv(t testing.TB) *env {
@@ -244,17 +247,21 @@ func (e *env) socketMode(h rslack.Handler, opts rslack.Options) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Run: %v", err)
+	var once sync.Once
+	e.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("Run: %v", err)
+				}
+			case <-time.After(15 * time.Second):
+				t.Error("Run did not return within 15s of its context's end")
 			}
-		case <-time.After(15 * time.Second):
-			t.Error("Run did not return within 15s of its context's end")
-		}
-	})
+		})
+	}
+	t.Cleanup(e.stop)
 	if err := e.fake.WaitConnections(1, wait); err != nil {
 		t.Fatal(err)
 	}
@@ -921,13 +928,19 @@ func (e *env) httpMode(h rslack.Handler, opts rslack.Options) *httptest.Server {
 	mux.Handle("/slack/events", a.Events())
 	mux.Handle("/slack/interactive", a.Interactive())
 	srv := httptest.NewServer(mux)
+	var once sync.Once
+	e.stop = func() {
+		once.Do(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), wait)
+			defer cancel()
+			if err := a.Shutdown(ctx); err != nil {
+				t.Errorf("Shutdown: %v", err)
+			}
+		})
+	}
 	t.Cleanup(func() {
 		srv.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), wait)
-		defer cancel()
-		if err := a.Shutdown(ctx); err != nil {
-			t.Errorf("Shutdown: %v", err)
-		}
+		e.stop()
 	})
 	return srv
 }
