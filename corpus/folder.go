@@ -370,3 +370,46 @@ func WriteNew(dir, name string, data []byte) (err error) {
 	}
 	return nil
 }
+
+// ErrNotFolder is returned by Prepare for a corpus path that is a file.
+var ErrNotFolder = errors.New("not a folder")
+
+// Prepare makes sure the corpus folder dir exists and holds articles: a
+// new or empty folder gets a copy of the embedded starter articles, so
+// that adding one article does not leave racebot knowing only that one.
+// It returns how many it copied.
+func Prepare(ctx context.Context, dir string) (int, error) {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return 0, fmt.Errorf("create corpus folder: %w", err)
+		}
+	case err != nil:
+		return 0, fmt.Errorf("corpus folder: %w", err)
+	case !fi.IsDir():
+		return 0, fmt.Errorf("corpus %s is %w", dir, ErrNotFolder)
+	}
+	files, err := Scan(ctx, os.DirFS(dir))
+	if err != nil {
+		return 0, err
+	}
+	if len(files) > 0 {
+		return 0, nil
+	}
+	starter := Embedded()
+	names, err := fs.Glob(starter, "*.md")
+	if err != nil {
+		return 0, err
+	}
+	for _, n := range names {
+		data, err := fs.ReadFile(starter, n)
+		if err != nil {
+			return 0, err
+		}
+		if err := WriteNew(dir, filepath.Join(dir, path.Base(n)), data); err != nil {
+			return 0, err
+		}
+	}
+	return len(names), nil
+}

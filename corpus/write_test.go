@@ -450,3 +450,22 @@ func TestFolderNameTakenOtherwise(t *testing.T) {
 		t.Errorf("Add = %q, %v; want gpt-5-launch-2025-01-27-2.md", name, err)
 	}
 }
+
+func TestPrepare(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "new", "corpus")
+	n, err := corpus.Prepare(ctx, dir)
+	if err != nil || n != 19 {
+		t.Fatalf("Prepare of a new folder: %d, %v; want the 19 starter articles", n, err)
+	}
+	if n, err := corpus.Prepare(ctx, dir); err != nil || n != 0 {
+		t.Errorf("Prepare of a folder with articles: %d, %v; want nothing copied", n, err)
+	}
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := corpus.Prepare(ctx, file); !errors.Is(err, corpus.ErrNotFolder) {
+		t.Errorf("Prepare of a file: %v, want ErrNotFolder", err)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -196,43 +195,19 @@ func count(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// prepareCorpus makes sure the corpus folder exists and holds articles: a
-// new or empty folder gets a copy of the embedded starter articles first,
-// so that adding one article does not leave racebot knowing only that one.
+// prepareCorpus makes sure the corpus folder exists and holds articles,
+// copying the starter articles into a new or empty one (corpus.Prepare).
 func prepareCorpus(e *env, dir string) error {
-	fi, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("create corpus folder: %w", err)
-		}
-	case err != nil:
-		return fmt.Errorf("corpus folder: %w", err)
-	case !fi.IsDir():
-		return usageError{fmt.Errorf("corpus %s is not a folder", dir)}
+	n, err := corpus.Prepare(e.ctx, dir)
+	if errors.Is(err, corpus.ErrNotFolder) {
+		return usageError{err}
 	}
-	files, err := corpus.Scan(e.ctx, os.DirFS(dir))
 	if err != nil {
 		return err
 	}
-	if len(files) > 0 {
-		return nil
+	if n > 0 {
+		fmt.Fprintf(e.stdout, "The corpus folder %s held no articles: copied the %d starter articles into it, so racebot keeps what it knew.\n", dir, n)
 	}
-	starter := corpus.Embedded()
-	names, err := fs.Glob(starter, "*.md")
-	if err != nil {
-		return err
-	}
-	for _, n := range names {
-		data, err := fs.ReadFile(starter, n)
-		if err != nil {
-			return err
-		}
-		if err := corpus.WriteNew(dir, filepath.Join(dir, path.Base(n)), data); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(e.stdout, "The corpus folder %s held no articles: copied the %d starter articles into it, so racebot keeps what it knew.\n", dir, len(names))
 	return nil
 }
 
