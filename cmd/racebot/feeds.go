@@ -114,18 +114,5 @@ func feedsOf(p *feed.Poller) func() []bot.Feed {
 	if p == nil {
 		return nil
 	}
-	return func() []bot.Feed { return botFeeds(p.Status()) }
-}
-
-func botFeeds(sts []feed.FeedStatus) []bot.Feed {
-	out := make([]bot.Feed, 0, len(sts))
-	for _, st := range sts {
-		f := bot.Feed{URL: st.URL, Title: st.Title, LastRead: st.LastRead, LastSuccess: st.LastSuccess,
-			LastError: st.LastError, ItemError: st.LastItemError, Added: st.Added}
-		for _, r := range st.Recent {
-			f.Recent = append(f.Recent, r.Title)
-		}
-		out = append(out, f)
-	}
-	return out
+	return func() []bot.Feed { return bot.FeedsOf(p.Status()) }
 }

@@ -97,5 +97,5 @@ func readFeedState(g *cli) ([]bot.Feed, error) {
 	if err != nil {
 		return nil, err
 	}
-	return botFeeds(sts), nil
+	return bot.FeedsOf(sts), nil
 }
