@@ -95,7 +95,7 @@ Try:
 • /figures Nvidia market value
 • /sources deepseek
 
-When the articles do not cover a question, I say so and name the closest ones.`
+When the articles do not cover a question, I say so and name the closest ones; when I am not sure that the passages I found answer it, I say so and show them as the closest I have.`
 
 // FeedsOf turns the feed poller's status of its feeds into Feeds, as
 // /sources and racebot sources show them.
