@@ -6,7 +6,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/racebot/racebot/corpus/feed"
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
 )
@@ -96,18 +95,3 @@ Try:
 • /sources deepseek
 
 When the articles do not cover a question, I say so and name the closest ones; when I am not sure that the passages I found answer it, I say so and show them as the closest I have.`
-
-// FeedsOf turns the feed poller's status of its feeds into Feeds, as
-// /sources and racebot sources show them.
-func FeedsOf(sts []feed.FeedStatus) []Feed {
-	out := make([]Feed, 0, len(sts))
-	for _, st := range sts {
-		f := Feed{URL: st.URL, Title: st.Title, LastRead: st.LastRead, LastSuccess: st.LastSuccess,
-			LastError: st.LastError, ItemError: st.LastItemError, Added: st.Added}
-		for _, r := range st.Recent {
-			f.Recent = append(f.Recent, r.Title)
-		}
-		out = append(out, f)
-	}
-	return out
-}

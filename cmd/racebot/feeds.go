@@ -114,5 +114,21 @@ func feedsOf(p *feed.Poller) func() []bot.Feed {
 	if p == nil {
 		return nil
 	}
-	return func() []bot.Feed { return bot.FeedsOf(p.Status()) }
+	return func() []bot.Feed { return botFeeds(p.Status()) }
+}
+
+// botFeeds turns the feed poller's status of its feeds into the feeds
+// /sources and racebot sources show. It lives here, not in bot, so that
+// the answer engine does not depend on the feed reader.
+func botFeeds(sts []feed.FeedStatus) []bot.Feed {
+	out := make([]bot.Feed, 0, len(sts))
+	for _, st := range sts {
+		f := bot.Feed{URL: st.URL, Title: st.Title, LastRead: st.LastRead, LastSuccess: st.LastSuccess,
+			LastError: st.LastError, ItemError: st.LastItemError, Added: st.Added}
+		for _, r := range st.Recent {
+			f.Recent = append(f.Recent, r.Title)
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -97,5 +97,5 @@ func readFeedState(g *cli) ([]bot.Feed, error) {
 	if err != nil {
 		return nil, err
 	}
-	return bot.FeedsOf(sts), nil
+	return botFeeds(sts), nil
 }
