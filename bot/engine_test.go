@@ -24,19 +24,8 @@ import (
 // starter returns the shared engine over the embedded corpus.
 func starter(t testing.TB) *bot.Engine { return bottest.Starter(t) }
 
-func readEval(t testing.TB, path string) []bot.EvalCase {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cases, err := bot.ReadEval(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cases
-}
+// readEval is bottest.ReadEval.
+func readEval(t testing.TB, path string) []bot.EvalCase { return bottest.ReadEval(t, path) }
 
 // floor is the least an eval set must score. The floors record what the
 // engine with the shipped policy reaches, a little below it; a change that

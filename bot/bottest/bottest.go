@@ -46,6 +46,21 @@ func Starter(t testing.TB) *bot.Engine {
 	return engine
 }
 
+// ReadEval reads the eval file at path, failing the test if it cannot.
+func ReadEval(t testing.TB, path string) []bot.EvalCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases, err := bot.ReadEval(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
 // update is -update: tests rewrite their golden files instead of
 // comparing with them.
 var update = flag.Bool("update", false, "rewrite golden files under testdata from the current output")

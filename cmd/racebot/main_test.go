@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 )
 
 // racebot runs the command line in-process with its own index folder and
@@ -183,15 +183,7 @@ func TestEval(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cases, err := bot.ReadEval(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cases := bottest.ReadEval(t, file)
 	unanswerable := 0
 	for _, c := range cases {
 		if c.Unanswerable {
