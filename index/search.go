@@ -635,6 +635,7 @@ type dictionary struct {
 func termDict(r bindex.IndexReader) dictionary {
 	d := dictionary{r: r}
 	if rc, ok := r.(bindex.IndexReaderContains); ok {
+		// On an error dict stays nil and has falls back to postings.
 		d.dict, _ = rc.FieldDictContains(fieldText)
 	}
 	return d

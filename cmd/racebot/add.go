@@ -108,7 +108,7 @@ func (c *addCmd) addOne(e *env, folder *corpus.Folder, client *web.Client, in st
 		a, body, err = ingest.File(in, c.overrides(published))
 	}
 	if err != nil {
-		return addResult{}, withFlags(err)
+		return addResult{}, withFlags(err, in)
 	}
 	for _, t := range c.Tag {
 		if t = strings.TrimSpace(t); t != "" {
@@ -128,8 +128,8 @@ func (c *addCmd) overrides(published time.Time) ingest.Overrides {
 	return ingest.Overrides{Title: c.Title, Publisher: c.Publisher, URL: c.URL, Published: published}
 }
 
-// withFlags says which flag mends an error of ingest.
-func withFlags(err error) error {
+// withFlags says which flag mends an error of ingest for the input in.
+func withFlags(err error, in string) error {
 	var (
 		src     *ingest.SourceError
 		pathErr *fs.PathError
@@ -144,8 +144,7 @@ func withFlags(err error) error {
 	case errors.Is(err, ingest.ErrNoTitle):
 		return fmt.Errorf("%w, or give one with --title", err)
 	case errors.Is(err, ingest.ErrUnsupported):
-		_, ext, _ := strings.Cut(err.Error(), ": ")
-		return fmt.Errorf("racebot add reads web pages (http or https URLs) and .html, .md and .txt files, not %s", ext)
+		return fmt.Errorf("racebot add reads web pages (http or https URLs) and .html, .md and .txt files, not %q files", strings.ToLower(filepath.Ext(in)))
 	case errors.As(err, &pathErr):
 		// Neither a file racebot reads nor one at all.
 		return fmt.Errorf("not a URL (they start with https://) and not a file: %w", pathErr.Err)

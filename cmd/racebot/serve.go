@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -62,7 +61,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	if err != nil {
 		return usageError{fmt.Errorf("--trusted-proxies: %w", err)}
 	}
-	s := &server{log: log, grace: c.Grace, trusted: trusted}
+	s := &server{log: log, grace: c.Grace}
 	httpSrv := &http.Server{
 		Handler:           s.routes(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -111,7 +110,7 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 		MaxSearches: c.MaxSearches, QueueWait: c.QueueWait,
 		Feeds: feedsOf(poller),
 	})
-	s.api = httpapi.New(s.chat, s.trusted)
+	s.api = httpapi.New(s.chat, trusted)
 	var adapters sync.WaitGroup
 	if err := s.startAdapters(runCtx, &adapters); err != nil {
 		httpSrv.Close()
@@ -174,7 +173,6 @@ type server struct {
 	metrics *metrics.Metrics
 	chat    *bot.Chat
 	ready   atomic.Bool
-	trusted []netip.Prefix   // reverse proxies whose X-Forwarded-For is believed
 	api     *httpapi.Handler // set, with chat, before ready
 	// fault says why the index cannot answer (index.Index.Fault); nil
 	// before it is open.
