@@ -5,23 +5,20 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/bwmarrin/discordgo"
-
 	"github.com/racebot/racebot/bot"
-	"github.com/racebot/racebot/bot/discord"
+	_ "github.com/racebot/racebot/bot/discord" // registers the Discord platform
 	"github.com/racebot/racebot/bot/httpapi"
 	"github.com/racebot/racebot/bot/metrics"
-	slackbot "github.com/racebot/racebot/bot/slack"
+	_ "github.com/racebot/racebot/bot/slack" // registers the Slack platform
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/index"
 )
@@ -45,6 +42,20 @@ type serveCmd struct {
 	// FeedSpread is for tests, which cannot wait for the first reads to be
 	// spread over the poller's default minute.
 	FeedSpread time.Duration `hidden:"" default:"0s"`
+}
+
+// Help lists the environment variables serve reads: the chat platforms'
+// credentials are never flags, which ps shows.
+func (c *serveCmd) Help() string {
+	var b strings.Builder
+	b.WriteString("Each chat platform starts when its credentials are set in the environment:\n")
+	for _, p := range bot.Platforms() {
+		for _, v := range p.Env {
+			fmt.Fprintf(&b, "\n  %-24s %s", v.Name, v.Usage)
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func (c *serveCmd) Run(e *env, g *cli) error {
@@ -219,19 +230,27 @@ func (s *server) routes() http.Handler {
 		}
 		s.api.ServeHTTP(w, r)
 	})
-	for _, route := range []string{"/slack/commands", "/slack/events", "/slack/interactive", "/discord/interactions"} {
-		mux.HandleFunc("POST "+route, func(w http.ResponseWriter, r *http.Request) {
-			s.mu.RLock()
-			h := s.handlers[route]
-			s.mu.RUnlock()
-			if h == nil {
-				http.Error(w, "this racebot has no credentials for "+route, http.StatusNotFound)
-				return
-			}
-			h.ServeHTTP(w, r)
-		})
+	for _, p := range bot.Platforms() {
+		for _, route := range p.Routes {
+			s.route(mux, route)
+		}
 	}
 	return mux
+}
+
+// route serves a platform's POST route, which answers once the platform's
+// credentials have started it.
+func (s *server) route(mux *http.ServeMux, route string) {
+	mux.HandleFunc("POST "+route, func(w http.ResponseWriter, r *http.Request) {
+		s.mu.RLock()
+		h := s.handlers[route]
+		s.mu.RUnlock()
+		if h == nil {
+			http.Error(w, "this racebot has no credentials for "+route, http.StatusNotFound)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func (s *server) metricsOrNil() *metrics.Metrics {
@@ -241,107 +260,40 @@ func (s *server) metricsOrNil() *metrics.Metrics {
 	return s.metrics
 }
 
-// startAdapters starts every chat adapter whose credentials are in the
-// environment, and says why the others did not start. Credentials are read
-// from the environment only, never from flags, which ps shows.
+// startAdapters starts every registered chat platform whose credentials
+// are in the environment; each says why the rest did not start.
 func (s *server) startAdapters(ctx context.Context, wg *sync.WaitGroup) error {
 	handlers := make(map[string]http.Handler)
-	// The adapters log their errors with context; here they are counted.
-	onError := func(platform string) func(op string, err error) {
-		return func(op string, _ error) { s.metrics.PlatformError(platform, op) }
-	}
 	started := 0
-
-	dcfg := discord.Config{
-		Token:         os.Getenv("DISCORD_BOT_TOKEN"),
-		ApplicationID: os.Getenv("DISCORD_APPLICATION_ID"),
-		PublicKey:     os.Getenv("DISCORD_PUBLIC_KEY"),
-		GuildID:       os.Getenv("DISCORD_GUILD_ID"),
-	}
-	var err error
-	if dcfg.ShardID, dcfg.ShardCount, err = shards(); err != nil {
-		return err
-	}
-	dopts := discord.Options{Logger: s.log.With("platform", "discord"), OnError: onError("discord"), Grace: s.grace}
-	if dcfg.Token != "" || dcfg.PublicKey != "" {
-		routeDiscordgoLog(s.log, dcfg.Token)
-	}
-	if dcfg.Token != "" {
-		gw, err := discord.NewGateway(dcfg, s.chat, dopts)
+	for _, p := range bot.Platforms() {
+		services, err := p.Start(s.chat, bot.PlatformOptions{
+			Getenv: os.Getenv,
+			Logger: s.log.With("platform", p.Name),
+			// The adapters log their errors with context; here
+			// they are counted.
+			OnError: func(op string, _ error) { s.metrics.PlatformError(p.Name, op) },
+			Grace:   s.grace,
+		})
 		if err != nil {
-			return fmt.Errorf("discord gateway: %w", err)
+			return usageError{err}
 		}
-		runAdapter(ctx, wg, s.log, "discord gateway", gw.Run)
-		s.log.Info("Discord gateway mode started", "shard", dcfg.ShardID, "shards", max(dcfg.ShardCount, 1), "guild", dcfg.GuildID)
-		started++
-	} else {
-		s.log.Info("Discord gateway mode off: DISCORD_BOT_TOKEN is not set")
-	}
-	if dcfg.PublicKey != "" {
-		in, err := discord.NewInteractions(dcfg, s.chat, dopts)
-		if err != nil {
-			return fmt.Errorf("discord interactions: %w", err)
+		for _, svc := range services {
+			if svc.Run != nil {
+				runAdapter(ctx, wg, s.log, svc.Name, svc.Run)
+			}
+			maps.Copy(handlers, svc.Handlers)
+			if svc.Drain != nil {
+				s.drains = append(s.drains, svc.Drain)
+			}
 		}
-		handlers["/discord/interactions"] = in
-		s.drains = append(s.drains, in.Shutdown)
-		s.log.Info("Discord HTTP interactions started", "route", "POST /discord/interactions")
-		if dcfg.Token == "" {
-			s.log.Info("Discord slash commands are registered by gateway mode: if they are not yet, " +
-				"run racebot serve once with DISCORD_BOT_TOKEN set")
-		}
-		started++
-	} else {
-		s.log.Info("Discord HTTP interactions off: DISCORD_PUBLIC_KEY is not set")
+		started += len(services)
 	}
-
-	scfg := slackbot.Config{
-		BotToken:      os.Getenv("SLACK_BOT_TOKEN"),
-		AppToken:      os.Getenv("SLACK_APP_TOKEN"),
-		SigningSecret: os.Getenv("SLACK_SIGNING_SECRET"),
-		APIURL:        os.Getenv("SLACK_API_URL"),
-	}
-	sopts := slackbot.Options{Logger: s.log.With("platform", "slack"), OnError: onError("slack"), Grace: s.grace}
-	if u, err := url.Parse(scfg.APIURL); err == nil && u.Scheme == "http" && !loopback(u.Hostname()) {
-		s.log.Warn("SLACK_API_URL is not https: the bot token would cross the network unencrypted", "url", scfg.APIURL)
-	}
-	switch {
-	case scfg.BotToken != "" && scfg.AppToken != "":
-		sm, err := slackbot.NewSocketMode(scfg, s.chat, sopts)
-		if err != nil {
-			return fmt.Errorf("slack socket mode: %w", err)
-		}
-		runAdapter(ctx, wg, s.log, "slack socket mode", sm.Run)
-		s.log.Info("Slack Socket Mode started")
-		started++
-	case scfg.AppToken != "":
-		s.log.Info("Slack Socket Mode off: SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not")
-	default:
-		s.log.Info("Slack Socket Mode off: SLACK_BOT_TOKEN and SLACK_APP_TOKEN are not both set")
-	}
-	if scfg.SigningSecret != "" {
-		h, err := slackbot.NewHTTP(scfg, s.chat, sopts)
-		if err != nil {
-			return fmt.Errorf("slack HTTP mode: %w", err)
-		}
-		handlers["/slack/commands"] = h.Commands()
-		handlers["/slack/events"] = h.Events()
-		handlers["/slack/interactive"] = h.Interactive()
-		s.drains = append(s.drains, h.Shutdown)
-		s.log.Info("Slack HTTP mode started", "routes", "POST /slack/commands, /slack/events, /slack/interactive")
-		if scfg.BotToken == "" {
-			s.log.Warn("Slack HTTP mode answers slash commands but not mentions: replying in a thread needs SLACK_BOT_TOKEN")
-		}
-		started++
-	} else {
-		s.log.Info("Slack HTTP mode off: SLACK_SIGNING_SECRET is not set")
-	}
-
 	s.mu.Lock()
 	s.handlers = handlers
 	s.mu.Unlock()
 	if started == 0 {
 		s.log.Warn("no chat platform configured: serving HTTP only (/api/ask). " +
-			"To add one, set DISCORD_BOT_TOKEN, or SLACK_BOT_TOKEN and SLACK_APP_TOKEN, and restart; see the README")
+			"To add one, set the credentials racebot serve --help lists, and restart; see the README")
 	}
 	return nil
 }
@@ -378,59 +330,4 @@ func runAdapter(ctx context.Context, wg *sync.WaitGroup, log *slog.Logger, name 
 			wait = min(2*wait, maxWait)
 		}
 	})
-}
-
-// shards reads DISCORD_SHARD_ID and DISCORD_SHARD_COUNT.
-func shards() (id, count int, err error) {
-	parse := func(name string) (int, error) {
-		v := os.Getenv(name)
-		if v == "" {
-			return 0, nil
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return 0, usageError{fmt.Errorf("%s=%q is not a whole number", name, v)}
-		}
-		return n, nil
-	}
-	if id, err = parse("DISCORD_SHARD_ID"); err != nil {
-		return 0, 0, err
-	}
-	if count, err = parse("DISCORD_SHARD_COUNT"); err != nil {
-		return 0, 0, err
-	}
-	if count > 0 && id >= count {
-		return 0, 0, usageError{fmt.Errorf("DISCORD_SHARD_ID %d is not below DISCORD_SHARD_COUNT %d", id, count)}
-	}
-	return id, count, nil
-}
-
-// routeDiscordgoLog sends discordgo's own log lines, which it writes with
-// the standard log package unless told otherwise, to racebot's log, with
-// the token taken out should one ever appear in them.
-func routeDiscordgoLog(log *slog.Logger, token string) {
-	token = strings.TrimPrefix(token, "Bot ")
-	discordgo.Logger = func(level, _ int, format string, a ...any) {
-		msg := fmt.Sprintf(format, a...)
-		if token != "" {
-			msg = strings.ReplaceAll(msg, token, "[token]")
-		}
-		l := slog.LevelDebug
-		switch level {
-		case discordgo.LogError:
-			l = slog.LevelError
-		case discordgo.LogWarning:
-			l = slog.LevelWarn
-		}
-		log.Log(context.Background(), l, "discordgo: "+msg, "platform", "discord")
-	}
-}
-
-// loopback says whether host names this machine.
-func loopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
