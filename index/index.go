@@ -321,7 +321,14 @@ func (x *Index) Check(ctx context.Context) error {
 // damaged records that the generation gen was found damaged, unless it
 // has been replaced since, and returns the error to report.
 func (x *Index) damaged(gen string, cause any) error {
-	err := fmt.Errorf("%w: search of %s: %v", ErrDamaged, filepath.Join(x.dir, gen), cause)
+	where := filepath.Join(x.dir, gen)
+	var err error
+	if e, ok := cause.(error); ok {
+		// Wrapped, so that a caller can still see an errno beneath.
+		err = fmt.Errorf("%w: search of %s: %w", ErrDamaged, where, e)
+	} else {
+		err = fmt.Errorf("%w: search of %s: %v", ErrDamaged, where, cause) // a recovered panic's value
+	}
 	x.mu.Lock()
 	if x.gen == gen && x.fault == nil {
 		x.fault = err
