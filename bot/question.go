@@ -255,6 +255,10 @@ func Validate(raw string) string {
 		return "That question is too long for me (" + strconv.Itoa(n) + " characters; the limit is " + strconv.Itoa(MaxQuestionLen) + "). Please ask it in a sentence or two."
 	case Clean(raw) == "":
 		return "I could not find a question in that message. Try, for example: How much will Stargate invest?"
+	case !strings.ContainsFunc(Clean(raw), unicode.IsLetter):
+		// Numbers alone ("2 7", "2025") match a date or a count in
+		// passages on any subject: what came back would be chance.
+		return "I need at least one word to search for, not only numbers. Try, for example: What happened to Nvidia's shares on January 27, 2025?"
 	}
 	return ""
 }

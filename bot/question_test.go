@@ -89,6 +89,12 @@ func TestValidate(t *testing.T) {
 		{strings.Repeat("é", 500), ""},
 		{"🙂 <@123>", "could not find a question"},
 		{"?*?*", "could not find a question"},
+		{"2 7", "at least one word"},
+		{"50,000?", "at least one word"},
+		{"@racebot 2025", "at least one word"},
+		{"h100", ""},
+		{"2025 capex", ""},
+		{"深度求索 2025", ""},
 	}
 	for _, tt := range tests {
 		got := Validate(tt.in)

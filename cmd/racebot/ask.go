@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -42,29 +43,87 @@ func (c *askCmd) Run(e *env, g *cli) error {
 
 // stream answers one question per input line, with the index opened once.
 // Every input line gets exactly one output line (or block), even a blank
-// one, so that outputs can be matched to inputs by position.
+// one, so that outputs can be matched to inputs by position; a line that
+// cannot be answered gets an error in its place and the rest go on.
 func (c *askCmd) stream(e *env, answer func(string) (*bot.Answer, error), st term.Style) error {
-	sc := bufio.NewScanner(e.stdin)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for sc.Scan() {
+	return eachLine(e.stdin, maxLine, func(n int, line string, whole bool) error {
 		if err := e.ctx.Err(); err != nil {
 			return err
 		}
-		a, err := answer(sc.Text())
+		if !whole {
+			return c.writeError(e, n, fmt.Sprintf("the line is over %d MB, so it was not read; a question is at most %d characters", maxLine>>20, bot.MaxQuestionLen))
+		}
+		a, err := answer(line)
 		if err != nil {
-			// One failed question must not end the stream or shift the
-			// lines: report it in its own line.
-			e.log.Error("answer failed", "err", err)
-			a = &bot.Answer{Question: sc.Text(), Passages: []bot.Passage{}, Figures: []bot.Figure{}, Message: "racebot failed to answer: " + err.Error()}
+			e.log.Error("answer failed", "line", n, "err", err)
+			return c.writeError(e, n, "racebot failed to answer: "+err.Error())
 		}
-		if err := c.write(e, a, st); err != nil {
-			return err
+		return c.write(e, a, st)
+	})
+}
+
+// maxLine is the longest line ask - reads; the rest of a longer line is
+// skipped unread, so that one runaway line neither exhausts memory nor
+// ends the batch.
+const maxLine = 1 << 20
+
+// eachLine calls f with each line of r, numbered from 1, without its line
+// ending. A line longer than max is cut to its first max bytes and whole
+// is false.
+func eachLine(r io.Reader, max int, f func(n int, line string, whole bool) error) error {
+	br := bufio.NewReaderSize(r, 64*1024)
+	var buf []byte
+	for n := 1; ; n++ {
+		buf = buf[:0]
+		whole := true
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			room := max + 1 - len(buf) // +1: the newline
+			if len(chunk) > room {
+				chunk, whole = chunk[:room], false
+			}
+			buf = append(buf, chunk...)
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read questions: line %d: %w", n, err)
+		}
+		if err == io.EOF && len(buf) == 0 && whole {
+			return nil
+		}
+		line := string(buf)
+		if whole {
+			line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+		}
+		if len(line) > max {
+			line, whole = line[:max], false
+		}
+		if ferr := f(n, line, whole); ferr != nil {
+			return ferr
+		}
+		if err == io.EOF {
+			return nil
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read questions: %w", err)
+}
+
+// lineError stands in the output for a line ask - could not answer.
+type lineError struct {
+	Line     int    `json:"line"`
+	Answered bool   `json:"answered"`
+	Error    string `json:"error"`
+}
+
+func (c *askCmd) writeError(e *env, n int, msg string) error {
+	if c.JSON {
+		return writeJSON(e.stdout, lineError{Line: n, Error: msg})
 	}
-	return nil
+	_, err := fmt.Fprintf(e.stdout, "line %d: %s\n\n", n, msg)
+	return err
 }
 
 // answerRepairing answers a question and, when the search finds the index

@@ -45,7 +45,8 @@ func TestAskText(t *testing.T) {
 }
 
 // TestAskJSONStream checks ask --json -: one JSON object per input line,
-// blank and over-long lines included. The questions are chosen so that
+// blank and over-long lines included, and an error object for a line over
+// a megabyte, which must not end the batch. The questions are chosen so that
 // what it asserts of each does not hang on the engine's tuning: the corpus
 // is about Stargate's investment; no article holds a word of the sourdough
 // question, so nothing can be found to show; and the capital of France,
@@ -53,15 +54,28 @@ func TestAskText(t *testing.T) {
 // never answered with confidence.
 func TestAskJSONStream(t *testing.T) {
 	dir := indexFlag(t)
-	in := "How much will Stargate invest?\n\nhow do I bake sourdough bread\nwhat is the capital of france\n" + strings.Repeat("x", 600) + "\n"
+	in := "How much will Stargate invest?\n\nhow do I bake sourdough bread\nwhat is the capital of france\n" +
+		strings.Repeat("x", 600) + "\n2 7\n" + strings.Repeat("y", 1<<20+1) + "\nHow much will Stargate invest?"
 	code, out, errOut := racebot(t, in, "ask", "--json", "-", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != 5 {
-		t.Fatalf("%d output lines for 5 input lines:\n%s", len(lines), out)
+	if len(lines) != 8 {
+		t.Fatalf("%d output lines for 8 input lines:\n%.2000s", len(lines), out)
 	}
+	var huge struct {
+		Line     int
+		Answered *bool
+		Error    string
+	}
+	if err := json.Unmarshal([]byte(lines[6]), &huge); err != nil || huge.Line != 7 || huge.Answered == nil || *huge.Answered || !strings.Contains(huge.Error, "over 1 MB") {
+		t.Errorf("line over 1 MB: got %s (%v), want an error object for line 7", lines[6], err)
+	}
+	if !strings.Contains(lines[7], `"answered":true`) {
+		t.Errorf("the question after the line over 1 MB was not answered: %.300s", lines[7])
+	}
+	lines = lines[:6]
 	type answer struct {
 		Answered  *bool            `json:"answered"`
 		Confident *bool            `json:"confident"`
@@ -85,7 +99,7 @@ func TestAskJSONStream(t *testing.T) {
 		}
 		answers = append(answers, a)
 	}
-	stargate, france, long := answers[0], answers[3], answers[4]
+	stargate, france, long, numbers := answers[0], answers[3], answers[4], answers[5]
 	if !*stargate.Answered || len(stargate.Passages) == 0 {
 		t.Fatalf("the Stargate question was not answered: %s", lines[0])
 	}
@@ -94,7 +108,7 @@ func TestAskJSONStream(t *testing.T) {
 			t.Errorf("passage lacks %q", key)
 		}
 	}
-	for _, i := range []int{1, 2, 4} { // blank, sourdough, too long
+	for _, i := range []int{1, 2, 4, 5} { // blank, sourdough, too long, numbers alone
 		if a := answers[i]; *a.Answered || *a.Confident || len(a.Passages) > 0 {
 			t.Errorf("line %d was answered: %s", i+1, lines[i])
 		}
@@ -104,6 +118,53 @@ func TestAskJSONStream(t *testing.T) {
 	}
 	if !strings.Contains(long.Message, "too long") {
 		t.Errorf("over-long question got %q", long.Message)
+	}
+	if !strings.Contains(numbers.Message, "word to search for") {
+		t.Errorf("a question of numbers alone got %q", numbers.Message)
+	}
+}
+
+func TestEachLine(t *testing.T) {
+	type line struct {
+		text  string
+		whole bool
+	}
+	for _, tc := range []struct {
+		name string
+		in   string
+		want []line
+	}{
+		{"empty", "", nil},
+		{"one, no newline", "abc", []line{{"abc", true}}},
+		{"blank lines kept", "a\n\nb\n", []line{{"a", true}, {"", true}, {"b", true}}},
+		{"CRLF", "a\r\nb\r\n", []line{{"a", true}, {"b", true}}},
+		{"exactly the limit", "12345678\nz", []line{{"12345678", true}, {"z", true}}},
+		{"over the limit", "123456789\nz\n", []line{{"12345678", false}, {"z", true}}},
+		{"far over, last", strings.Repeat("w", 100), []line{{"wwwwwwww", false}}},
+		{"one over, last", "123456789", []line{{"12345678", false}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []line
+			n := 0
+			err := eachLine(strings.NewReader(tc.in), 8, func(i int, text string, whole bool) error {
+				if n++; i != n {
+					t.Errorf("line numbered %d, want %d", i, n)
+				}
+				got = append(got, line{text, whole})
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("line %d: got %v, want %v", i+1, got[i], tc.want[i])
+				}
+			}
+		})
 	}
 }
 
