@@ -43,7 +43,8 @@ type Options struct {
 	// so far and the total.
 	Progress func(done, total int)
 	// LockWait is how long to wait for another racebot process to release
-	// the index directory; zero means two seconds.
+	// the index directory; zero means two seconds, and a negative wait
+	// tries once.
 	LockWait time.Duration
 	// Strict makes Sync fail on the first corpus file that cannot be
 	// parsed, instead of skipping it.

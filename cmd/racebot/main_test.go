@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/racebot/racebot/bot/bottest"
+	"github.com/racebot/racebot/index"
 )
 
 // racebot runs the command line in-process with its own index folder and
@@ -320,5 +321,32 @@ func TestIsTerminal(t *testing.T) {
 		if isTerminal(w) {
 			t.Errorf("isTerminal(%T %v) = true", w, w)
 		}
+	}
+}
+
+// TestAskWhileIndexInUse checks what the README promises: while another
+// racebot process (a server) holds the index folder, ask answers from its
+// own copy at once, without waiting for the folder and without a warning;
+// racebot index, whose job is the folder, says who holds it.
+func TestAskWhileIndexInUse(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	if code, _, errOut := racebot(t, "", "--index="+dir, "index"); code != 0 {
+		t.Fatalf("index: exit %d: %s", code, errOut)
+	}
+	held, err := index.Open(context.Background(), dir, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+
+	code, out, errOut := racebot(t, "", "--index="+dir, "ask", "How much will Stargate invest?")
+	if code != 0 || !strings.Contains(out, "$500 billion") {
+		t.Errorf("ask while the folder is in use: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if errOut != "" {
+		t.Errorf("ask while the folder is in use printed on stderr:\n%s", errOut)
+	}
+	if code, _, errOut := racebot(t, "", "--index="+dir, "index"); code == 0 || !strings.Contains(errOut, "in use by another racebot process") {
+		t.Errorf("index while the folder is in use: exit %d, stderr %q", code, errOut)
 	}
 }

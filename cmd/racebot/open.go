@@ -65,13 +65,20 @@ func (c *cli) openIndex(e *env, opts index.Options, exclusive bool) (*index.Inde
 		return nil, index.Report{}, err
 	}
 	opts.Logger = e.log
+	if !exclusive {
+		// A command that only answers does not wait for a running
+		// server to let go of the folder: it answers at once from its
+		// own copy (below).
+		opts.LockWait = -1
+	}
 	idx, err := index.Open(e.ctx, dir, opts)
 	if errors.Is(err, index.ErrLocked) && exclusive {
 		return nil, index.Report{}, fmt.Errorf("index folder %s is in use by another racebot process (racebot serve, or another racebot index); "+
 			"stop it or let it finish, then run racebot index again: %w", dir, err)
 	}
 	if errors.Is(err, index.ErrLocked) {
-		e.log.Warn("index folder is busy; answering from a temporary in-memory index", "dir", dir, "err", err)
+		// Not a warning: the answer is the same, as the README says.
+		e.log.Info("index folder is in use by another racebot process; answering from a temporary in-memory index", "dir", dir, "err", err)
 		idx, err = index.Open(e.ctx, "", opts)
 	}
 	if err != nil {
