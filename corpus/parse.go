@@ -74,6 +74,11 @@ func Parse(name string, data []byte) (*Article, error) {
 
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(header), &root); err != nil {
+		if line, quote := unclosedQuote(header); line > 0 {
+			// The YAML reader notices only where the header ends,
+			// lines below the quote that is never closed.
+			return nil, perr(line+1, "front matter: the %s opened on this line is never closed", quote)
+		}
 		return nil, perr(yamlErrorLine(err), "front matter: %s", yamlErrorText(err))
 	}
 	var fm frontMatter
@@ -114,8 +119,8 @@ func Parse(name string, data []byte) (*Article, error) {
 	if fm.Published == "" {
 		return nil, perr(keyLine("published"), "published date is missing (want YYYY-MM-DD)")
 	}
-	if a.Published, err = time.Parse(dateLayout, strings.TrimSpace(fm.Published)); err != nil {
-		return nil, perr(keyLine("published"), "published date %q is not YYYY-MM-DD", fm.Published)
+	if a.Published, err = parseDate(fm.Published, now()); err != nil {
+		return nil, perr(keyLine("published"), "published date %w", err)
 	}
 	switch a.Kind {
 	case "":
@@ -144,8 +149,8 @@ func Parse(name string, data []byte) (*Article, error) {
 			src.Title = a.Title
 		}
 		if d := strings.TrimSpace(s.Date); d != "" {
-			if src.Date, err = time.Parse(dateLayout, d); err != nil {
-				return nil, perr(keyLine("sources"), "sources[%d]: date %q is not YYYY-MM-DD", i, s.Date)
+			if src.Date, err = parseDate(d, now()); err != nil {
+				return nil, perr(keyLine("sources"), "sources[%d]: date %w", i, err)
 			}
 		}
 		a.Sources = append(a.Sources, src)
@@ -166,6 +171,90 @@ func Parse(name string, data []byte) (*Article, error) {
 		p.Figures = figure.Extract(p.Text)
 	}
 	return a, nil
+}
+
+// now is the clock that dates are checked against.
+var now = time.Now
+
+// dateShape is YYYY-MM-DD, before the month and day are checked.
+var dateShape = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+
+// parseDate reads a front-matter date, YYYY-MM-DD, and says what is wrong
+// with one it refuses: a month or day that does not exist, or a day still
+// to come (beyond a day of clock skew), which would put the article's
+// figures ahead of every real report.
+func parseDate(v string, now time.Time) (time.Time, error) {
+	v = strings.TrimSpace(v)
+	m := dateShape.FindStringSubmatch(v)
+	if m == nil {
+		return time.Time{}, fmt.Errorf("%q is not YYYY-MM-DD", v)
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 {
+		msg := fmt.Sprintf("%q is not YYYY-MM-DD: there is no month %d", v, mo)
+		if d >= 1 && d <= 12 {
+			msg += fmt.Sprintf(" (for %s, write %04d-%02d-%02d)", time.Month(d), y, d, mo)
+		}
+		return time.Time{}, errors.New(msg)
+	}
+	if last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d < 1 || d > last {
+		return time.Time{}, fmt.Errorf("%q is not YYYY-MM-DD: %s %d has %d days", v, time.Month(mo), y, last)
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.After(now.Add(24 * time.Hour)) {
+		return time.Time{}, fmt.Errorf("%s is in the future (today is %s)", t.Format(dateLayout), now.Format(dateLayout))
+	}
+	return t, nil
+}
+
+// unclosedQuote finds the first line of a YAML header whose value opens a
+// quote that the line does not close, and names the quote; 0 when there
+// is none. A quoted value may run over lines, so this is only asked once
+// the header has failed to parse, and then that line is the likely cause.
+func unclosedQuote(header string) (line int, quote string) {
+	for i, l := range strings.Split(header, "\n") {
+		v := strings.TrimPrefix(strings.TrimSpace(l), "- ")
+		if _, after, ok := strings.Cut(v, ": "); ok {
+			v = strings.TrimSpace(after)
+		}
+		switch {
+		case strings.HasPrefix(v, `"`) && !closesDouble(v[1:]):
+			return i + 1, `double quote (")`
+		case strings.HasPrefix(v, "'") && !closesSingle(v[1:]):
+			return i + 1, "single quote (')"
+		}
+	}
+	return 0, ""
+}
+
+// closesDouble reports whether s holds an unescaped double quote.
+func closesDouble(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '"':
+			return true
+		}
+	}
+	return false
+}
+
+// closesSingle reports whether s holds a single quote that is not doubled
+// (YAML writes a quote inside single quotes as ”).
+func closesSingle(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' {
+			if i+1 < len(s) && s[i+1] == '\'' {
+				i++
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // splitFrontMatter separates the YAML header from the body. bodyLine is the

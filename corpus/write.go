@@ -107,6 +107,9 @@ func normalize(a *Article) (*Article, error) {
 		return nil, fail("published year %d is out of range", y)
 	}
 	n.Published = dateOnly(n.Published)
+	if _, err := parseDate(n.Published.Format(dateLayout), now()); err != nil {
+		return nil, fail("published date %v", err)
+	}
 	switch n.Kind {
 	case "":
 		n.Kind = KindArticle
@@ -141,6 +144,9 @@ func normalize(a *Article) (*Article, error) {
 			return nil, fail("sources[%d]: year %d is out of range", i, y)
 		}
 		src.Date = dateOnly(src.Date)
+		if _, err := parseDate(src.Date.Format(dateLayout), now()); err != nil {
+			return nil, fail("sources[%d]: date %v", i, err)
+		}
 		n.Sources = append(n.Sources, src)
 	}
 	for _, t := range a.Tags {

@@ -148,6 +148,8 @@ func TestMarshalRefuses(t *testing.T) {
 		{"no title", func(a *corpus.Article) { a.Title = " \n " }, testBody, "title is missing"},
 		{"no date", func(a *corpus.Article) { a.Published = time.Time{} }, testBody, "published date is missing"},
 		{"bad kind", func(a *corpus.Article) { a.Kind = "blog" }, testBody, "kind"},
+		{"future date", func(a *corpus.Article) { a.Published = time.Now().AddDate(1, 0, 0) }, testBody, "in the future"},
+		{"future source date", func(a *corpus.Article) { a.Sources[0].Date = time.Now().AddDate(0, 0, 3) }, testBody, "in the future"},
 		{"no source", func(a *corpus.Article) { a.Sources = nil }, testBody, "at least one source"},
 		{"no publisher", func(a *corpus.Article) { a.Sources[0].Publisher = "" }, testBody, "publisher is missing"},
 		{"ftp url", func(a *corpus.Article) { a.Sources[0].URL = "ftp://p.com/a" }, testBody, "not an http(s) URL"},

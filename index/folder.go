@@ -43,6 +43,9 @@ func (s *FolderSync) Sync(ctx context.Context) error {
 		}
 		return err
 	}
+	for _, p := range rep.Found {
+		s.logger().Warn("skipping corpus file", "err", p)
+	}
 	if rep.Changes() {
 		s.logger().Info("corpus updated", "dir", s.Dir, "added", rep.Added, "changed", rep.Changed, "removed", rep.Removed,
 			"unusable", len(rep.Problems), "rebuilt", rep.Rebuilt, "took", rep.Duration.Round(time.Millisecond))

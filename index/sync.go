@@ -31,6 +31,11 @@ type Report struct {
 	// Problems lists the corpus files that could not be used (each a
 	// *corpus.ParseError); the rest of the corpus is indexed.
 	Problems []error
+	// Found are the Problems this sync came upon: files new or changed
+	// since the last sync. The index does not log them; its caller tells
+	// the user once, where it happens, and not again on every sync while
+	// the file stays as it is.
+	Found []error
 	Duration time.Duration
 }
 
@@ -97,9 +102,6 @@ func (x *Index) load(ctx context.Context, fsys fs.FS, files []corpus.File) (*cor
 	if x.opts.Strict && len(c.Problems) > 0 {
 		return nil, fmt.Errorf("corpus has %d unusable file(s), first: %w", len(c.Problems), c.Problems[0])
 	}
-	for _, p := range c.Problems {
-		x.log.Warn("skipping corpus file", "err", p)
-	}
 	return c, nil
 }
 
@@ -109,9 +111,9 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 		return Report{}, err
 	}
 	if len(c.Articles) == 0 {
-		return Report{Problems: c.Problems}, fmt.Errorf("build index: %w (%d file(s) found, %d unusable)", corpus.ErrNoArticles, len(files), len(c.Problems))
+		return Report{Problems: c.Problems, Found: c.Problems}, fmt.Errorf("build index: %w (%d file(s) found, %d unusable)", corpus.ErrNoArticles, len(files), len(c.Problems))
 	}
-	rep := Report{Rebuilt: true, Added: len(c.Articles), Problems: c.Problems}
+	rep := Report{Rebuilt: true, Added: len(c.Articles), Problems: c.Problems, Found: c.Problems}
 	man := newManifest(x.scoring())
 	man.problems(c.Problems, files)
 
@@ -444,6 +446,7 @@ func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man
 		ids[e.ID] = p
 	}
 	rep.Problems = append(rep.Problems, c.Problems...)
+	rep.Found = append(rep.Found, c.Problems...)
 	for _, a := range c.Articles {
 		if _, ok := man.Articles[a.Path]; ok {
 			rep.Changed++
@@ -454,8 +457,8 @@ func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man
 		if other, taken := ids[a.ID]; taken && other != a.Path {
 			perr := &corpus.ParseError{Path: a.Path, Line: 2, Err: fmt.Errorf("id %q is already used by %s", a.ID, other)}
 			rep.Problems = append(rep.Problems, perr)
+			rep.Found = append(rep.Found, perr)
 			c.Problems = append(c.Problems, perr)
-			x.log.Warn("skipping corpus file", "err", perr)
 			continue
 		}
 		ids[a.ID] = a.Path

@@ -75,7 +75,8 @@ func (c *indexCmd) Run(e *env, g *cli) error {
 			st.Articles, st.Passages, st.Figures, bot.RoundDuration(took))
 	}
 	if n := len(rep.Problems); n > 0 {
-		fmt.Fprintf(e.stdout, "%d file(s) skipped because they could not be parsed (see above).\n", n)
+		reportProblems(e, rep.Problems)
+		fmt.Fprintf(e.stdout, "%d file(s) skipped because they could not be parsed (listed on stderr).\n", n)
 	}
 	fmt.Fprintf(e.stdout, "Index folder: %s (ranking: %s)\n", idx.Dir(), st.Scoring)
 	return nil

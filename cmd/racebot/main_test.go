@@ -350,3 +350,28 @@ func TestAskWhileIndexInUse(t *testing.T) {
 		t.Errorf("index while the folder is in use: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestBrokenFileReportedOnce checks that a corpus file racebot cannot use
+// is reported once, where it is found, with its line: not both logged and
+// printed, and not again by every later question while it stays as it is.
+// racebot index lists every such file each time, since that is its job.
+func TestBrokenFileReportedOnce(t *testing.T) {
+	corpus := starterCorpus(t)
+	writeFile(t, filepath.Join(corpus, "future.md"), "---\ntitle: From the future\npublished: 2099-01-01\n"+
+		"sources:\n  - publisher: P\n    url: https://example.com/f\n---\n9 billion GPUs, X said.\n")
+	dir := indexFlag(t)
+	const want = "racebot: skipped future.md:3: published date 2099-01-01 is in the future"
+
+	_, _, errOut := racebot(t, "", dir, "--corpus", corpus, "ask", "how many gpus")
+	if strings.Count(errOut, "future.md") != 1 || !strings.Contains(errOut, want) {
+		t.Errorf("first ask: stderr should report future.md once, as %q:\n%s", want, errOut)
+	}
+	code, out, errOut := racebot(t, "", dir, "--corpus", corpus, "ask", "how many gpus")
+	if code != 0 || strings.Contains(out, "9 billion") || errOut != "" {
+		t.Errorf("second ask: exit %d, stderr %q (want nothing), answer:\n%s", code, errOut, out)
+	}
+	_, out, errOut = racebot(t, "", dir, "--corpus", corpus, "index")
+	if !strings.Contains(errOut, want) || !strings.Contains(out, "1 file(s) skipped") {
+		t.Errorf("index does not list the file it skips:\n%s\n%s", out, errOut)
+	}
+}

@@ -95,8 +95,17 @@ func (c *cli) openIndex(e *env, opts index.Options, exclusive bool) (*index.Inde
 		idx.Close()
 		return nil, rep, fmt.Errorf("update index: %w", err)
 	}
-	for _, p := range rep.Problems {
-		fmt.Fprintf(e.stderr, "racebot: skipped %v\n", p)
+	if !exclusive {
+		// Each once, when found: a file that stays broken is not
+		// reported again by every later question. racebot index, whose
+		// job is the folder, lists them all.
+		reportProblems(e, rep.Found)
 	}
 	return idx, rep, nil
+}
+
+func reportProblems(e *env, problems []error) {
+	for _, p := range problems {
+		fmt.Fprintf(e.stderr, "racebot: skipped %v\n", p)
+	}
 }
