@@ -35,7 +35,7 @@ type Report struct {
 	// since the last sync. The index does not log them; its caller tells
 	// the user once, where it happens, and not again on every sync while
 	// the file stays as it is.
-	Found []error
+	Found    []error
 	Duration time.Duration
 }
 
