@@ -12,7 +12,7 @@ type evalCmd struct {
 	File     string `arg:"" help:"Eval file: one JSON object per line with question, answers (any one counts) and doc, or unanswerable and offtopic." type:"existingfile"`
 	JSON     bool   `name:"json" help:"Print the scores as JSON."`
 	Verbose  bool   `short:"v" help:"List every miss with the passage racebot put first."`
-	Baseline bool   `help:"Rank with a plain Bleve match query instead of racebot's ranking, and never decline: the yardstick racebot is measured against."`
+	Baseline bool   `help:"Rank with a plain Bleve match query instead of racebot's ranking, and answer whenever a passage matches any word (declining only when none does): the yardstick racebot is measured against."`
 }
 
 func (c *evalCmd) Run(e *env, g *cli) error {

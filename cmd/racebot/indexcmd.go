@@ -13,7 +13,7 @@ import (
 type indexCmd struct {
 	Strict  bool   `help:"Fail on the first corpus file that cannot be parsed, instead of skipping it."`
 	Rebuild bool   `help:"Rebuild the whole index even if it is up to date."`
-	Scoring string `help:"Bleve scoring model for the index: bm25 or tf-idf; changing it rebuilds the index (default: keep the current one, bm25 for a new index)." enum:",bm25,tf-idf" default:""`
+	Scoring string `help:"Bleve scoring model for the index: bm25 or tf-idf; changing it rebuilds the index (default: keep the current one, ${default_scoring} for a new index)." enum:",bm25,tf-idf" default:""`
 }
 
 // progressThreshold is the corpus size from which a build shows a progress

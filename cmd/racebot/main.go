@@ -28,6 +28,8 @@ import (
 	"syscall"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/racebot/racebot/index"
 	"golang.org/x/term"
 )
 
@@ -46,6 +48,21 @@ type cli struct {
 	Eval    evalCmd    `cmd:"" help:"Score answers against an eval file (hit@1, hit@3, MRR, wrongly declined, confident and first, unanswerable handled)."`
 	Serve   serveCmd   `cmd:"" help:"Answer on Discord and Slack, and over HTTP (/api/ask, /healthz, /readyz, /metrics)."`
 	Version versionCmd `cmd:"" help:"Print the version."`
+	Help    helpCmd    `cmd:"" help:"Show help for racebot or for one of its commands: racebot help ask."`
+
+	ShowVersion kong.VersionFlag `name:"version" env:"-" help:"Print the version and exit."`
+}
+
+// helpCmd is racebot help [COMMAND], the same as racebot [COMMAND] --help.
+type helpCmd struct {
+	Command []string `arg:"" optional:"" help:"The command to explain." placeholder:"COMMAND"`
+}
+
+func (c *helpCmd) Run(e *env) error {
+	if code := run(e.ctx, append(c.Command, "--help"), e.stdin, e.stdout, e.stderr); code != 0 {
+		return exitStatus(code) // run has said why
+	}
+	return nil
 }
 
 // env is what a command needs from its surroundings, so that tests can run
@@ -72,6 +89,9 @@ func main() {
 
 // run executes one command line and returns the process exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		args = []string{"--help"} // every command, rather than an error naming five
+	}
 	var c cli
 	parser, err := kong.New(&c,
 		kong.Name("racebot"),
@@ -80,6 +100,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		kong.UsageOnError(),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 		kong.Writers(stdout, stderr),
+		kong.Vars{"version": "racebot " + racebotVersion(), "default_scoring": index.DefaultScoring},
 	)
 	if err != nil {
 		fmt.Fprintf(stderr, "racebot: %v\n", err)
@@ -93,6 +114,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "racebot: %v\n", err)
+		fmt.Fprintln(stderr, "racebot: run racebot help for the commands and flags")
 		return 2
 	}
 	e := &env{
@@ -101,6 +123,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		tty: isTerminal(stdout), errTTY: isTerminal(stderr),
 	}
 	if err := kctx.Run(e, &c); err != nil {
+		var status exitStatus
+		if errors.As(err, &status) {
+			return int(status)
+		}
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(stderr, "racebot: interrupted")
 			return 130
@@ -136,6 +162,11 @@ func logLevel(name, command string) slog.Level {
 	}
 	return l
 }
+
+// exitStatus ends a command with a status, its reason already printed.
+type exitStatus int
+
+func (s exitStatus) Error() string { return fmt.Sprintf("exit status %d", int(s)) }
 
 // usageError is an error in how a command was called.
 type usageError struct{ error }
