@@ -2,6 +2,12 @@ package figure
 
 import "math"
 
+// parser holds the state of one Extract call.
+type parser struct {
+	tokens
+	dates []byte // normalised dates of this text, see dspan
+}
+
 // raw is a figure in token terms, before it becomes a Figure.
 type raw struct {
 	start, end       int // token range of Text
@@ -28,7 +34,7 @@ func Extract(text string) []Figure {
 	if len(text) == 0 {
 		return nil
 	}
-	p := &parser{text: text, toks: tokenize(text)}
+	p := &parser{tokens: tokens{text: text, toks: tokenize(text)}}
 	raws := make([]raw, 0, 8)
 	prevEnd := -1
 	for i := 0; i < len(p.toks); {
@@ -45,7 +51,7 @@ func Extract(text string) []Figure {
 	if len(raws) == 0 {
 		return nil
 	}
-	p.attachClaimants(raws)
+	(&attributor{tokens: p.tokens}).attachClaimants(raws)
 	return p.figures(raws)
 }
 

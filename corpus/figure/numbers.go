@@ -41,23 +41,6 @@ const maxGroups = 10
 // would lose precision anyway.
 const maxDigits = 30
 
-// digitsValue accumulates the digits of token i onto v.
-func (p *parser) digitsValue(v float64, i int) float64 {
-	s := p.str(i)
-	for k := 0; k < len(s); k++ {
-		v = v*10 + float64(s[k]-'0')
-	}
-	return v
-}
-
-func (p *parser) numLen(i int) int {
-	t := p.tok(i)
-	if t.kind != tNum {
-		return 0
-	}
-	return t.end - t.start
-}
-
 // vulgar fractions written as one rune.
 var vulgarFractions = map[rune]float64{
 	'½': 1.0 / 2, '⅓': 1.0 / 3, '⅔': 2.0 / 3, '¼': 1.0 / 4, '¾': 3.0 / 4, '⅕': 1.0 / 5, '⅖': 2.0 / 5,
@@ -215,21 +198,6 @@ func (p *parser) literal(i int) (n num, ok bool) {
 		n.end, n.frac, n.integer, n.digits = k+1, true, false, 0
 	}
 	return n, true
-}
-
-// singleSpace reports that exactly one ASCII space separates token i from
-// the token before it.
-func (p *parser) singleSpace(i int) bool {
-	if i <= 0 || i >= len(p.toks) {
-		return false
-	}
-	prev, t := p.toks[i-1], p.toks[i]
-	gap := p.text[prev.end:t.start]
-	switch gap {
-	case " ", "\u00a0", "\u2009", "\u202f":
-		return true
-	}
-	return false
 }
 
 // exponent reads scientific notation after a literal: "1.3e6", "12.32e+14",
