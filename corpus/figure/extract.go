@@ -4,7 +4,7 @@ import "math"
 
 // parser holds the state of one Extract call.
 type parser struct {
-	tokens
+	numbers
 	dates []byte // normalised dates of this text, see dspan
 }
 
@@ -34,7 +34,7 @@ func Extract(text string) []Figure {
 	if len(text) == 0 {
 		return nil
 	}
-	p := &parser{tokens: tokens{text: text, toks: tokenize(text)}}
+	p := &parser{numbers: numbers{tokens{text: text, toks: tokenize(text)}}}
 	raws := make([]raw, 0, 8)
 	prevEnd := -1
 	for i := 0; i < len(p.toks); {
