@@ -8,7 +8,7 @@ const maxNounWords = 6
 // chips". It runs to the first verb, preposition, punctuation or
 // conjunction, and ends early at a plural head noun. Without a part-of-speech
 // tagger, verbs are known from the stop list and from -ed/-ing endings.
-func (p *parser) nounPhrase(k int) (start, end int, ok bool) {
+func (p *measures) nounPhrase(k int) (start, end int, ok bool) {
 	start, end = k, k
 	m := k
 	words := 0
@@ -79,7 +79,7 @@ func (p *parser) nounPhrase(k int) (start, end int, ok bool) {
 }
 
 // stopsNoun reports whether word token m cannot be part of a counted noun.
-func (p *parser) stopsNoun(m, words int) bool {
+func (p *measures) stopsNoun(m, words int) bool {
 	// Model names glued to digits are nouns: "A100s", "H800".
 	if p.isNum(m+1) && p.glued(m+1) && !p.has(m, wCurrencyWord) {
 		return false

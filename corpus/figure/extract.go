@@ -4,8 +4,7 @@ import "math"
 
 // parser holds the state of one Extract call.
 type parser struct {
-	numbers
-	dates []byte // normalised dates of this text, see dspan
+	measures
 }
 
 // raw is a figure in token terms, before it becomes a Figure.
@@ -34,7 +33,7 @@ func Extract(text string) []Figure {
 	if len(text) == 0 {
 		return nil
 	}
-	p := &parser{numbers: numbers{tokens{text: text, toks: tokenize(text)}}}
+	p := &parser{measures{numbers: numbers{tokens{text: text, toks: tokenize(text)}}}}
 	raws := make([]raw, 0, 8)
 	prevEnd := -1
 	for i := 0; i < len(p.toks); {
@@ -620,27 +619,6 @@ func (p *parser) perAfter(k int) (per string, ps, pe, end int, ok bool) {
 		}
 	}
 	return "", -1, -1, k, false
-}
-
-// nounUnit reports a unit that is written as the head of a noun phrase:
-// "2.788M H800 GPU hours", "671 billion parameters", "14.8 trillion tokens".
-func (p *parser) nounUnit(cs, ce int) string {
-	h := ce - 1
-	switch {
-	case p.wordIs(h, "parameters") || p.wordIs(h, "parameter") || p.wordIs(h, "params"):
-		return uParam
-	case p.wordIs(h, "tokens") || p.wordIs(h, "token"):
-		return uToken
-	case (p.wordIs(h, "hours") || p.wordIs(h, "hour") || p.wordIs(h, "hrs")) && h > cs:
-		g := h - 1
-		if p.isHyphen(g) {
-			g--
-		}
-		if p.wordIs(g, "gpu") {
-			return uGPUHour
-		}
-	}
-	return ""
 }
 
 // figures turns raw figures into Figures; all values share one allocation.

@@ -184,3 +184,34 @@ func (p *tokens) isDoubleQuote(k int) bool {
 func (p *tokens) isSepComma(k int) bool {
 	return p.isSym(k, ',') && !(p.isNum(k-1) && p.isNum(k+1) && p.glued(k) && p.glued(k+1))
 }
+
+// matchWords matches words (lower case, or exact) starting at token k.
+func (p *tokens) matchWords(k int, words []string, exact bool) (end int, ok bool) {
+	m := k
+	for wi, w := range words {
+		t := p.tok(m)
+		if t.kind == 0 {
+			return k, false
+		}
+		s := p.text[t.start:t.end]
+		if exact {
+			if s != w {
+				return k, false
+			}
+		} else if !equalFoldASCII(s, w) && !(t.kind == tWord && t.lex != 0 && wi == 0 && len(s) != len(w) && p.lowerEq(m, w)) {
+			return k, false
+		}
+		// Symbols and digits inside a unit are glued: "GB/s", "km/h", "m2".
+		if wi > 0 && (t.kind == tSym || t.kind == tNum || p.tok(m-1).kind == tSym) && t.sp && w != "-" {
+			return k, false
+		}
+		m++
+	}
+	return m, true
+}
+
+// lowerEq compares a non-ASCII word token with a lower-case word.
+func (p *tokens) lowerEq(k int, w string) bool {
+	id, ok := lexIndex[w]
+	return ok && p.tok(k).lex == id
+}
