@@ -51,6 +51,23 @@ var qualIndex = func() map[string][]int {
 	return m
 }()
 
+// qualCandidates returns the qualifier phrases whose first word is the
+// word s, in any case, without allocating.
+func qualCandidates(s string) []int {
+	var key [16]byte
+	if len(s) > len(key) {
+		return nil
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key[i] = c
+	}
+	return qualIndex[string(key[:len(s)])]
+}
+
 // qualifierAt reads a qualifier starting at token i and returns its canonical
 // form and the token after it. Qualifiers may stack ("up to about"): the
 // first one is the canonical one. afterFigure says a figure ends right before
@@ -86,20 +103,9 @@ func (p *parser) qualifierAt(i int, afterFigure bool) (q string, end int, prep b
 			}
 		} else if t.kind == tWord && p.has(end, wQualStart) {
 			best, bestEnd := -1, end
-			var key [16]byte
-			s := p.str(end)
-			if len(s) <= len(key) {
-				for k := 0; k < len(s); k++ {
-					c := s[k]
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					key[k] = c
-				}
-				for _, qi := range qualIndex[string(key[:len(s)])] {
-					if m, ok := p.matchWords(end, qualPhrases[qi].words, false); ok && m > bestEnd {
-						best, bestEnd = qi, m
-					}
+			for _, qi := range qualCandidates(p.str(end)) {
+				if m, ok := p.matchWords(end, qualPhrases[qi].words, false); ok && m > bestEnd {
+					best, bestEnd = qi, m
 				}
 			}
 			if best >= 0 {
@@ -152,19 +158,7 @@ func (p *parser) qualifierStartsAt(k int) bool {
 	if p.tok(k).kind != tWord || !p.has(k, wQualStart) {
 		return false
 	}
-	s := p.str(k)
-	var key [16]byte
-	if len(s) > len(key) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		key[i] = c
-	}
-	for _, qi := range qualIndex[string(key[:len(s)])] {
+	for _, qi := range qualCandidates(p.str(k)) {
 		if m, ok := p.matchWords(k, qualPhrases[qi].words, false); ok && p.numberOrCurrencyAt(m) {
 			return true
 		}
