@@ -19,31 +19,15 @@ func (p *measures) nounPhrase(k int) (start, end int, ok bool) {
 		}
 		switch t.kind {
 		case tWord:
-			if m > k && !t.sp && !p.isHyphen(m-1) && p.tok(m-1).kind != tNum {
+			if m > k && !t.sp && !p.isHyphen(m-1) && p.tok(m-1).kind != tNum || p.stopsNoun(m, words) {
 				return start, end, end > start
 			}
-			if p.stopsNoun(m, words) {
-				return start, end, end > start
-			}
-			// A model name: letters glued to digits, maybe more letters:
-			// "A100s", "H800", "GB200".
-			n := m + 1
-			for n < len(p.toks) && !p.toks[n].sp && (p.toks[n].kind == tNum || p.toks[n].kind == tWord) {
-				n++
-			}
-			model := n > m+1
-			// Hyphenated compounds: "Hopper-generation", "large-model".
-			for p.isHyphen(n) && p.glued(n) && p.isWord(n+1) && p.glued(n+1) {
-				n += 2
-				for n < len(p.toks) && !p.toks[n].sp && (p.toks[n].kind == tNum || p.toks[n].kind == tWord) {
-					n++
+			n, model := p.nounWordEnd(m)
+			if p.ingOrEd(m) && !model {
+				if words == 0 {
+					// "2025 adding sites": a verb follows the number.
+					return start, end, false
 				}
-			}
-			if p.ingOrEd(m) && !model && words == 0 {
-				// "2025 adding sites": a verb follows the number.
-				return start, end, false
-			}
-			if p.ingOrEd(m) && !model && words > 0 {
 				// "distilled models" keeps the participle, "GPUs running
 				// for" stops before it.
 				if !p.isWord(n) || p.stopsNoun(n, 1) || !p.tok(n).sp {
@@ -61,10 +45,7 @@ func (p *measures) nounPhrase(k int) (start, end int, ok bool) {
 			if words == 0 || !p.isWord(m-1) || !(p.isAllCaps(m-1) || p.isCapitalised(m-1)) {
 				return start, end, end > start
 			}
-			n := m + 1
-			for n < len(p.toks) && !p.toks[n].sp && (p.toks[n].kind == tNum || p.toks[n].kind == tWord) {
-				n++
-			}
+			n := p.skipGlued(m + 1)
 			if !p.isWord(n) && n == m+1 {
 				return start, end, end > start
 			}
@@ -76,6 +57,18 @@ func (p *measures) nounPhrase(k int) (start, end int, ok bool) {
 		}
 	}
 	return start, end, end > start
+}
+
+// nounWordEnd returns the end of the word at token m with what is glued to
+// it: the rest of a model name ("A100s", "H800", "GB200"), which sets model,
+// and hyphenated compounds ("Hopper-generation", "large-model").
+func (p *measures) nounWordEnd(m int) (n int, model bool) {
+	n = p.skipGlued(m + 1)
+	model = n > m+1
+	for p.isHyphen(n) && p.glued(n) && p.isWord(n+1) && p.glued(n+1) {
+		n = p.skipGlued(n + 2)
+	}
+	return n, model
 }
 
 // stopsNoun reports whether word token m cannot be part of a counted noun.

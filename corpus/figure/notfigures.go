@@ -135,12 +135,3 @@ func (p *parser) pronounOne(m measure) bool {
 	}
 	return p.wordIs(k+1, "of") || p.wordIs(k+1, "another") || p.isSym(k+1, '\'')
 }
-
-// skipGlued moves past tokens glued to the one before k, so that the parts of
-// a name like "GB200" or "4o" are not read again.
-func (p *parser) skipGlued(k int) int {
-	for k < len(p.toks) && !p.toks[k].sp && (p.toks[k].kind == tWord || p.toks[k].kind == tNum) {
-		k++
-	}
-	return k
-}

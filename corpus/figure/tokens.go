@@ -215,3 +215,12 @@ func (p *tokens) lowerEq(k int, w string) bool {
 	id, ok := lexIndex[w]
 	return ok && p.tok(k).lex == id
 }
+
+// skipGlued moves past tokens glued to the one before k, so that the parts of
+// a name like "GB200" or "4o" are not read again.
+func (p *tokens) skipGlued(k int) int {
+	for k < len(p.toks) && !p.toks[k].sp && (p.toks[k].kind == tWord || p.toks[k].kind == tNum) {
+		k++
+	}
+	return k
+}

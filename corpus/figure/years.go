@@ -78,7 +78,7 @@ func (p *parser) yearIsCount(m measure, q string, qprep bool) bool {
 			return true
 		}
 	}
-	cs, ce, ok := p.nounPhrase(m.end)
+	_, ce, ok := p.nounPhrase(m.end)
 	if !ok {
 		return false
 	}
@@ -86,9 +86,5 @@ func (p *parser) yearIsCount(m measure, q string, qprep bool) bool {
 	if p.has(head, wPeriodNoun) {
 		return false
 	}
-	if !p.pluralAt(head) {
-		return false
-	}
-	_ = cs
-	return true
+	return p.pluralAt(head)
 }
