@@ -67,7 +67,7 @@ type cardState struct {
 	groupHundred bool // cur has taken its "hundred"
 }
 
-// cardPart is the next part of a cardinal: an atom, maybe after "and" or a
+// cardPart is a part of a cardinal: an atom, maybe after "and" or a
 // hyphen.
 type cardPart struct {
 	kind      atomKind
@@ -99,8 +99,22 @@ func (p *numbers) cardinal(i int) (c card, ok bool) {
 		k++
 	}
 	for {
-		pt := p.cardPartAt(k, st.last)
-		if pt.kind == aNone || !p.cardAccepts(&st, &pt, c.words) {
+		// The next part: an atom, maybe after "and" or a hyphen.
+		at, joinAnd, hyph := k, false, false
+		if st.last != aNone {
+			switch {
+			case p.wordIs(k, "and"):
+				at, joinAnd = k+1, true
+			case p.isHyphen(k):
+				at, hyph = k+1, true
+			}
+		}
+		kind, v, end, lit := p.atom(at)
+		if kind == aNone {
+			break
+		}
+		pt := cardPart{kind: kind, v: v, at: at, end: end, lit: lit, and: joinAnd, hyph: hyph}
+		if !p.cardAccepts(&st, &pt, c.words) {
 			break
 		}
 		st.add(&c, &pt)
@@ -124,22 +138,6 @@ func (p *numbers) cardinal(i int) (c card, ok bool) {
 		c.integer = c.val == float64(int64(c.val))
 	}
 	return c, true
-}
-
-// cardPartAt reads the part of a cardinal at token k; last is the kind of
-// the part before, aNone at the start.
-func (p *numbers) cardPartAt(k int, last atomKind) cardPart {
-	pt := cardPart{at: k}
-	if last != aNone {
-		switch {
-		case p.wordIs(k, "and"):
-			pt.at, pt.and = k+1, true
-		case p.isHyphen(k):
-			pt.at, pt.hyph = k+1, true
-		}
-	}
-	pt.kind, pt.v, pt.end, pt.lit = p.atom(pt.at)
-	return pt
 }
 
 // cardAccepts reports whether the part pt continues the cardinal st, as

@@ -54,7 +54,21 @@ func (p *numbers) literal(i int) (n num, ok bool) {
 		return n, false
 	}
 	if t.kind == tSym {
-		return p.symbolLiteral(n, i)
+		if f, isFrac := vulgarFractions[t.r]; isFrac {
+			n.val, n.end, n.frac, n.integer = f, i+1, true, false
+			return n, true
+		}
+		// A leading decimal point: ".08", but not the end of "192.".
+		if t.r == '.' && p.isNum(i+1) && p.glued(i+1) && (t.sp || p.isSym(i-1, '$') || p.isSym(i-1, '(')) {
+			if p.numLen(i+1) > maxDigits {
+				return n, false
+			}
+			n.val = p.digitsValue(0, i+1) / pow10(p.numLen(i+1))
+			n.end, n.integer = i+2, false
+			p.exponent(&n)
+			return n, true
+		}
+		return n, false
 	}
 	if t.kind != tNum || t.end-t.start > maxDigits {
 		return n, false
@@ -86,27 +100,6 @@ func (p *numbers) literal(i int) (n num, ok bool) {
 	}
 	p.fractionAfter(&n, k)
 	return n, true
-}
-
-// symbolLiteral reads a number that starts with a symbol at token i: a
-// vulgar fraction ("⅔") or a leading decimal point (".08", but not the end
-// of "192.").
-func (p *numbers) symbolLiteral(n num, i int) (num, bool) {
-	t := p.tok(i)
-	if f, isFrac := vulgarFractions[t.r]; isFrac {
-		n.val, n.end, n.frac, n.integer = f, i+1, true, false
-		return n, true
-	}
-	if t.r == '.' && p.isNum(i+1) && p.glued(i+1) && (t.sp || p.isSym(i-1, '$') || p.isSym(i-1, '(')) {
-		if p.numLen(i+1) > maxDigits {
-			return n, false
-		}
-		n.val = p.digitsValue(0, i+1) / pow10(p.numLen(i+1))
-		n.end, n.integer = i+2, false
-		p.exponent(&n)
-		return n, true
-	}
-	return n, false
 }
 
 // digitGroups extends the digits n at token i over the groups written after

@@ -108,7 +108,15 @@ func (p *parser) figureAt(i int, afterFigure bool) (raw, int, bool) {
 	}
 	m, ok := p.measureAt(j, q != "")
 	if !ok {
-		return p.wordFigure(i, q, j)
+		// Figures without a number in digits or words: "a decade",
+		// "within a year", "percent of 10".
+		if r, end, ok := p.articleDuration(i, q, j); ok {
+			return r, end, true
+		}
+		if r, end, ok := p.percentOf(i); ok {
+			return r, end, true
+		}
+		return skip(i + 1)
 	}
 	if next, no := p.notFigure(&m, q); no {
 		return skip(next)
@@ -118,25 +126,7 @@ func (p *parser) figureAt(i int, afterFigure bool) (raw, int, bool) {
 		q, i = "", j
 	}
 	r := raw{start: i, end: m.end, kind: m.kind, unit: m.unit, val: m.val, qual: q, countsStart: -1, countsEnd: -1, perStart: -1, perEnd: -1}
-	// Ranges.
-	a := m
-	b, bEnd, isRange := p.rangeAfter(&a, between, i)
-	if between && !isRange {
-		// "between" without its "and": the figure starts at the number.
-		r.start = m.start
-		if q != "" {
-			r.start = i
-		}
-	}
-	if isRange {
-		r.isRange = true
-		r.low, r.high = a.val, b.val
-		r.kind, r.unit = b.kind, b.unit
-		if r.kind == "" {
-			r.kind, r.unit = a.kind, a.unit
-		}
-		r.end = bEnd
-	}
+	bothYears := p.rangeFigure(&r, &m, between, i, q)
 	// A qualifier written after the figure.
 	if q == "" {
 		if pq, end := p.postQualifier(r.end); pq != "" {
@@ -144,7 +134,7 @@ func (p *parser) figureAt(i int, afterFigure bool) (raw, int, bool) {
 			r.end = end
 		}
 	}
-	if p.yearFigure(&r, &m, isRange && a.n.year() && b.n.year(), q, qprep) {
+	if p.yearFigure(&r, &m, bothYears, q, qprep) {
 		return r, r.end, true
 	}
 	if r.kind == "" {
@@ -201,19 +191,6 @@ func (p *parser) countFigure(r *raw, m *measure, q string) (next int, no bool) {
 		}
 	}
 	return 0, false
-}
-
-// wordFigure reads a figure at token i that holds no number measureAt
-// reads, only words: "a decade", "within a year", "percent of 10". q is the
-// qualifier read before it and j the token after that.
-func (p *parser) wordFigure(i int, q string, j int) (raw, int, bool) {
-	if r, end, ok := p.articleDuration(i, q, j); ok {
-		return r, end, true
-	}
-	if r, end, ok := p.percentOf(i); ok {
-		return r, end, true
-	}
-	return skip(i + 1)
 }
 
 // articleDuration reads "a decade", "within a year", "more than a year".

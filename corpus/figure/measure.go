@@ -122,7 +122,25 @@ func (p *measures) measureAt(i int, bareHalf bool) (m measure, ok bool) {
 		k = next
 		m.prefixCur = true
 	}
-	neg, k := p.signAt(k, hasCur)
+	// Signs.
+	neg := false
+	switch {
+	case p.isSym(k, '-') || p.isSym(k, '−'):
+		t := p.tok(k)
+		prevNum := p.isNum(k-1) || (p.tok(k-1).kind == tWord && !t.sp)
+		if !prevNum && p.isNum(k+1) && (p.glued(k+1) || k == 0 || hasCur) && (t.sp || hasCur || p.isSym(k-1, '(')) {
+			neg = true
+			k++
+		} else if !prevNum && k == 0 && p.isNum(k+1) {
+			neg = true
+			k++
+		}
+	case p.wordIs(k, "minus") || p.wordIs(k, "negative"):
+		if p.numberStartsAt(k+1) && !p.wordIs(k+1, "a") && !p.wordIs(k+1, "an") {
+			neg = true
+			k++
+		}
+	}
 	if !hasCur && neg {
 		// "-$5": a sign before the currency.
 		if c, nx, cm, ok := p.prefixCurrency(k); ok {
@@ -137,6 +155,25 @@ func (p *measures) measureAt(i int, bareHalf bool) (m measure, ok bool) {
 	m.n = n
 	m.negative = neg
 	m.wordsOnly = n.words && n.digits == 0 && !p.isNum(n.start)
+	if !p.scale(&m, hasCur, cmult) {
+		return m, true
+	}
+	if hasCur {
+		m.kind, m.unit = Money, code
+		// "US$ 1MM", "$ 75 USD million" do not take a second currency, but a
+		// scale may follow a code: "USD 22.5 million" is read by number().
+		return p.afterMoney(m), true
+	}
+	return p.attachUnit(m), true
+}
+
+// scale sets the value and end of the measure m from its number, with a
+// scale suffix glued to digits ("10k", "2.788M"), the million of a
+// "MUSD"-style code (cmult) and the sign. hasCur says a currency came
+// before the number. It reports false when a glued letter makes the number
+// part of a name ("5G"), and m is then complete.
+func (p *measures) scale(m *measure, hasCur bool, cmult float64) bool {
+	n := m.n
 	val := n.val
 	end := n.end
 	if n.scale > 0 {
@@ -148,7 +185,7 @@ func (p *measures) measureAt(i int, bareHalf bool) (m measure, ok bool) {
 		if ident {
 			m.ident = true
 			m.end = e2 + 1
-			return m, true
+			return false
 		}
 		if mult > 0 {
 			val *= mult
@@ -165,38 +202,10 @@ func (p *measures) measureAt(i int, bareHalf bool) (m measure, ok bool) {
 			m.scaleWord = true
 		}
 	}
-	if neg {
+	if m.negative {
 		val = -val
 	}
 	m.val = val
 	m.end = end
-	if hasCur {
-		m.kind, m.unit = Money, code
-		// "US$ 1MM", "$ 75 USD million" do not take a second currency, but a
-		// scale may follow a code: "USD 22.5 million" is read by number().
-		return p.afterMoney(m), true
-	}
-	return p.attachUnit(m), true
-}
-
-// signAt reads a minus sign or word before a number at token k: "-5",
-// "(-5)", "$-5", "minus 40", but not the hyphen of "H-20" or "10-20". hasCur
-// says a currency came before it. It returns the token after the sign.
-func (p *measures) signAt(k int, hasCur bool) (neg bool, next int) {
-	switch {
-	case p.isSym(k, '-') || p.isSym(k, '−'):
-		t := p.tok(k)
-		prevNum := p.isNum(k-1) || (p.tok(k-1).kind == tWord && !t.sp)
-		if !prevNum && p.isNum(k+1) && (p.glued(k+1) || k == 0 || hasCur) && (t.sp || hasCur || p.isSym(k-1, '(')) {
-			return true, k + 1
-		}
-		if !prevNum && k == 0 && p.isNum(k+1) {
-			return true, k + 1
-		}
-	case p.wordIs(k, "minus") || p.wordIs(k, "negative"):
-		if p.numberStartsAt(k+1) && !p.wordIs(k+1, "a") && !p.wordIs(k+1, "an") {
-			return true, k + 1
-		}
-	}
-	return false, k
+	return true
 }

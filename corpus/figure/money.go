@@ -100,9 +100,10 @@ func lowerKey(s string) string {
 
 // currencyAfter reads a currency word or code written after the number of
 // m, at token k (after the hyphen of an adjective when hy is set): "5
-// dollars", "115USD", "420 million Finnish markka", "30 MUSD". ok false
-// means there is none and a unit may follow.
-func (p *measures) currencyAfter(m measure, k int, hy bool) (_ measure, ok bool) {
+// dollars", "115USD", "420 million Finnish markka", "30 MUSD". It reports
+// whether m is complete; m is unchanged when it is not, and a unit may
+// follow.
+func (p *measures) currencyAfter(m *measure, k int, hy bool) bool {
 	glued := !p.tok(k).sp
 	if code, end, ph, isCur := p.currencyWord(k); isCur && !(glued && p.glued(end) && (p.isNum(end) || p.isWord(end))) {
 		switch {
@@ -110,7 +111,7 @@ func (p *measures) currencyAfter(m measure, k int, hy bool) (_ measure, ok bool)
 			// "25 pounds" is a weight.
 		case ph.prefix && p.isNum(end) && p.glued(end):
 			// "3 USD50": the code belongs to the next number.
-			return m, true
+			return true
 		default:
 			m.kind, m.unit, m.end = Money, code, end
 			m.sub = ph.sub
@@ -122,7 +123,8 @@ func (p *measures) currencyAfter(m measure, k int, hy bool) (_ measure, ok bool)
 				m.end = end + 1
 				m.scaleWord = true
 			}
-			return p.afterMoney(m), true
+			*m = p.afterMoney(*m)
+			return true
 		}
 	}
 	s := p.str(k)
@@ -132,10 +134,10 @@ func (p *measures) currencyAfter(m measure, k int, hy bool) (_ measure, ok bool)
 			m.val *= 1e6
 			m.scaleWord = true
 			m.wordCur = true
-			return m, true
+			return true
 		}
 	}
-	return m, false
+	return false
 }
 
 // suffixSignOK decides whether a currency sign after a number belongs to it:

@@ -1,5 +1,30 @@
 package figure
 
+// rangeFigure reads the second half of a range after the measure m that
+// opens the figure r at token i ("$60 billion to $65 billion", "between 2
+// and 3 percent") into r, and reports whether both halves look like years.
+func (p *parser) rangeFigure(r *raw, m *measure, between bool, i int, q string) (bothYears bool) {
+	a := *m
+	b, bEnd, isRange := p.rangeAfter(&a, between, i)
+	if between && !isRange {
+		// "between" without its "and": the figure starts at the number.
+		r.start = m.start
+		if q != "" {
+			r.start = i
+		}
+	}
+	if isRange {
+		r.isRange = true
+		r.low, r.high = a.val, b.val
+		r.kind, r.unit = b.kind, b.unit
+		if r.kind == "" {
+			r.kind, r.unit = a.kind, a.unit
+		}
+		r.end = bEnd
+	}
+	return isRange && a.n.year() && b.n.year()
+}
+
 // rangeAfter reads the second half of a range after a: "to $65 billion",
 // "-20 dollars", "and 3 percent" (with between), "or 2027". It may give a
 // the unit or scale of b ("five to 10 years", "$60 to $65 billion").

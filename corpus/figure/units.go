@@ -58,18 +58,8 @@ func (p *measures) attachUnit(m measure) measure {
 		k++
 		t = p.tok(k)
 	}
-	if !hy {
-		if r, ok := p.signAfter(m, k); ok {
-			return r
-		}
-	}
-	if t.kind == tWord {
-		if r, ok := p.currencyAfter(m, k, hy); ok {
-			return r
-		}
-	}
-	if r, ok := p.unitAfter(m, k, hy); ok {
-		return r
+	if !hy && p.signAfter(&m, k) || t.kind == tWord && p.currencyAfter(&m, k, hy) || p.unitAfter(&m, k, hy) {
+		return m
 	}
 	// Any other letters glued to the digits make a name or code: "4o",
 	// "910C", "1990s", "4th", "24703L202".
@@ -89,9 +79,9 @@ func (p *measures) attachUnit(m measure) measure {
 
 // signAfter reads a sign or a short word right after the number of m, at
 // token k, that makes it a time of day ("6pm", "2 pm", "2:00"), a
-// percentage ("17%") or money ("10 $", "100₾"). ok false means there is
-// none.
-func (p *measures) signAfter(m measure, k int) (_ measure, ok bool) {
+// percentage ("17%") or money ("10 $", "100₾"). It reports whether m is
+// complete; m is unchanged when there is none.
+func (p *measures) signAfter(m *measure, k int) bool {
 	t := p.tok(k)
 	if t.kind == tWord && p.has(k, wTimeOfDay) && m.n.integer && m.val <= 12 && !m.n.words {
 		m.time = true
@@ -99,47 +89,48 @@ func (p *measures) signAfter(m measure, k int) (_ measure, ok bool) {
 		if p.isSym(k+1, '.') && p.glued(k+1) {
 			m.end = k + 2
 		}
-		return m, true
+		return true
 	}
 	if p.isSym(k, ':') && !t.sp && p.isNum(k+1) && p.glued(k+1) {
 		m.time = true
 		m.end = k + 2
-		return m, true
+		return true
 	}
 	if t.kind != tSym {
-		return m, false
+		return false
 	}
 	switch t.r {
 	case '%', '％':
 		m.kind, m.unit, m.end = Percent, uPercent, k+1
-		return m, true
+		return true
 	case '‰':
 		m.kind, m.unit, m.end = Percent, "‰", k+1
-		return m, true
+		return true
 	}
 	code, isCur := symbolCurrency[t.r]
 	if !isCur {
-		return m, false
+		return false
 	}
 	if !p.suffixSignOK(k) {
 		// "1 $10": the sign is the next number's, and this one has none.
-		return m, true
+		return true
 	}
 	m.kind, m.unit, m.end = Money, code, k+1
 	if code == "cent" {
 		m.sub = true
 	}
 	m.wordCur = true
-	return p.afterMoney(m), true
+	*m = p.afterMoney(*m)
+	return true
 }
 
 // unitAfter reads a unit written after the number of m, at token k (after
 // the hyphen of an adjective when hy is set): "1 gigawatt", "2.788M GPU
-// hours", "5 ft 2 in", `10 " long`, "20 (kg)". ok false means there is
-// none.
-func (p *measures) unitAfter(m measure, k int, hy bool) (_ measure, ok bool) {
+// hours", "5 ft 2 in", `10 " long`, "20 (kg)". It reports whether there
+// is one; m is unchanged when there is none.
+func (p *measures) unitAfter(m *measure, k int, hy bool) bool {
 	t := p.tok(k)
-	if ph, end, ok := p.unitAt(k); ok && p.unitOK(m, k, end, ph, hy) {
+	if ph, end, ok := p.unitAt(k); ok && p.unitOK(*m, k, end, ph, hy) {
 		m.kind, m.unit, m.phys = ph.kind, ph.unit, ph.phys
 		if ph.mult != 1 && ph.mult != 0 {
 			m.val *= ph.mult
@@ -148,14 +139,14 @@ func (p *measures) unitAfter(m measure, k int, hy bool) (_ measure, ok bool) {
 		m.hyphenAdj = hy
 		// Feet and inches: "5 ft 2 in", "5 feet and 2 inches".
 		if ph.unit == "ft" {
-			m = p.feetInches(m)
+			*m = p.feetInches(*m)
 		}
-		return m, true
+		return true
 	}
 	// A spaced inch mark: `10 " long`.
 	if t.kind == tSym && t.r == '"' && t.sp && !hy && p.tok(k+1).sp && p.isWord(k+1) && !p.isCapitalised(k+1) {
 		m.kind, m.unit, m.phys, m.end = Quantity, "in", true, k+1
-		return m, true
+		return true
 	}
 	// A unit in brackets: "20 (kg)".
 	if t.kind == tSym && (t.r == '(' || t.r == '[' || t.r == '{' || t.r == '<') && !hy {
@@ -163,11 +154,11 @@ func (p *measures) unitAfter(m measure, k int, hy bool) (_ measure, ok bool) {
 			switch p.tok(end).r {
 			case ')', ']', '}', '>':
 				m.kind, m.unit, m.phys, m.end = Quantity, ph.unit, true, end+1
-				return m, true
+				return true
 			}
 		}
 	}
-	return m, false
+	return false
 }
 
 // unitOK checks the context of a unit match: single-letter units must be
