@@ -209,7 +209,7 @@ func (p *measures) numericDate(i int) (raw, int, bool) {
 	return dateRaw(i, i+5, p.isoDate(y, mon, d)), i + 5, true
 }
 
-// dspan locates a normalised date in parser.dates; all the dates of one
+// dspan locates a normalised date in measures.dates; all the dates of one
 // Extract call share one buffer, so they cost one allocation in all.
 type dspan struct{ off, n int }
 

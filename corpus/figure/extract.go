@@ -1,6 +1,22 @@
 package figure
 
-// parser holds the state of one Extract call.
+// parser is the fourth stage of Extract: it reads whole figures, with their
+// qualifiers, ranges, years, counted nouns and rates, out of the measures.
+//
+// Extract runs in stages, each a type that embeds the one before, so that a
+// stage can use what comes before it and nothing that comes after:
+//
+//	tokens      tokenize.go, tokens.go, sentences.go, names.go, shapes.go
+//	numbers     numbers.go, digits.go, cardinal.go, fractions.go
+//	measures    measure.go, units.go, money.go, counts.go, dates.go
+//	parser      extract.go, qualifier.go, notfigures.go, ranges.go, years.go, rates.go, output.go
+//	attributor  attribute.go, clauses.go, sources.go, verbs.go, subjects.go,
+//	            docsubject.go, coref.go, scope.go
+//
+// The attributor embeds only the tokens: it reads the figures' token
+// spans, not how they were read. All stages read the words of lexicon.go
+// and the units and currencies of tables.go, looked up once per word when
+// the text is tokenised.
 type parser struct {
 	measures
 }
@@ -16,7 +32,7 @@ type raw struct {
 	countsEnd        int
 	per              string
 	perStart, perEnd int   // token range of a per-phrase written as is, or -1
-	dspan            dspan // the normalised date, see parser.dates
+	dspan            dspan // the normalised date, see measures.dates
 	claimant         string
 }
 

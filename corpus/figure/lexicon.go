@@ -150,7 +150,7 @@ var scales = map[string]float64{
 
 // ordinals maps ordinal words to the denominator they stand for in a
 // fraction. "first" and "second" are only denominators inside compounds
-// ("twenty-first"), see words.go.
+// ("twenty-first"), see simpleOrdinal in fractions.go.
 var ordinals = map[string]float64{
 	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
 	"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
