@@ -8,7 +8,7 @@ const maxNounWords = 6
 // chips". It runs to the first verb, preposition, punctuation or
 // conjunction, and ends early at a plural head noun. Without a part-of-speech
 // tagger, verbs are known from the stop list and from -ed/-ing endings.
-func (p *parser) nounPhrase(k int) (start, end int, ok bool) {
+func (p *measures) nounPhrase(k int) (start, end int, ok bool) {
 	start, end = k, k
 	m := k
 	words := 0
@@ -19,31 +19,15 @@ func (p *parser) nounPhrase(k int) (start, end int, ok bool) {
 		}
 		switch t.kind {
 		case tWord:
-			if m > k && !t.sp && !p.isHyphen(m-1) && p.tok(m-1).kind != tNum {
+			if m > k && !t.sp && !p.isHyphen(m-1) && p.tok(m-1).kind != tNum || p.stopsNoun(m, words) {
 				return start, end, end > start
 			}
-			if p.stopsNoun(m, words) {
-				return start, end, end > start
-			}
-			// A model name: letters glued to digits, maybe more letters:
-			// "A100s", "H800", "GB200".
-			n := m + 1
-			for n < len(p.toks) && !p.toks[n].sp && (p.toks[n].kind == tNum || p.toks[n].kind == tWord) {
-				n++
-			}
-			model := n > m+1
-			// Hyphenated compounds: "Hopper-generation", "large-model".
-			for p.isHyphen(n) && p.glued(n) && p.isWord(n+1) && p.glued(n+1) {
-				n += 2
-				for n < len(p.toks) && !p.toks[n].sp && (p.toks[n].kind == tNum || p.toks[n].kind == tWord) {
-					n++
+			n, model := p.nounWordEnd(m)
+			if p.ingOrEd(m) && !model {
+				if words == 0 {
+					// "2025 adding sites": a verb follows the number.
+					return start, end, false
 				}
-			}
-			if p.ingOrEd(m) && !model && words == 0 {
-				// "2025 adding sites": a verb follows the number.
-				return start, end, false
-			}
-			if p.ingOrEd(m) && !model && words > 0 {
 				// "distilled models" keeps the participle, "GPUs running
 				// for" stops before it.
 				if !p.isWord(n) || p.stopsNoun(n, 1) || !p.tok(n).sp {
@@ -61,10 +45,7 @@ func (p *parser) nounPhrase(k int) (start, end int, ok bool) {
 			if words == 0 || !p.isWord(m-1) || !(p.isAllCaps(m-1) || p.isCapitalised(m-1)) {
 				return start, end, end > start
 			}
-			n := m + 1
-			for n < len(p.toks) && !p.toks[n].sp && (p.toks[n].kind == tNum || p.toks[n].kind == tWord) {
-				n++
-			}
+			n := p.skipGlued(m + 1)
 			if !p.isWord(n) && n == m+1 {
 				return start, end, end > start
 			}
@@ -78,8 +59,20 @@ func (p *parser) nounPhrase(k int) (start, end int, ok bool) {
 	return start, end, end > start
 }
 
+// nounWordEnd returns the end of the word at token m with what is glued to
+// it: the rest of a model name ("A100s", "H800", "GB200"), which sets model,
+// and hyphenated compounds ("Hopper-generation", "large-model").
+func (p *measures) nounWordEnd(m int) (n int, model bool) {
+	n = p.skipGlued(m + 1)
+	model = n > m+1
+	for p.isHyphen(n) && p.glued(n) && p.isWord(n+1) && p.glued(n+1) {
+		n = p.skipGlued(n + 2)
+	}
+	return n, model
+}
+
 // stopsNoun reports whether word token m cannot be part of a counted noun.
-func (p *parser) stopsNoun(m, words int) bool {
+func (p *measures) stopsNoun(m, words int) bool {
 	// Model names glued to digits are nouns: "A100s", "H800".
 	if p.isNum(m+1) && p.glued(m+1) && !p.has(m, wCurrencyWord) {
 		return false
@@ -119,42 +112,4 @@ func (p *parser) stopsNoun(m, words int) bool {
 		return true
 	}
 	return false
-}
-
-// ingOrEd reports a lower-case word ending in -ing or -ed: a participle.
-func (p *parser) ingOrEd(m int) bool {
-	s := p.str(m)
-	if len(s) < 5 || p.isCapitalised(m) {
-		return false
-	}
-	return s[len(s)-3:] == "ing" || s[len(s)-2:] == "ed"
-}
-
-// pluralAt reports whether word token m looks like a plural noun: "GPUs",
-// "jobs", "people", "A100s".
-func (p *parser) pluralAt(m int) bool {
-	t := p.tok(m)
-	if t.kind != tWord {
-		return false
-	}
-	if p.has(m, wPlural) {
-		return true
-	}
-	s := p.text[t.start:t.end]
-	n := len(s)
-	if n < 2 || s[n-1] != 's' {
-		return n >= 2 && s[n-1] == 'S' && p.isAllCaps(m) && n > 3
-	}
-	if n == 2 {
-		return false
-	}
-	switch s[n-2] {
-	case 's', 'u', 'i':
-		// "class", "status", "analysis" are singular.
-		return false
-	}
-	if s == "news" || s == "this" || s == "its" || s == "his" || s == "was" || s == "has" || s == "does" || s == "is" {
-		return false
-	}
-	return true
 }

@@ -4,7 +4,7 @@ package figure
 // "January 27, 2025", "27 January 2025", "October 2023", "in October",
 // "February or March 2024", "5/17/2018", "2025-01-27". Years alone are read
 // in figureAt, because whether "2048" is a year depends on what follows.
-func (p *parser) dateAt(i int) (raw, int, bool) {
+func (p *measures) dateAt(i int) (raw, int, bool) {
 	t := p.tok(i)
 	switch t.kind {
 	case tWord:
@@ -28,7 +28,7 @@ func dateRaw(start, end int, date dspan) raw {
 // abbreviation ("Jan.", "oct ."). ok is false for words that are more often
 // not months: lower-case "may" and "march", and "May" or "March" unless a day
 // or year follows.
-func (p *parser) monthAt(i int) (mon int, end int, ok bool) {
+func (p *measures) monthAt(i int) (mon int, end int, ok bool) {
 	e := p.info(i)
 	if p.tok(i).kind != tWord || e.flags&wMonth == 0 {
 		return 0, i, false
@@ -49,7 +49,7 @@ func (p *parser) monthAt(i int) (mon int, end int, ok bool) {
 }
 
 // dayAt reads a day of the month at token k: "25", "4th".
-func (p *parser) dayAt(k int) (day int, end int, ok bool) {
+func (p *measures) dayAt(k int) (day int, end int, ok bool) {
 	if !p.isNum(k) || p.numLen(k) > 2 || p.glued(k) {
 		return 0, k, false
 	}
@@ -80,7 +80,7 @@ func (p *parser) dayAt(k int) (day int, end int, ok bool) {
 }
 
 // yearAt reads a four-digit year at token k.
-func (p *parser) yearAt(k int) (year int, ok bool) {
+func (p *measures) yearAt(k int) (year int, ok bool) {
 	if p.numLen(k) != 4 {
 		return 0, false
 	}
@@ -98,7 +98,7 @@ func (p *parser) yearAt(k int) (year int, ok bool) {
 	return y, true
 }
 
-func (p *parser) monthDate(i int) (raw, int, bool) {
+func (p *measures) monthDate(i int) (raw, int, bool) {
 	mon, k, ok := p.monthAt(i)
 	if !ok {
 		return raw{}, i, false
@@ -146,7 +146,7 @@ func (p *parser) monthDate(i int) (raw, int, bool) {
 }
 
 // dayMonthDate reads "27 January 2025" and "1 May".
-func (p *parser) dayMonthDate(i int) (raw, int, bool) {
+func (p *measures) dayMonthDate(i int) (raw, int, bool) {
 	if p.numLen(i) > 2 || p.glued(i) && i > 0 {
 		return raw{}, i, false
 	}
@@ -177,7 +177,7 @@ func (p *parser) dayMonthDate(i int) (raw, int, bool) {
 
 // numericDate reads "5/17/2018" (month first, as US news writes it) and
 // ISO "2025-01-27".
-func (p *parser) numericDate(i int) (raw, int, bool) {
+func (p *measures) numericDate(i int) (raw, int, bool) {
 	if i > 0 && p.glued(i) && (p.isWord(i-1) || p.isSym(i-1, '/') || p.isSym(i-1, '-')) {
 		return raw{}, i, false
 	}
@@ -209,20 +209,20 @@ func (p *parser) numericDate(i int) (raw, int, bool) {
 	return dateRaw(i, i+5, p.isoDate(y, mon, d)), i + 5, true
 }
 
-// dspan locates a normalised date in parser.dates; all the dates of one
+// dspan locates a normalised date in measures.dates; all the dates of one
 // Extract call share one buffer, so they cost one allocation in all.
 type dspan struct{ off, n int }
 
 // isoDate writes a date in ISO form with X for unknown parts: "2025-01-27",
 // "XXXX-12-25", "2023-10", "XXXX-10", "2027".
-func (p *parser) isoDate(y, m, d int) dspan {
+func (p *measures) isoDate(y, m, d int) dspan {
 	off := len(p.dates)
 	p.appendISO(y, m, d)
 	return dspan{off, len(p.dates) - off}
 }
 
 // isoRange writes a range of months or years: "2024-02/2024-03", "2026/2027".
-func (p *parser) isoRange(y1, m1, y2, m2 int) dspan {
+func (p *measures) isoRange(y1, m1, y2, m2 int) dspan {
 	off := len(p.dates)
 	p.appendISO(y1, m1, 0)
 	p.dates = append(p.dates, '/')
@@ -230,7 +230,7 @@ func (p *parser) isoRange(y1, m1, y2, m2 int) dspan {
 	return dspan{off, len(p.dates) - off}
 }
 
-func (p *parser) appendISO(y, m, d int) {
+func (p *measures) appendISO(y, m, d int) {
 	if y > 0 {
 		p.dates = append(p.dates, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 	} else {

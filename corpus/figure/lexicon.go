@@ -150,7 +150,7 @@ var scales = map[string]float64{
 
 // ordinals maps ordinal words to the denominator they stand for in a
 // fraction. "first" and "second" are only denominators inside compounds
-// ("twenty-first"), see words.go.
+// ("twenty-first"), see simpleOrdinal in fractions.go.
 var ordinals = map[string]float64{
 	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
 	"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -342,6 +342,22 @@ var afterYear = []string{"earlier", "later", "ago", "before", "after", "prior", 
 func init() {
 	lexIndex = make(map[string]uint16, 1024)
 	lexWords = append(lexWords, wordInfo{}) // id 0 is "unknown"
+	// lexAdd lets a later table set a word's value over an earlier one's,
+	// so the order of these calls is part of the lexicon.
+	lexNumberWords()
+	lexSentenceWords()
+	lexFigureWords()
+	lexPhraseTables()
+	// Last, so that it sees every word a table above made a claim word.
+	for i := range lexWords {
+		if lexWords[i].flags&(wClaim|wClaimNoun|wRevise) != 0 {
+			lexWords[i].flags |= wAttrWord
+		}
+	}
+}
+
+// lexNumberWords adds the words numbers and dates are written with.
+func lexNumberWords() {
 	for w, v := range cardinals {
 		lexAdd(w, wCard, v)
 	}
@@ -368,6 +384,11 @@ func init() {
 	for w, v := range monthAbbrs {
 		lexAdd(w, wMonth|wMonthAbbr, v)
 	}
+}
+
+// lexSentenceWords adds the function words and the words attribution reads:
+// reporting verbs, titles, organisations, documents, sources.
+func lexSentenceWords() {
 	lexAddAll(wStop, stopWords...)
 	lexAddAll(wClaim, claimVerbs...)
 	lexAddAll(wTitle, titles...)
@@ -407,6 +428,11 @@ func init() {
 	lexAddAll(wPostAdjunct, "on", "in", "via", "citing", "at", "around", "last", "earlier", "this", "late", "early",
 		"after", "when", "while", "according", "adding", "noting", "today", "yesterday", "separately", "previously",
 		"also", "recently", "later", "before", "during", "on", "late", "overnight", "again", "saying", "and", "but")
+}
+
+// lexFigureWords adds the words that decide what a number is: "the one",
+// "in 2019", "1988 sales", "a year later", "$98 a share", "a dozen".
+func lexFigureWords() {
 	lexAddAll(wOneDet, oneDets...)
 	lexAddAll(wYearPrep, yearPreps...)
 	lexAddAll(wPeriodNoun, periodNouns...)
@@ -429,6 +455,11 @@ func init() {
 	lexAdd("dozs", wDozen, 12)
 	lexAdd("doz", wDozen, 12)
 	lexAdd("dz", wDozen, 12)
+}
+
+// lexPhraseTables indexes the unit, qualifier and currency phrases by their
+// first word, and marks the words that may open a figure.
+func lexPhraseTables() {
 	for i, u := range unitPhrases {
 		w := u.words[0]
 		if u.exact {
@@ -451,11 +482,6 @@ func init() {
 		lexAdd(w, wCurrencyWord, 0)
 		id := lexIndex[w]
 		lexWords[id].curs = append(lexWords[id].curs, i)
-	}
-	for i := range lexWords {
-		if lexWords[i].flags&(wClaim|wClaimNoun|wRevise) != 0 {
-			lexWords[i].flags |= wAttrWord
-		}
 	}
 }
 

@@ -1,7 +1,7 @@
 package figure
 
 // currencyAt reports whether a currency word or sign is at token k.
-func (p *parser) currencyAt(k int) bool {
+func (p *measures) currencyAt(k int) bool {
 	t := p.tok(k)
 	if t.kind == tSym {
 		_, ok := symbolCurrency[t.r]
@@ -13,7 +13,7 @@ func (p *parser) currencyAt(k int) bool {
 
 // currencyWord matches a currency written in words at token k ("dollars",
 // "Australian dollars", "USD", "yuan") and returns its code and end.
-func (p *parser) currencyWord(k int) (code string, end int, ph *currencyPhrase, ok bool) {
+func (p *measures) currencyWord(k int) (code string, end int, ph *currencyPhrase, ok bool) {
 	if p.tok(k).kind != tWord {
 		return "", k, nil, false
 	}
@@ -35,7 +35,7 @@ func (p *parser) currencyWord(k int) (code string, end int, ph *currencyPhrase, 
 // prefixCurrency reads a currency written before a number at token i: "$",
 // "US$", "hk $", "USD", "€", "MAUD". It returns the code, the token where
 // the number should start and a multiplier (1e6 for "MUSD"-style codes).
-func (p *parser) prefixCurrency(i int) (code string, next int, mult float64, ok bool) {
+func (p *measures) prefixCurrency(i int) (code string, next int, mult float64, ok bool) {
 	t := p.tok(i)
 	if t.url {
 		return "", i, 0, false
@@ -98,9 +98,51 @@ func lowerKey(s string) string {
 	return s
 }
 
+// currencyAfter reads a currency word or code written after the number of
+// m, at token k (after the hyphen of an adjective when hy is set): "5
+// dollars", "115USD", "420 million Finnish markka", "30 MUSD". It reports
+// whether m is complete; m is unchanged when it is not, and a unit may
+// follow.
+func (p *measures) currencyAfter(m *measure, k int, hy bool) bool {
+	glued := !p.tok(k).sp
+	if code, end, ph, isCur := p.currencyWord(k); isCur && !(glued && p.glued(end) && (p.isNum(end) || p.isWord(end))) {
+		switch {
+		case ph.ambiguous && !m.scaleWord && !hy && !p.moneyContext(m.start):
+			// "25 pounds" is a weight.
+		case ph.prefix && p.isNum(end) && p.glued(end):
+			// "3 USD50": the code belongs to the next number.
+			return true
+		default:
+			m.kind, m.unit, m.end = Money, code, end
+			m.sub = ph.sub
+			m.wordCur = true
+			m.hyphenAdj = hy
+			// "75 USD million"
+			if p.isScaleWord(end) && ph.prefix {
+				m.val *= p.info(end).val
+				m.end = end + 1
+				m.scaleWord = true
+			}
+			*m = p.afterMoney(*m)
+			return true
+		}
+	}
+	s := p.str(k)
+	if len(s) == 4 && s[0] == 'M' && p.isAllCaps(k) {
+		if c, isCode := millionCodes[s[1:]]; isCode {
+			m.kind, m.unit, m.end = Money, c, k+1
+			m.val *= 1e6
+			m.scaleWord = true
+			m.wordCur = true
+			return true
+		}
+	}
+	return false
+}
+
 // suffixSignOK decides whether a currency sign after a number belongs to it:
 // "10 $" does, but in "1 $10" the sign is the next number's.
-func (p *parser) suffixSignOK(k int) bool {
+func (p *measures) suffixSignOK(k int) bool {
 	nt := p.tok(k + 1)
 	if nt.kind != tNum && !(nt.kind == tSym && nt.r == '.' && p.isNum(k+2)) {
 		return true
@@ -118,13 +160,13 @@ func (p *parser) suffixSignOK(k int) bool {
 
 // moneyContext reports a currency sign or word shortly before token i, which
 // makes "pounds" money.
-func (p *parser) moneyContext(i int) bool {
+func (p *measures) moneyContext(i int) bool {
 	return p.isSym(i-1, '£')
 }
 
 // afterMoney reads what may follow an amount of money: cents ("3 dollars 50
 // cents", "thirteen dollars and forty-five cents", "c $ 100 and fifty").
-func (p *parser) afterMoney(m measure) measure {
+func (p *measures) afterMoney(m measure) measure {
 	k := m.end
 	and := false
 	if p.wordIs(k, "and") {

@@ -1,6 +1,12 @@
 package figure
 
-import "math"
+// numbers is the second stage of Extract: it reads numbers in digits
+// ("50,000", "2.788", "3/4", "1.3e6") and in words ("one hundred and
+// sixteen", "two thirds", "five and a half million"), with their scale
+// words but nothing that follows them.
+type numbers struct {
+	tokens
+}
 
 // num is a parsed number, before any unit is attached.
 type num struct {
@@ -22,262 +28,97 @@ func (n num) year() bool {
 	return n.digits == 4 && n.integer && !n.sep && n.scale == 0 && n.val >= 1900 && n.val <= 2099
 }
 
-// pow10 returns 10**e for the small exponents digit literals need.
-func pow10(e int) float64 {
-	if e >= 0 && e < len(pow10tab) {
-		return pow10tab[e]
+// number parses a number in digits or words at token i. It extends a
+// cardinal (or starts at "a"/"an"/"half") with a fraction: "two thirds",
+// "one hundred and three quarters", "a half", "one and a half", "five and a
+// half million", "half a million", "two thirds of a million", "one over
+// three", "one out of three", "1 in twenty-one", "two hundred point zero
+// three". bareHalf allows "half" alone, as in "more than half".
+func (p *numbers) number(i int, bareHalf bool) (n num, ok bool) {
+	var c card
+	article := false
+	switch {
+	case (p.wordIs(i, "a") || p.wordIs(i, "an")) && p.isOrdinalAt(i+1):
+		c = card{num: num{start: i, end: i + 1, val: 1, words: true, integer: true}, last: aUnit, tensTok: -1}
+		article = true
+	case p.wordIs(i, "half") || p.wordIs(i, "quarter"):
+		return p.halfOf(i, bareHalf)
+	default:
+		var cok bool
+		c, cok = p.cardinal(i)
+		if !cok {
+			return n, false
+		}
 	}
-	return math.Pow(10, float64(e))
-}
-
-var pow10tab = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-	1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
-
-// maxGroups bounds the digit groups of one number ("1,234,567"), which keeps
-// a long run of commas and digits from being re-read at every group.
-const maxGroups = 10
-
-// maxDigits bounds digit literals: longer runs are codes, not figures, and
-// would lose precision anyway.
-const maxDigits = 30
-
-// digitsValue accumulates the digits of token i onto v.
-func (p *parser) digitsValue(v float64, i int) float64 {
-	s := p.str(i)
-	for k := 0; k < len(s); k++ {
-		v = v*10 + float64(s[k]-'0')
+	n = c.num
+	k := c.end
+	// "point": "two hundred point zero three", "nought point eleven".
+	if c.words && !c.hasScale && p.wordIs(k, "point") {
+		if v, end, ok := p.pointDigits(k + 1); ok {
+			n.val += v
+			n.end, n.integer = end, false
+			return n, true
+		}
 	}
-	return v
-}
-
-func (p *parser) numLen(i int) int {
-	t := p.tok(i)
-	if t.kind != tNum {
-		return 0
+	if c.words || article {
+		if f, ok := p.cardFraction(&c, i); ok {
+			return f, true
+		}
 	}
-	return t.end - t.start
-}
-
-// vulgar fractions written as one rune.
-var vulgarFractions = map[rune]float64{
-	'½': 1.0 / 2, '⅓': 1.0 / 3, '⅔': 2.0 / 3, '¼': 1.0 / 4, '¾': 3.0 / 4, '⅕': 1.0 / 5, '⅖': 2.0 / 5,
-	'⅗': 3.0 / 5, '⅘': 4.0 / 5, '⅙': 1.0 / 6, '⅚': 5.0 / 6, '⅛': 1.0 / 8, '⅜': 3.0 / 8, '⅝': 5.0 / 8,
-	'⅞': 7.0 / 8, '⅐': 1.0 / 7, '⅑': 1.0 / 9, '⅒': 1.0 / 10,
-}
-
-// fractionDenominators are the denominators accepted in "a/b" fractions;
-// others ("9/11", "24/7") are names or codes.
-func fractionDenominator(d float64) bool {
-	switch d {
-	case 2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100:
-		return true
-	}
-	return false
-}
-
-// inDottedChain reports whether the number at i continues a dotted chain like
-// an IP address or version ("192.168.1.2"), whose parts are separate integers.
-func (p *parser) inDottedChain(i int) bool {
-	return p.isSym(i-1, '.') && p.glued(i) && p.isNum(i-2) && p.glued(i-1)
-}
-
-// literal parses a number written in digits at token i: "50,000", "2.788",
-// ".08", "1 234 567", "12,34,567.89", "1.3e6", "3/4", "2 1/4", "⅔".
-// It does not read signs, scale words or units.
-func (p *parser) literal(i int) (n num, ok bool) {
-	n = num{start: i, integer: true}
-	t := p.tok(i)
-	if t.url {
+	if article {
 		return n, false
 	}
-	if t.kind == tSym {
-		if f, isFrac := vulgarFractions[t.r]; isFrac {
-			n.val, n.end, n.frac, n.integer = f, i+1, true, false
-			return n, true
-		}
-		// A leading decimal point: ".08", but not the end of "192.".
-		if t.r == '.' && p.isNum(i+1) && p.glued(i+1) && (t.sp || p.isSym(i-1, '$') || p.isSym(i-1, '(')) {
-			if p.numLen(i+1) > maxDigits {
-				return n, false
-			}
-			n.val = p.digitsValue(0, i+1) / pow10(p.numLen(i+1))
-			n.end, n.integer = i+2, false
-			p.exponent(&n)
-			return n, true
-		}
-		return n, false
-	}
-	if t.kind != tNum || t.end-t.start > maxDigits {
-		return n, false
-	}
-	n.val = p.digitsValue(0, i)
-	n.end = i + 1
-	n.digits = t.end - t.start
-	if p.inDottedChain(i) {
-		return n, true
-	}
-	// Dotted chains of three or more parts are read as separate integers.
-	if p.isSym(i+1, '.') && p.glued(i+1) && p.isNum(i+2) && p.glued(i+2) && p.isSym(i+3, '.') && p.glued(i+3) && p.isNum(i+4) && p.glued(i+4) {
-		return n, true
-	}
-	k := i + 1
-	// Thousands separators: "1,234,567" and Indian "12,34,567".
-	if p.isSym(k, ',') && p.glued(k) && p.isNum(k+1) && p.glued(k+1) {
-		end, valid := k, -1 // valid: token index after the last well-formed grouping
-		threes, sawThree := true, false
-		for groups := 0; groups < maxGroups && p.isSym(end, ',') && p.glued(end) && p.isNum(end+1) && p.glued(end+1); groups++ {
-			l := p.numLen(end + 1)
-			if l != 3 && l != 2 {
-				break
-			}
-			if l == 2 {
-				if sawThree {
-					break
-				}
-				threes = false
-			}
-			end += 2
-			if l == 3 {
-				valid, sawThree = end, true
-				if !threes {
-					break
-				}
-			}
-		}
-		switch {
-		case valid > 0:
-			v := n.val
-			for m := k + 1; m < valid; m += 2 {
-				v = p.digitsValue(v, m)
-			}
-			n.val, n.end, n.sep, n.digits = v, valid, true, 0
-			k = valid
-		case p.numLen(k+1) <= 2 && n.digits <= 3 && !(p.isSym(k+2, ',') && p.isNum(k+3)) && !(p.isSym(k+2, '.') && p.isNum(k+3)) &&
-			!(p.isSym(i-1, ',') && p.glued(i)):
-			// A decimal comma, as some countries write it: "5,00", "1,3".
-			l := p.numLen(k + 1)
-			n.val += p.digitsValue(0, k+1) / pow10(l)
-			n.end, n.integer, n.digits = k+2, false, 0
-			return n, true
-		}
-	} else if n.digits <= 3 && p.isSym(k, '.') && p.glued(k) && p.numLen(k+1) == 3 && p.glued(k+1) &&
-		p.isSym(k+2, ',') && p.glued(k+2) && p.isNum(k+3) && p.glued(k+3) && p.numLen(k+3) <= 2 {
-		// European grouping with a decimal comma: "1.111,11".
-		v := p.digitsValue(n.val, k+1)
-		l := p.numLen(k + 3)
-		n.val = v + p.digitsValue(0, k+3)/pow10(l)
-		n.end, n.integer, n.digits, n.sep = k+4, false, 0, true
-		return n, true
-	} else if n.digits <= 3 && p.numLen(k) == 3 && p.tok(k).sp && p.singleSpace(k) {
-		// Groups separated by single spaces: "1 234 567", "40 000".
-		end := k
-		v := n.val
-		for end-k < maxGroups && p.numLen(end) == 3 && p.tok(end).sp && p.singleSpace(end) && !(p.isWord(end+1) && p.glued(end+1)) {
-			v = p.digitsValue(v, end)
-			end++
-		}
-		if end > k {
-			n.val, n.end, n.sep, n.digits = v, end, true, 0
-			k = end
+	// "and a half", "and two thirds", "and three fifths" after a cardinal.
+	if p.wordIs(k, "and") {
+		if fr, ok := p.andFraction(k + 1); ok {
+			return p.plusFraction(&c, fr), true
 		}
 	}
-	// Decimals.
-	if p.isSym(k, '.') && p.glued(k) && p.isNum(k+1) && p.glued(k+1) && p.numLen(k+1) <= maxDigits {
-		l := p.numLen(k + 1)
-		n.val += p.digitsValue(0, k+1) / pow10(l)
-		n.end, n.integer, n.digits = k+2, false, 0
-		k += 2
-	}
-	p.exponent(&n)
-	if n.end != k {
-		return n, true
-	}
-	// Fractions "3/4" and mixed numbers "2 1/4".
-	if n.integer && p.isSym(k, '/') && p.glued(k) && p.isNum(k+1) && p.glued(k+1) && !(p.isSym(k+2, '/') && p.isNum(k+3)) {
-		d := p.digitsValue(0, k+1)
-		if fractionDenominator(d) && n.val < d && p.numLen(k+1) <= 3 {
-			n.val /= d
-			n.end, n.frac, n.integer, n.digits = k+2, true, false, 0
+	// "one over three", "2000 over 3".
+	if p.wordIs(k, "over") && c.integer {
+		if d, ok := p.cardinal(k + 1); ok && d.integer && d.val > 0 && !p.isWord(d.end) && !d.hasScale {
+			n.val /= d.val
+			n.end, n.frac, n.integer = d.end, true, false
 			return n, true
 		}
 	}
-	if n.integer && n.digits > 0 && n.digits <= 3 && p.isNum(k) && p.tok(k).sp && p.isSym(k+1, '/') && p.glued(k+1) &&
-		p.isNum(k+2) && p.glued(k+2) && !(p.isSym(k+3, '/') && p.isNum(k+4)) {
-		a, d := p.digitsValue(0, k), p.digitsValue(0, k+2)
-		if fractionDenominator(d) && a < d && a > 0 {
-			n.val += a / d
-			n.end, n.frac, n.integer, n.digits = k+3, true, false, 0
+	// "one out of three", "1 in twenty-one".
+	if c.integer && !c.hasScale && (p.wordIs(k, "out") && p.wordIs(k+1, "of") || p.wordIs(k, "in") && c.val == 1) {
+		m := k + 1
+		if p.wordIs(k, "out") {
+			m = k + 2
+		}
+		if d, ok := p.cardinal(m); ok && d.integer && d.val > c.val && d.val > 1 && !(d.digits == 4 && d.val >= 1900 && d.val <= 2099) {
+			n.val /= d.val
+			n.end, n.frac, n.integer = d.end, true, false
 			return n, true
 		}
-	}
-	if f, isFrac := vulgarFractions[p.tok(k).r]; isFrac && p.tok(k).kind == tSym && p.glued(k) && n.integer {
-		n.val += f
-		n.end, n.frac, n.integer, n.digits = k+1, true, false, 0
 	}
 	return n, true
 }
 
-// singleSpace reports that exactly one ASCII space separates token i from
-// the token before it.
-func (p *parser) singleSpace(i int) bool {
-	if i <= 0 || i >= len(p.toks) {
-		return false
+// halfOf reads a number that starts with "half" or "quarter" at token i:
+// "half a million", "half million", "quarter million", "half a dozen", and
+// "half" alone when bareHalf is set.
+func (p *numbers) halfOf(i int, bareHalf bool) (n num, ok bool) {
+	f := 0.5
+	if p.wordIs(i, "quarter") {
+		f = 0.25
 	}
-	prev, t := p.toks[i-1], p.toks[i]
-	gap := p.text[prev.end:t.start]
-	switch gap {
-	case " ", "\u00a0", "\u2009", "\u202f":
-		return true
+	m := i + 1
+	if p.wordIs(m, "a") {
+		m++
 	}
-	return false
-}
-
-// exponent reads scientific notation after a literal: "1.3e6", "12.32e+14",
-// "1.1^23", "6.23x10^-4".
-func (p *parser) exponent(n *num) {
-	k := n.end
-	if p.wordIs(k, "e") && p.glued(k) {
-		sign, m := 1.0, k+1
-		if (p.isSym(m, '+') || p.isSym(m, '-')) && p.glued(m) {
-			if p.isSym(m, '-') {
-				sign = -1
-			}
-			m++
+	kind, v, _, _ := p.atom(m)
+	if (kind == aScale || kind == aDozen) && p.tok(m).kind == tWord && p.tok(m).end-p.tok(m).start > 3 {
+		n = num{start: i, end: m + 1, val: f * v, words: true, frac: true, scale: v}
+		if kind == aDozen {
+			n.scale = 0
 		}
-		if p.isNum(m) && p.glued(m) && p.numLen(m) <= 3 && !p.isWord(m+1) {
-			e := sign * p.digitsValue(0, m)
-			n.val *= math.Pow(10, e)
-			n.end, n.integer, n.digits = m+1, false, 0
-		}
-		return
+		return n, true
 	}
-	base := n.val
-	m := k
-	times := false
-	if (p.wordIs(m, "x") || p.isSym(m, '×')) && p.glued(m) && p.str(m+1) == "10" && p.glued(m+1) && p.isSym(m+2, '^') {
-		base, m, times = 10, m+2, true
+	if bareHalf && f == 0.5 {
+		return num{start: i, end: i + 1, val: 0.5, words: true, frac: true}, true
 	}
-	if !p.isSym(m, '^') || !p.glued(m) {
-		return
-	}
-	sign, q := 1.0, m+1
-	for (p.isSym(q, '+') || p.isSym(q, '-')) && p.glued(q) {
-		if p.isSym(q, '-') {
-			sign = -sign
-		}
-		q++
-	}
-	if !p.isNum(q) || !p.glued(q) || p.numLen(q) > 3 {
-		return
-	}
-	e := p.digitsValue(0, q)
-	if p.isSym(q+1, '.') && p.isNum(q+2) && p.glued(q+1) && p.glued(q+2) {
-		return
-	}
-	v := math.Pow(base, sign*e)
-	if times {
-		v *= n.val
-	}
-	n.val = v
-	n.end, n.integer, n.digits = q+1, false, 0
+	return n, false
 }

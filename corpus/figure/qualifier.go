@@ -51,6 +51,23 @@ var qualIndex = func() map[string][]int {
 	return m
 }()
 
+// qualCandidates returns the qualifier phrases whose first word is the
+// word s, in any case, without allocating.
+func qualCandidates(s string) []int {
+	var key [16]byte
+	if len(s) > len(key) {
+		return nil
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key[i] = c
+	}
+	return qualIndex[string(key[:len(s)])]
+}
+
 // qualifierAt reads a qualifier starting at token i and returns its canonical
 // form and the token after it. Qualifiers may stack ("up to about"): the
 // first one is the canonical one. afterFigure says a figure ends right before
@@ -62,72 +79,71 @@ func (p *parser) qualifierAt(i int, afterFigure bool) (q string, end int, prep b
 		if t.url {
 			break
 		}
-		found := false
-		if t.kind == tSym {
-			var s string
-			switch t.r {
-			case '~', '≈', '∼':
-				s = About
-			case '>':
-				s = MoreThan
-			case '<':
-				s = LessThan
-			case '≥':
-				s = AtLeast
-			case '≤':
-				s = UpTo
+		s, m, isPrep := "", end, false
+		switch {
+		case t.kind == tSym:
+			if sq := symbolQualifier(t.r); sq != "" && p.numberOrCurrencyAt(end+1) {
+				s, m = sq, end+1
 			}
-			if s != "" && p.numberOrCurrencyAt(end+1) {
-				if q == "" {
-					q = s
-				}
-				end++
-				found = true
-			}
-		} else if t.kind == tWord && p.has(end, wQualStart) {
-			best, bestEnd := -1, end
-			var key [16]byte
-			s := p.str(end)
-			if len(s) <= len(key) {
-				for k := 0; k < len(s); k++ {
-					c := s[k]
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					key[k] = c
-				}
-				for _, qi := range qualIndex[string(key[:len(s)])] {
-					if m, ok := p.matchWords(end, qualPhrases[qi].words, false); ok && m > bestEnd {
-						best, bestEnd = qi, m
-					}
-				}
-			}
-			if best >= 0 {
-				ph := &qualPhrases[best]
-				ok := true
-				if ph.prep && n == 0 && afterFigure {
-					ok = false
-				}
-				// "approx." and "ca." take a full stop.
-				m := bestEnd
-				if p.isSym(m, '.') && p.glued(m) && (p.wordIs(m-1, "approx") || p.wordIs(m-1, "ca")) {
-					m++
-				}
-				if ok && (p.numberOrCurrencyAt(m) || p.wordIs(m, "between") || n < 2 && p.qualifierStartsAt(m)) {
-					if q == "" {
-						q = ph.q
-						prep = ph.prep && n == 0
-					}
-					end = m
-					found = true
-				}
-			}
+		case t.kind == tWord && p.has(end, wQualStart):
+			s, m, isPrep = p.wordQualifier(end, n, afterFigure)
 		}
-		if !found {
+		if s == "" {
 			break
 		}
+		if q == "" {
+			q = s
+			prep = isPrep && n == 0
+		}
+		end = m
 	}
 	return q, end, prep
+}
+
+// symbolQualifier returns the qualifier a sign stands for: "~5", ">5", "≤5".
+func symbolQualifier(r rune) string {
+	switch r {
+	case '~', '≈', '∼':
+		return About
+	case '>':
+		return MoreThan
+	case '<':
+		return LessThan
+	case '≥':
+		return AtLeast
+	case '≤':
+		return UpTo
+	}
+	return ""
+}
+
+// wordQualifier reads the longest qualifier phrase at token k, the n-th
+// qualifier of a stack, and returns its canonical form, the token after it
+// and whether it is also a preposition; q is "" when no phrase there
+// qualifies a number.
+func (p *parser) wordQualifier(k, n int, afterFigure bool) (q string, end int, prep bool) {
+	best, bestEnd := -1, k
+	for _, qi := range qualCandidates(p.str(k)) {
+		if m, ok := p.matchWords(k, qualPhrases[qi].words, false); ok && m > bestEnd {
+			best, bestEnd = qi, m
+		}
+	}
+	if best < 0 {
+		return "", k, false
+	}
+	ph := &qualPhrases[best]
+	if ph.prep && n == 0 && afterFigure {
+		return "", k, false
+	}
+	// "approx." and "ca." take a full stop.
+	m := bestEnd
+	if p.isSym(m, '.') && p.glued(m) && (p.wordIs(m-1, "approx") || p.wordIs(m-1, "ca")) {
+		m++
+	}
+	if !(p.numberOrCurrencyAt(m) || p.wordIs(m, "between") || n < 2 && p.qualifierStartsAt(m)) {
+		return "", k, false
+	}
+	return ph.q, m, ph.prep
 }
 
 // numberOrCurrencyAt reports whether a figure may start at token k.
@@ -152,19 +168,7 @@ func (p *parser) qualifierStartsAt(k int) bool {
 	if p.tok(k).kind != tWord || !p.has(k, wQualStart) {
 		return false
 	}
-	s := p.str(k)
-	var key [16]byte
-	if len(s) > len(key) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		key[i] = c
-	}
-	for _, qi := range qualIndex[string(key[:len(s)])] {
+	for _, qi := range qualCandidates(p.str(k)) {
 		if m, ok := p.matchWords(k, qualPhrases[qi].words, false); ok && p.numberOrCurrencyAt(m) {
 			return true
 		}
