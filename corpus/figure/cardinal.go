@@ -155,7 +155,11 @@ func (p *numbers) cardAccepts(st *cardState, pt *cardPart, words bool) bool {
 		if last == aNone {
 			accept = true
 		} else if (last == aScale && v < st.lastScale || last == aHundred && v < 100) && pt.lit.integer && v > 0 && p.tok(at).sp {
-			accept = true
+			// Digits go on a number only as its next group ("4
+			// thousand 3 hundred", "4 thousand and 21"): in "€1.7
+			// billion 13 days" the 13 counts the days.
+			next, _, _, _ := p.atom(pt.end)
+			accept = joinAnd || next == aHundred || next == aScale
 		}
 	case aUnit:
 		switch last {
