@@ -40,6 +40,7 @@ const (
 
 var docKinds = []string{"answer", "closest", "declined", "listing", "help", "notice"}
 
+// String names the kind: "answer", "closest", …
 func (k DocKind) String() string { return name(docKinds, int(k)) }
 
 // MarshalText writes the kind by name, for readable golden documents.
@@ -64,6 +65,7 @@ const (
 
 var blockKinds = []string{"title", "notice", "figures", "quote", "references", "links", "articles", "feeds", "text", "footer"}
 
+// String names the kind: "title", "notice", …
 func (k BlockKind) String() string { return name(blockKinds, int(k)) }
 
 // MarshalText writes the kind by name, for readable golden documents.
@@ -85,6 +87,7 @@ const (
 
 var priorities = []string{"", "extra", "normal", "lead", "required"}
 
+// String names the priority: "extra", "normal", "lead" or "required".
 func (p Priority) String() string { return name(priorities, int(p)) }
 
 // MarshalText writes the priority by name, for readable golden documents.
@@ -104,6 +107,7 @@ const (
 
 var tones = []string{"plain", "hedge", "wait", "failed"}
 
+// String names the tone: "plain", "hedge", "wait" or "failed".
 func (t Tone) String() string { return name(tones, int(t)) }
 
 // MarshalText writes the tone by name, for readable golden documents.

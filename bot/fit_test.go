@@ -38,10 +38,12 @@ type plain struct {
 	lines int
 }
 
+// Fits implements bot.Renderer.
 func (p plain) Fits(s string) bool {
 	return p.unit.len(s) <= p.max && (p.lines == 0 || strings.Count(s, "\n") <= p.lines)
 }
 
+// Render implements bot.Renderer: a line per block and item.
 func (p plain) Render(d *bot.Document) string {
 	var out []string
 	for _, b := range d.Blocks {
@@ -109,6 +111,9 @@ func texts(d *bot.Document) []string {
 	return out
 }
 
+// TestFitGivesWayByPriority: the block of lowest priority gives way
+// first, an earlier block of the same priority takes the room before a
+// later one, and a required block is never dropped.
 func TestFitGivesWayByPriority(t *testing.T) {
 	const (
 		extra  = bot.PriorityExtra
@@ -202,6 +207,12 @@ func checkRefs(t *testing.T, d *bot.Document) {
 // span is a range of sizes.
 type span struct{ lo, hi int }
 
+// TestFitWithinLimits fits answers, from one that fits whole to ones far
+// over any platform's room, for renderers that count in runes, bytes and
+// UTF-16 units: the message is within the limit unless the required
+// blocks alone are not, they are all kept, every number shown has its
+// source, and quotes and figures give way in the order of their
+// priorities.
 func TestFitWithinLimits(t *testing.T) {
 	hand := bottest.HandAnswer(true, true, time.Time{})
 	whole, cut := span{bot.MaxQuote, bot.MaxQuote}, span{bot.MinQuote, bot.MaxQuote - 1}
