@@ -5,28 +5,10 @@ import (
 	"time"
 )
 
-// References numbers the sources an answer cites, [1], [2], … in order of
-// first mention, so that every renderer (the terminal, Discord, Slack)
-// cites alike. The zero value is empty and ready to use.
+// References numbers sources, [1], [2], … in order of first mention.
+// A Document numbers what it shows with it, once for every platform. The
+// zero value is empty and ready to use.
 type References struct{ list []Citation }
-
-// References numbers the citations of a: its passages first, in order, then
-// the sources of its figures and of its disagreements not among them.
-func (a *Answer) References() *References {
-	r := &References{}
-	for _, p := range a.Passages {
-		r.Add(p.Citation)
-	}
-	for _, f := range a.Figures {
-		r.Add(f.Citation())
-	}
-	for _, d := range a.Disagreements {
-		for _, f := range d.Figures {
-			r.Add(f.Citation())
-		}
-	}
-	return r
-}
 
 // Add returns c's number, listing c first if no citation of the same
 // paragraph is listed yet.

@@ -2,6 +2,7 @@ package discord_test
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +18,9 @@ import (
 
 // FuzzRender checks, for any question, passage, figure, title and URL,
 // that the rendered message is within all of Discord's limits, is valid
-// UTF-8, and holds nothing that can ping. The seeds are in
+// UTF-8, holds nothing that can ping, and that every source number a
+// figure or passage shows has its source among the fields, however much
+// was cut to fit. The seeds are in
 // testdata/fuzz/FuzzRender.
 func FuzzRender(f *testing.F) {
 	f.Add("How many GPUs does DeepSeek have?", "DeepSeek has about 50,000 GPUs.", "about 50,000 GPUs", "Wang", "A title", "https://example.com/a", 16, 33, 3)
@@ -69,8 +72,32 @@ func FuzzRender(f *testing.F) {
 					t.Fatalf("invalid UTF-8: %q", s)
 				}
 			}
+			checkCited(t, d)
 		}
 	})
+}
+
+// reCited is a source number racebot writes in an answer: after a figure,
+// at the end of its line, or before a quoted passage. Corpus text cannot
+// form one: its [ is escaped.
+var reCited = regexp.MustCompile(`(?m)(?: \[(\d+)\]$|^> \*\*\[(\d+)\]\*\*)`)
+
+// checkCited fails unless every source number in an answer's description
+// has its field.
+func checkCited(t *testing.T, d *discordgo.InteractionResponseData) {
+	t.Helper()
+	for _, e := range d.Embeds {
+		fields := make(map[string]bool)
+		for _, f := range e.Fields {
+			n, _, _ := strings.Cut(f.Name, " ")
+			fields[n] = true
+		}
+		for _, m := range reCited.FindAllStringSubmatch(e.Description, -1) {
+			if n := "[" + m[1] + m[2] + "]"; !fields[n] {
+				t.Fatalf("%s is shown but not among the sources:\n%s", n, e.Description)
+			}
+		}
+	}
 }
 
 // fuzzFeeds are up to 15 feeds made of fuzzed strings, every other one

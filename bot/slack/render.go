@@ -31,15 +31,18 @@ const (
 	maxFallback = 500
 )
 
-// Limits on what one reply shows, beyond what the engine already limits.
+// The most characters one part of a line takes, so that one long title,
+// claimant or URL cannot crowd out the rest of the message.
 const (
-	maxDisagreements = 3
-	maxSources       = 40
-	maxSuggestions   = 10
 	maxQuestionShown = 300
-	maxFeeds         = 10  // feeds listed by /sources; the rest are counted
+	maxHeading       = 240
+	maxFigure        = 200
+	maxByline        = 150
+	maxLinkLine      = 400
+	maxPublisher     = 100
 	maxFeedName      = 100 // a feed's name, in bold
 	maxFeedSummary   = 180 // when it was read and what it gave
+	listNote         = 40  // room a list section keeps for its "…and N more"
 )
 
 // The Share in channel button.
@@ -58,19 +61,13 @@ type message struct {
 
 // render renders a reply as Block Kit blocks within Slack's limits: at most
 // 50 blocks, 3,000 characters in a section, 10 fields of 2,000 characters,
-// 10 context elements, and about 10,000 characters in all. Every string
-// taken from the corpus or the user is escaped, so that no mention or link
-// token can form.
-//
-// An answer shows its figures first with who said them, a disagreement side
-// by side, up to three quoted passages with their highlights in bold, each
-// followed by its citation, then the date of the index and the time taken.
-// Closest passages (an answer racebot is not confident of) are laid out as an
-// answer, introduced by bot.Hedge in italics right under the question, in
-// the fallback text too, and their figures headed as ones that may help.
-// A declined answer shows its message and the closest articles; sources and
-// help are lists, and notices a short message. An unfiltered /sources also
-// lists the news feeds racebot reads, when it reads any.
+// 10 context elements, and about 10,000 characters in all. The reply is
+// laid out by bot.ReplyDocument and fitted by bot.Fit; Slack's part is the
+// shape: a section per block, figures that disagree as fields in two
+// columns, each passage's citation right under it in a context block, the
+// other sources and the footer in context blocks, and notices marked with
+// an icon. Every string taken from the corpus or the user is escaped, so
+// that no mention or link token can form.
 //
 // When share is set and the reply is worth sharing, it ends in a Share in
 // channel button that re-asks share.
@@ -81,28 +78,14 @@ func render(r bot.Reply, share *bot.Request) message {
 // renderAt renders a reply as render does, saying how long ago feeds were
 // read as of now.
 func renderAt(r bot.Reply, share *bot.Request, now time.Time) message {
-	b := &builder{}
-	switch {
-	case r.Kind == bot.ReplyAnswer && r.Answer != nil:
-		renderAnswer(b, r.Answer, shareValue(share, r.Answer.Answered))
-	case r.Kind == bot.ReplySources:
-		renderSources(b, r.Sources, feedsSection(r.Feeds, now), shareValue(share, len(r.Sources) > 0))
-	case r.Kind == bot.ReplyHelp:
-		b.text(r.Text)
-	default:
-		prefix := ""
-		switch {
-		case r.Failed:
-			prefix = ":warning: "
-		case r.RetryAfter > 0:
-			prefix = ":hourglass_flowing_sand: "
-		}
-		b.section(prefix + escapeCut(r.Text, maxFieldText))
-	}
-	if len(b.blocks) == 0 {
-		b.section(escapeText("Sorry, I have nothing to show for that."))
-	}
-	return message{Text: fallback(r), Blocks: b.blocks}
+	doc := bot.ReplyDocument(r, time.UTC, now)
+	_, m := bot.Fit(doc, renderer{share: shareValue(share, doc.Shareable)})
+	return clamp(m)
+}
+
+// fallback is the top-level text of a reply's message.
+func fallback(r bot.Reply) string {
+	return escapeCut(bot.ReplyDocument(r, time.UTC, time.Now()).Summary, maxFallback)
 }
 
 // shareValue is what the Share in channel button keeps to re-ask: the
@@ -135,94 +118,309 @@ func parseShareValue(v string) (bot.Command, string, bool) {
 // unescaper undoes slackutilsx.EscapeMessage.
 var unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 
-// builder adds blocks to a message while keeping it within Slack's limits.
-// Room for the blocks that end a message (the footer, the button) is
-// reserved up front, so that content can never crowd them out.
-type builder struct {
-	blocks        []slack.Block
-	chars         int
-	reserved      int
-	reservedBlock int
+// renderer renders documents as Slack messages, with a Share in channel
+// button that re-asks share when share is set.
+type renderer struct{ share string }
+
+// Render implements bot.Renderer.
+func (r renderer) Render(doc *bot.Document) message {
+	b := &builder{}
+	quoted := make(map[int]bool) // sources cited under their passage
+	for _, blk := range doc.Blocks {
+		switch blk.Kind {
+		case bot.BlockTitle:
+			if q := oneLine(blk.Text); q != "" {
+				b.section(bold(q, maxQuestionShown))
+			}
+		case bot.BlockNotice:
+			b.section(noticeText(blk))
+		case bot.BlockFigures:
+			figures(b, blk)
+		case bot.BlockQuote:
+			q := blk.Quote
+			label := fmt.Sprintf("*[%d]* ", q.Ref)
+			b.section(label + passageText(q.Passage, min(q.Max, maxSectionText-count(label))))
+			b.context(citeLine(q.Ref, q.Passage.Citation))
+			quoted[q.Ref] = true
+		case bot.BlockReferences:
+			var more []string
+			for _, ref := range blk.Refs {
+				if !quoted[ref.N] {
+					more = append(more, citeLine(ref.N, ref.Citation))
+				}
+			}
+			for len(more) > 0 {
+				n := min(len(more), maxContextElem)
+				b.context(more[:n]...)
+				more = more[n:]
+			}
+		case bot.BlockLinks:
+			b.list(heading(blk), suggestionLines(blk), blk.More())
+		case bot.BlockArticles:
+			b.list(heading(blk), sourceLines(blk), blk.More())
+		case bot.BlockFeeds:
+			b.list(heading(blk), feedLines(blk), blk.More())
+		case bot.BlockText:
+			b.text(blk.Text)
+		case bot.BlockFooter:
+			b.context(escapeText(blk.Text))
+		}
+	}
+	if doc.Shareable {
+		b.button(r.share)
+	}
+	if len(b.blocks) == 0 {
+		b.section(escapeText(bot.Apology))
+	}
+	return message{Text: escapeCut(doc.Summary, maxFallback), Blocks: b.blocks}
 }
 
-// room is how many characters the next blocks may take.
-func (b *builder) room() int { return maxMessageText - b.chars - b.reserved }
+// Fits implements bot.Renderer.
+func (renderer) Fits(m message) bool {
+	n, ok := size(m.Blocks)
+	return ok && n <= maxMessageText && len(m.Blocks) <= maxBlocks
+}
 
-// free is how many more blocks may be added.
-func (b *builder) free() int { return maxBlocks - len(b.blocks) - b.reservedBlock }
+// size counts the characters of text in blocks, and reports whether each
+// block is within its own limits.
+func size(blocks []slack.Block) (int, bool) {
+	n := 0
+	text := func(o *slack.TextBlockObject, limit int) bool {
+		if o == nil {
+			return true
+		}
+		n += count(o.Text)
+		return o.Text != "" && count(o.Text) <= limit
+	}
+	for _, blk := range blocks {
+		ok := true
+		switch blk := blk.(type) {
+		case *slack.SectionBlock:
+			ok = text(blk.Text, maxSectionText) && len(blk.Fields) <= maxFields && (blk.Text != nil || len(blk.Fields) > 0)
+			for _, f := range blk.Fields {
+				ok = text(f, maxFieldText) && ok
+			}
+		case *slack.ContextBlock:
+			elems := blk.ContextElements.Elements
+			ok = len(elems) > 0 && len(elems) <= maxContextElem
+			for _, e := range elems {
+				ok = text(e.(*slack.TextBlockObject), maxContextText) && ok
+			}
+		case *slack.ActionBlock:
+			for _, e := range blk.Elements.ElementSet {
+				btn := e.(*slack.ButtonBlockElement)
+				n += count(btn.Text.Text) + count(btn.Value)
+				ok = ok && count(btn.Value) <= maxButtonValue
+			}
+		}
+		if !ok {
+			return n, false
+		}
+	}
+	return n, true
+}
+
+// clamp is the last guard on Slack's limits: bot.Fit keeps within them,
+// but it cannot shorten the blocks a reply must keep, and a message Slack
+// refuses would leave the user without an answer. It drops the largest
+// block after the first until the message fits.
+func clamp(m message) message {
+	for len(m.Blocks) > 1 && !(renderer{}).Fits(m) {
+		largest, most := 1, -1
+		for i, blk := range m.Blocks[1:] {
+			if n, _ := size([]slack.Block{blk}); n > most {
+				largest, most = i+1, n
+			}
+		}
+		m.Blocks = append(m.Blocks[:largest:largest], m.Blocks[largest+1:]...)
+	}
+	return m
+}
+
+// noticeText is a notice: the hedge in italics, anything else with an icon
+// for a failure or a wait.
+func noticeText(b bot.Block) string {
+	switch b.Tone {
+	case bot.ToneHedge:
+		return "_" + escapeText(b.Text) + "_"
+	case bot.ToneFailed:
+		return ":warning: " + escapeCut(b.Text, maxFieldText)
+	case bot.ToneWait:
+		return ":hourglass_flowing_sand: " + escapeCut(b.Text, maxFieldText)
+	}
+	return escapeCut(b.Text, maxFieldText)
+}
+
+// heading is a list's heading in bold.
+func heading(b bot.Block) string {
+	return "*" + escapeCut(oneLine(b.Text), maxHeading) + "*"
+}
+
+// figures adds figures: side by side as fields, saying how many are shown
+// when not all of them are, or as a list.
+func figures(b *builder, blk bot.Block) {
+	if !blk.SideBySide {
+		var lines []string
+		for _, f := range blk.Figures {
+			lines = append(lines, "• "+figureLine(f, " — "))
+		}
+		b.list(heading(blk), lines, blk.More())
+		return
+	}
+	h := heading(blk)
+	if c := blk.Count(); c != "" {
+		h += " " + c
+	}
+	var fields []string
+	for _, f := range blk.Figures {
+		fields = append(fields, figureLine(f, "\n"))
+	}
+	b.fields(h, fields)
+}
+
+// figureLine is a figure: the figure in bold, then who said it and when
+// after sep, and its reference.
+func figureLine(f bot.FigureLine, sep string) string {
+	line := bold(f.Text, maxFigure)
+	if f.Byline != "" {
+		line += sep + escapeCut(oneLine(f.Byline), maxByline)
+	}
+	return line + fmt.Sprintf(" [%d]", f.Ref)
+}
+
+// suggestionLines are the closest articles, linked.
+func suggestionLines(b bot.Block) []string {
+	var out []string
+	for _, s := range b.Links {
+		out = append(out, "• "+link(s.URL, s.Label(), maxLinkLine))
+	}
+	return out
+}
+
+// sourceLines are the articles of /sources: title linked, publisher and
+// date.
+func sourceLines(b bot.Block) []string {
+	var out []string
+	for _, s := range b.Articles {
+		line := "• " + link(s.URL, s.Label(), maxLinkLine)
+		var about []string
+		if s.Publisher != "" {
+			about = append(about, escapeCut(oneLine(s.Publisher), maxPublisher))
+		}
+		if d := s.Published.String(); d != "" {
+			about = append(about, d)
+		}
+		if len(about) > 0 {
+			line += " — " + strings.Join(about, ", ")
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// feedLines are the news feeds: each one's name in bold, when it was last
+// read and what it added. Names and titles come from the feeds, and are
+// escaped like corpus text.
+func feedLines(b bot.Block) []string {
+	var out []string
+	for _, f := range b.Feeds {
+		out = append(out, "• "+bold(f.Name, maxFeedName)+" — "+escapeCut(f.Summary, maxFeedSummary))
+	}
+	return out
+}
+
+// citeLine is a citation: its number, then publisher, date and title as a
+// link to the article, and the paragraph.
+func citeLine(n int, c bot.Citation) string {
+	prefix := fmt.Sprintf("[%d] ", n)
+	suffix := ""
+	if c.Paragraph > 0 {
+		suffix = fmt.Sprintf(", ¶%d", c.Paragraph)
+	}
+	label := c.Cite()
+	if strings.TrimSpace(label) == "" {
+		label = c.Doc
+	}
+	return prefix + link(c.URL, label, maxContextText-count(prefix)-count(suffix)) + suffix
+}
+
+// builder adds blocks to a message and counts their text.
+type builder struct {
+	blocks []slack.Block
+	chars  int
+}
+
+// room is how many characters of the message are left.
+func (b *builder) room() int { return maxMessageText - b.chars }
 
 func mrkdwn(s string) *slack.TextBlockObject {
 	// Verbatim: Slack must not turn plain text into links or mentions.
 	return &slack.TextBlockObject{Type: slack.MarkdownType, Text: s, Verbatim: true}
 }
 
-// section adds a section of mrkdwn text, reporting whether it fit.
-func (b *builder) section(text string) bool {
-	n := count(text)
-	if text == "" || n > maxSectionText || n > b.room() || b.free() < 1 {
-		return false
+// section adds a section of mrkdwn text, unless the text is empty.
+func (b *builder) section(text string) {
+	if text == "" {
+		return
 	}
 	b.blocks = append(b.blocks, slack.NewSectionBlock(mrkdwn(text), nil, nil))
-	b.chars += n
-	return true
+	b.chars += count(text)
 }
 
 // fields adds a section with a heading and fields shown in two columns.
-func (b *builder) fields(heading string, fields []string) bool {
-	n := count(heading)
+func (b *builder) fields(heading string, fields []string) {
 	objs := make([]*slack.TextBlockObject, 0, len(fields))
 	for _, f := range fields {
-		if count(f) > maxFieldText || f == "" {
-			return false
-		}
-		n += count(f)
 		objs = append(objs, mrkdwn(f))
+		b.chars += count(f)
 	}
-	if len(objs) == 0 || len(objs) > maxFields || count(heading) > maxSectionText || n > b.room() || b.free() < 1 {
-		return false
-	}
-	var text *slack.TextBlockObject
-	if heading != "" {
-		text = mrkdwn(heading)
-	}
-	b.blocks = append(b.blocks, slack.NewSectionBlock(text, objs, nil))
-	b.chars += n
-	return true
+	b.blocks = append(b.blocks, slack.NewSectionBlock(mrkdwn(heading), objs, nil))
+	b.chars += count(heading)
 }
 
 // context adds a context block, the small grey print under a message.
-func (b *builder) context(elems ...string) bool {
-	n := 0
+func (b *builder) context(elems ...string) {
 	mixed := make([]slack.MixedElement, 0, len(elems))
 	for _, e := range elems {
-		if e == "" || count(e) > maxContextText {
-			return false
-		}
-		n += count(e)
 		mixed = append(mixed, mrkdwn(e))
-	}
-	if len(mixed) == 0 || len(mixed) > maxContextElem || n > b.room() || b.free() < 1 {
-		return false
+		b.chars += count(e)
 	}
 	b.blocks = append(b.blocks, slack.NewContextBlock("", mixed...))
-	b.chars += n
-	return true
 }
 
-// button adds the Share in channel button.
-func (b *builder) button(value string) bool {
-	n := count(shareLabel) + count(value)
-	if value == "" || n > b.room() || b.free() < 1 {
-		return false
+// button adds the Share in channel button, unless value is empty.
+func (b *builder) button(value string) {
+	if value == "" {
+		return
 	}
 	btn := slack.NewButtonBlockElement(shareActionID, value, slack.NewTextBlockObject(slack.PlainTextType, shareLabel, false, false))
 	b.blocks = append(b.blocks, slack.NewActionBlock(shareBlockID, btn))
-	b.chars += n
-	return true
+	b.chars += count(shareLabel) + count(value)
+}
+
+// list adds a heading and lines as sections, starting another section
+// when one is full, and ends with more, the line that says how many are
+// left out, if any.
+func (b *builder) list(heading string, lines []string, more string) {
+	cur := heading
+	for _, l := range lines {
+		if next := cur + "\n" + l; count(next)+listNote <= maxSectionText {
+			cur = next
+			continue
+		}
+		b.section(cur)
+		cur = l
+	}
+	if more != "" {
+		cur += "\n_" + escapeText(more) + "_"
+	}
+	b.section(cur)
 }
 
 // text adds plain text, such as the help, as sections of whole paragraphs,
-// cutting a paragraph longer than a section at word boundaries.
+// cutting a paragraph longer than a section at word boundaries, as much of
+// it as the message has room for: a megabyte of text costs no more than a
+// message's worth.
 func (b *builder) text(s string) {
 	var chunks []string
 	size := 0 // what the chunks hold: no need to cut more than fits
@@ -245,323 +443,27 @@ func (b *builder) text(s string) {
 			size += count(c)
 		}
 	}
+	// Sections are only added while the message has room for them.
+	add := func(sec string) bool {
+		if count(sec) > b.room() || len(b.blocks) >= maxBlocks {
+			return false
+		}
+		b.section(sec)
+		return true
+	}
 	cur := ""
 	for _, c := range chunks {
 		if cur != "" && count(cur)+2+count(c) <= maxSectionText {
 			cur += "\n\n" + c
 			continue
 		}
-		if cur != "" && !b.section(cur) {
+		if cur != "" && !add(cur) {
 			return
 		}
 		cur = c
 	}
-	if cur != "" && !b.section(cur) {
+	if cur != "" && !add(cur) {
 		// Too long for what is left of the message: show what fits.
-		b.section(escapeCut(s, min(maxSectionText, b.room())))
+		add(escapeCut(s, min(maxSectionText, b.room())))
 	}
-}
-
-// reserve keeps room for the blocks that end a message; release gives it
-// back just before they are added.
-func (b *builder) reserve(chars, blocks int) { b.reserved, b.reservedBlock = chars, blocks }
-func (b *builder) release()                  { b.reserved, b.reservedBlock = 0, 0 }
-
-func renderAnswer(b *builder, a *bot.Answer, share string) {
-	footer := escapeText(bot.Footer(a, time.UTC))
-	b.reserve(count(footer)+count(shareLabel)+count(share), 2)
-	defer func() {
-		b.release()
-		b.context(footer)
-		b.button(share)
-	}()
-
-	if q := oneLine(a.Question); q != "" {
-		b.section(bold(q, maxQuestionShown))
-	}
-	hedged := a.Answered && !a.Confident
-	if hedged {
-		// Before any figure or passage, while the message has all its
-		// room: the hedge is never what gives way.
-		b.section("_" + escapeText(bot.Hedge) + "_")
-	}
-	if !a.Answered {
-		msg := a.Message
-		if msg == "" {
-			msg = "I could not find an answer to that in the articles I have."
-		}
-		b.section(escapeCut(msg, maxFieldText))
-		var lines []string
-		for i, s := range a.Suggestions {
-			if i == maxSuggestions {
-				break
-			}
-			lines = append(lines, "• "+link(s.URL, s.Title, 400))
-		}
-		if len(lines) > 0 {
-			addList(b, "*The closest articles I have:*", lines, len(a.Suggestions))
-		}
-		return
-	}
-
-	refs := a.References()
-	// Keep room for the first passage while the figures are laid out: the
-	// quote and its citation are what the figures stand on.
-	firstQuote := 0
-	if len(a.Passages) > 0 {
-		p := a.Passages[0]
-		firstQuote = min(count(passageText(p, maxSectionText)), 1500) + count(citeLine(1, p.Citation)) + 10
-	}
-	b.reserved += firstQuote
-	b.reservedBlock += 2
-	shown := make(map[string]bool)
-	for i, d := range a.Disagreements {
-		if i == maxDisagreements {
-			break
-		}
-		heading := "*" + escapeCut(oneLine(d.Heading()), 240) + "*"
-		var fields []string
-		for _, f := range d.Figures {
-			fields = append(fields, figureField(f, refs))
-		}
-		// As many columns as fit, saying how many are left out.
-		for n := min(len(fields), maxFields); n > 0; n-- {
-			h := heading
-			if n < len(fields) {
-				h += fmt.Sprintf(" (%d of %d shown)", n, len(fields))
-			}
-			if b.fields(h, fields[:n]) {
-				for _, f := range d.Figures[:n] {
-					shown[f.Key()] = true
-				}
-				break
-			}
-		}
-	}
-	var rest []string
-	for _, f := range a.Figures {
-		if !shown[f.Key()] {
-			rest = append(rest, "• "+figureLine(f, refs))
-		}
-	}
-	if len(rest) > 0 {
-		addList(b, "*"+a.FiguresHeading()+"*", rest, len(rest))
-	}
-	b.reserved -= firstQuote
-	b.reservedBlock -= 2
-
-	// Passages: the first always shows, cut to fit if it must; a later one
-	// shows whole or not at all, so a message never ends mid-thought.
-	cited := make(map[int]bool)
-	for i, p := range a.Passages {
-		if i == 3 {
-			break
-		}
-		n := refs.Add(p.Citation)
-		cite := citeLine(n, p.Citation)
-		label := fmt.Sprintf("*[%d]* ", n)
-		limit := min(maxSectionText, b.room()-count(cite)) - count(label)
-		text := passageText(p, limit)
-		if text == "" || (i > 0 && text != passageText(p, maxSectionText)) || b.free() < 2 {
-			break
-		}
-		b.section(label + text)
-		b.context(cite)
-		cited[n] = true
-	}
-	// The sources of figures whose passage is not shown.
-	var more []string
-	for i, c := range refs.List() {
-		if !cited[i+1] && len(more) < maxContextElem {
-			more = append(more, citeLine(i+1, c))
-		}
-	}
-	if len(more) > 0 {
-		b.context(more...)
-	}
-}
-
-// addList adds a heading and lines as sections, as many lines as fit, and
-// says how many were left out.
-func addList(b *builder, heading string, lines []string, total int) {
-	const note = 40 // room kept for the "…and N more" line
-	cur := heading
-	shown := 0
-	for _, l := range lines {
-		if next := cur + "\n" + l; count(next)+note <= min(maxSectionText, b.room()) {
-			cur = next
-			shown++
-			continue
-		}
-		// This section is full: start another if the message has room.
-		if b.free() < 2 || count(cur)+count(l)+note > b.room() || !b.section(cur) {
-			break
-		}
-		cur = l
-		shown++
-	}
-	if shown < total {
-		cur += fmt.Sprintf("\n_…and %d more_", total-shown)
-	}
-	b.section(cur)
-}
-
-// renderSources lists articles, as many as fit, then feeds, the section
-// feedsSection made of the news feeds, if any: room for it is kept first,
-// since the article list alone can fill a message.
-func renderSources(b *builder, sources []bot.Source, feeds, share string) {
-	b.reserve(count(feeds)+count(shareLabel)+count(share), 2)
-	defer func() {
-		b.release()
-		if feeds != "" {
-			b.section(feeds)
-		}
-		b.button(share)
-	}()
-	if len(sources) == 0 {
-		b.section(escapeText("I have no articles matching that. Try /sources with fewer words, or with none to list them all."))
-		return
-	}
-	var lines []string
-	for i, s := range sources {
-		if i == maxSources {
-			break
-		}
-		line := "• " + link(s.URL, s.Title, 400)
-		var about []string
-		if s.Publisher != "" {
-			about = append(about, escapeCut(oneLine(s.Publisher), 100))
-		}
-		if d := s.Published.String(); d != "" {
-			about = append(about, d)
-		}
-		if len(about) > 0 {
-			line += " — " + strings.Join(about, ", ")
-		}
-		lines = append(lines, line)
-	}
-	noun := "articles"
-	if len(sources) == 1 {
-		noun = "article"
-	}
-	addList(b, fmt.Sprintf("*The %d %s I answer from, newest first:*", len(sources), noun), lines, len(sources))
-}
-
-// feedsSection is the text of the section that lists the news feeds, up to
-// maxFeeds of them: each one's name, when it was last read and what it
-// added, or why reading it fails. Names, titles and errors come from the
-// feeds and the network, and are escaped like corpus text. It is "" when
-// there are no feeds.
-func feedsSection(feeds []bot.Feed, now time.Time) string {
-	if len(feeds) == 0 {
-		return ""
-	}
-	noun := "feeds"
-	if len(feeds) == 1 {
-		noun = "feed"
-	}
-	text := fmt.Sprintf("*The %d news %s I add articles from:*", len(feeds), noun)
-	shown := 0
-	for _, f := range feeds[:min(len(feeds), maxFeeds)] {
-		line := "\n• " + bold(f.Name(), maxFeedName) + " — " + escapeCut(f.Summary(now), maxFeedSummary)
-		// The caps above keep ten lines well within a section; this
-		// guards the limit should they change.
-		if count(text)+count(line)+40 > maxSectionText {
-			break
-		}
-		text += line
-		shown++
-	}
-	if more := len(feeds) - shown; more > 0 {
-		text += fmt.Sprintf("\n_…and %d more_", more)
-	}
-	return text
-}
-
-// figureField is a figure in a disagreement's column: the figure in bold,
-// then who said it and where.
-func figureField(f bot.Figure, refs *bot.References) string {
-	ref := fmt.Sprintf(" [%d]", refs.Add(f.Citation()))
-	who := ""
-	if a := f.Byline(); a != "" {
-		who = "\n" + escapeCut(oneLine(a), 150)
-	}
-	return bold(f.Text, 200) + who + ref
-}
-
-// figureLine is a figure in the list of figures: the figure in bold, who
-// said it, and its reference.
-func figureLine(f bot.Figure, refs *bot.References) string {
-	line := bold(f.Text, 200)
-	if a := f.Byline(); a != "" {
-		line += " — " + escapeCut(oneLine(a), 150)
-	}
-	return line + fmt.Sprintf(" [%d]", refs.Add(f.Citation()))
-}
-
-// citeLine is a citation: its number, then publisher, date and title as a
-// link to the article, and the paragraph.
-func citeLine(n int, c bot.Citation) string {
-	prefix := fmt.Sprintf("[%d] ", n)
-	suffix := ""
-	if c.Paragraph > 0 {
-		suffix = fmt.Sprintf(", ¶%d", c.Paragraph)
-	}
-	label := c.Cite()
-	if strings.TrimSpace(label) == "" {
-		label = c.Doc
-	}
-	return prefix + link(c.URL, label, maxContextText-count(prefix)-count(suffix)) + suffix
-}
-
-// fallback is the top-level text of a reply's message.
-func fallback(r bot.Reply) string {
-	var s string
-	switch {
-	case r.Kind == bot.ReplyAnswer && r.Answer != nil:
-		a := r.Answer
-		if a.Answered && !a.Confident {
-			// A notification is all some readers see: it must not
-			// read as an answer.
-			s = bot.Hedge + " "
-		}
-		switch {
-		case !a.Answered:
-			s = a.Message
-		case len(a.Figures) > 0:
-			f := a.Figures[0]
-			s += oneLine(a.Question) + " — " + f.Text
-			if who := f.Attribution(); who != "" {
-				s += " (" + who + ")"
-			}
-		case len(a.Passages) > 0:
-			s += oneLine(a.Question) + " — " + a.Passages[0].Text
-		default:
-			s += a.Question
-		}
-	case r.Kind == bot.ReplySources:
-		s = fmt.Sprintf("%d articles", len(r.Sources))
-		if len(r.Sources) == 1 {
-			s = "1 article"
-		}
-		switch n := len(r.Feeds); {
-		case n == 1:
-			s += ", 1 news feed"
-		case n > 1:
-			s += fmt.Sprintf(", %d news feeds", n)
-		}
-	case r.Kind == bot.ReplyHelp:
-		s, _, _ = strings.Cut(strings.TrimSpace(r.Text), "\n")
-	default:
-		s = r.Text
-	}
-	// The fallback shows maxFallback characters at most: collapsing the
-	// white space of a megabyte of help to show 500 would be waste.
-	if head, cut := clip(s, 8*maxFallback); cut {
-		s = head + "…"
-	}
-	if s = oneLine(s); s == "" {
-		s = "racebot"
-	}
-	return escapeCut(s, maxFallback)
 }

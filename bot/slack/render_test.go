@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -319,8 +320,8 @@ func TestRenderAtLimits(t *testing.T) {
 	blocks = renderBlocks(r, true)
 	checkLimits(t, fallback(r), blocks)
 	raw, _ = json.Marshal(blocks)
-	if !strings.Contains(string(raw), "more_") {
-		t.Error("a cut list of sources does not say how many more there are")
+	if !regexp.MustCompile(`_…and \d+ more: /sources [^_]*_`).Match(raw) {
+		t.Error("a cut list of sources does not say how many more there are, and how to narrow it")
 	}
 
 	// A help text longer than a section is split across sections.

@@ -31,106 +31,177 @@ func (s Style) wrap(code, t string) string {
 	return code + t + "\x1b[0m"
 }
 
-// WriteAnswer prints an answer for a person: figures first, then the
-// passages quoted, then the sources they come from. Passages racebot is
-// not confident answer are introduced by bot.Hedge, so that nobody takes
-// the closest it has for an answer.
+// WriteAnswer prints an answer for a person, as bot.AnswerDocument lays it
+// out, with times in the local time zone: each block a paragraph, and the
+// hedge right under the question, so that nobody takes the closest
+// passages racebot has for an answer.
 func WriteAnswer(w io.Writer, a *bot.Answer, st Style) {
-	fmt.Fprintln(w, st.bold(a.Question))
-	hedged := a.Answered && !a.Confident
-	if hedged {
-		for _, l := range Wrap(bot.Hedge, Width) {
-			fmt.Fprintln(w, l)
-		}
-	}
-	fmt.Fprintln(w)
-	if !a.Answered {
-		for _, l := range Wrap(a.Message, Width) {
-			fmt.Fprintln(w, l)
-		}
-		if len(a.Suggestions) > 0 {
-			fmt.Fprintln(w)
-			fmt.Fprintln(w, "The closest articles I have:")
-			for _, s := range a.Suggestions {
-				for i, l := range Wrap(s.Title, Width-4) {
-					prefix := "  • "
-					if i > 0 {
-						prefix = "    "
-					}
-					fmt.Fprintln(w, prefix+l)
-				}
-			}
-		}
-		return
-	}
-
-	refs := a.References()
-	shown := make(map[string]bool)
-	for _, d := range a.Disagreements {
-		fmt.Fprintln(w, st.bold(d.Heading()))
-		for _, f := range d.Figures {
-			writeFigure(w, f, refs, st)
-			shown[f.Key()] = true
-		}
-		fmt.Fprintln(w)
-	}
-	var rest []bot.Figure
-	for _, f := range a.Figures {
-		if !shown[f.Key()] {
-			rest = append(rest, f)
-		}
-	}
-	if len(rest) > 0 {
-		fmt.Fprintln(w, st.bold(a.FiguresHeading()))
-		for _, f := range rest {
-			writeFigure(w, f, refs, st)
-		}
-		fmt.Fprintln(w)
-	}
-
-	for _, p := range a.Passages {
-		ref := fmt.Sprintf("[%d] ", refs.Add(p.Citation))
-		lines := wrapSegments(p.Segments(), Width-len(ref), st)
-		for i, l := range lines {
-			prefix := strings.Repeat(" ", len(ref))
-			if i == 0 {
-				prefix = ref
-			}
-			fmt.Fprintln(w, prefix+l)
-		}
-		fmt.Fprintln(w)
-	}
-
-	fmt.Fprintln(w, st.bold("Sources:"))
-	for i, c := range refs.List() {
-		ref := fmt.Sprintf("[%d] ", i+1)
-		text := fmt.Sprintf("%s, ¶%d", c.Cite(), c.Paragraph)
-		for j, l := range Wrap(text, Width-len(ref)) {
-			prefix := strings.Repeat(" ", len(ref))
-			if j == 0 {
-				prefix = ref
-			}
-			fmt.Fprintln(w, prefix+l)
-		}
-		fmt.Fprintln(w, strings.Repeat(" ", len(ref))+st.dim(c.URL))
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, st.dim(bot.Footer(a, time.Local)))
+	_, out := bot.Fit(bot.AnswerDocument(a, time.Local), renderer{st})
+	io.WriteString(w, out)
 }
 
-func writeFigure(w io.Writer, f bot.Figure, refs *bot.References, st Style) {
-	rest := fmt.Sprintf(" [%d]", refs.Add(f.Citation()))
-	if who := f.Byline(); who != "" {
-		rest = " — " + who + rest
+// renderer renders documents as text for a terminal. A terminal has no
+// limit on a message, so its Fits takes anything: Fit only applies the
+// caps every platform shares.
+type renderer struct{ st Style }
+
+// Fits implements bot.Renderer.
+func (renderer) Fits(string) bool { return true }
+
+// Render implements bot.Renderer: the blocks as paragraphs, wrapped to
+// Width.
+func (r renderer) Render(d *bot.Document) string {
+	var paras []string
+	for _, b := range d.Blocks {
+		lines := r.block(b)
+		if len(lines) == 0 {
+			continue
+		}
+		if b.Tone == bot.ToneHedge && len(paras) > 0 {
+			// The hedge qualifies the question: no line between them.
+			paras[len(paras)-1] += "\n" + strings.Join(lines, "\n")
+			continue
+		}
+		paras = append(paras, strings.Join(lines, "\n"))
+	}
+	return strings.Join(paras, "\n\n") + "\n"
+}
+
+// block renders one block as lines.
+func (r renderer) block(b bot.Block) []string {
+	st := r.st
+	switch b.Kind {
+	case bot.BlockTitle:
+		return []string{st.bold(b.Text)}
+	case bot.BlockNotice, bot.BlockText:
+		return Wrap(b.Text, Width)
+	case bot.BlockFooter:
+		return []string{st.dim(b.Text)}
+	case bot.BlockQuote:
+		return quote(b.Quote, st)
+	case bot.BlockReferences:
+		return references(b, st)
+	}
+	heading := st.bold(strings.TrimSpace(b.Text + " " + b.Count()))
+	lines := []string{heading}
+	for _, f := range b.Figures {
+		lines = append(lines, figureLines(f, st)...)
+	}
+	for _, s := range b.Links {
+		lines = append(lines, bullet(s.Label())...)
+	}
+	for _, s := range b.Articles {
+		lines = append(lines, bullet(strings.Join(nonEmpty(s.Label(), s.Publisher, s.Published.String()), " — "))...)
+	}
+	for _, f := range b.Feeds {
+		lines = append(lines, bullet(f.Name+" — "+f.Summary)...)
+	}
+	if more := b.More(); more != "" {
+		lines = append(lines, bullet(more)...)
+	}
+	return lines
+}
+
+// nonEmpty returns the strings that are not empty.
+func nonEmpty(s ...string) []string {
+	var out []string
+	for _, x := range s {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// bullet is an item of a list, wrapped and indented under its bullet.
+func bullet(text string) []string {
+	var out []string
+	for i, l := range Wrap(text, Width-4) {
+		prefix := "  • "
+		if i > 0 {
+			prefix = "    "
+		}
+		out = append(out, prefix+l)
+	}
+	return out
+}
+
+// quote is a passage after its reference number, its highlights styled,
+// cut to the quote's Max characters.
+func quote(q *bot.Quote, st Style) []string {
+	ref := fmt.Sprintf("[%d] ", q.Ref)
+	var out []string
+	for i, l := range wrapSegments(cutSegments(q.Passage.Segments(), q.Max), Width-len(ref), st) {
+		prefix := strings.Repeat(" ", len(ref))
+		if i == 0 {
+			prefix = ref
+		}
+		out = append(out, prefix+l)
+	}
+	return out
+}
+
+// cutSegments cuts segments to at most n characters in all, as
+// bot.Truncate cuts text, ending in "…" when it cut.
+func cutSegments(segs []bot.Segment, n int) []bot.Segment {
+	var all strings.Builder
+	for _, s := range segs {
+		all.WriteString(s.Text)
+	}
+	t := bot.Truncate(all.String(), n)
+	if t == all.String() {
+		return segs
+	}
+	keep := len(strings.TrimSuffix(t, "…"))
+	var out []bot.Segment
+	for _, s := range segs {
+		if keep <= 0 {
+			break
+		}
+		if len(s.Text) > keep {
+			s.Text = s.Text[:keep]
+		}
+		keep -= len(s.Text)
+		out = append(out, s)
+	}
+	return append(out, bot.Segment{Text: "…"})
+}
+
+// references are the sources cited under their heading: each one's
+// number, publisher, date, title and paragraph, and its address.
+func references(b bot.Block, st Style) []string {
+	out := []string{st.bold(b.Text)}
+	for _, r := range b.Refs {
+		ref := fmt.Sprintf("[%d] ", r.N)
+		pad := strings.Repeat(" ", len(ref))
+		text := fmt.Sprintf("%s, ¶%d", r.Cite(), r.Paragraph)
+		for j, l := range Wrap(text, Width-len(ref)) {
+			if j == 0 {
+				out = append(out, ref+l)
+			} else {
+				out = append(out, pad+l)
+			}
+		}
+		out = append(out, pad+st.dim(r.URL))
+	}
+	return out
+}
+
+// figureLines are a figure, who gives it and the number of its source, on
+// one line if it fits, else with the rest wrapped under the figure.
+func figureLines(f bot.FigureLine, st Style) []string {
+	rest := fmt.Sprintf(" [%d]", f.Ref)
+	if f.Byline != "" {
+		rest = " — " + f.Byline + rest
 	}
 	if utf8.RuneCountInString("  • "+f.Text+rest) <= Width {
-		fmt.Fprintln(w, "  • "+st.figure(f.Text)+rest)
-		return
+		return []string{"  • " + st.figure(f.Text) + rest}
 	}
-	fmt.Fprintln(w, "  • "+st.figure(f.Text))
+	out := []string{"  • " + st.figure(f.Text)}
 	for _, l := range Wrap(strings.TrimPrefix(rest, " "), Width-6) {
-		fmt.Fprintln(w, "      "+l)
+		out = append(out, "      "+l)
 	}
+	return out
 }
 
 // Wrap breaks text into lines of at most w characters.
