@@ -1,23 +1,11 @@
 package discord
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"slices"
 	"testing"
 
-	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 )
-
-func registered(t *testing.T, name string) bot.Platform {
-	t.Helper()
-	i := slices.IndexFunc(bot.Platforms(), func(p bot.Platform) bool { return p.Name == name })
-	if i < 0 {
-		t.Fatalf("no platform %q is registered", name)
-	}
-	return bot.Platforms()[i]
-}
 
 func TestPlatformStart(t *testing.T) {
 	const key = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -37,31 +25,13 @@ func TestPlatformStart(t *testing.T) {
 		{name: "shard beyond count", env: map[string]string{"DISCORD_BOT_TOKEN": "x.y.z", "DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"}, wantErr: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := registered(t, "discord")
-			got, err := p.Start(noAnswer{}, bot.PlatformOptions{
-				Getenv: func(k string) string { return tc.env[k] },
-				Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-			})
+			got, _, err := bottest.StartPlatform(t, "discord", tc.env)
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("Start: %v, want error %v", err, tc.wantErr)
 			}
-			var names []string
-			for _, s := range got {
-				names = append(names, s.Name)
-				for route := range s.Handlers {
-					if !slices.Contains(p.Routes, route) {
-						t.Errorf("%s answers %s, which Platform.Routes does not declare", s.Name, route)
-					}
-				}
-			}
-			if !slices.Equal(names, tc.services) {
-				t.Errorf("started %v, want %v", names, tc.services)
+			if !slices.Equal(got, tc.services) {
+				t.Errorf("started %v, want %v", got, tc.services)
 			}
 		})
 	}
 }
-
-// noAnswer is a handler for starting adapters that are never asked.
-type noAnswer struct{}
-
-func (noAnswer) Handle(context.Context, bot.Request) bot.Reply { return bot.Reply{} }

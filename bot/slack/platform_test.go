@@ -1,14 +1,11 @@
 package slack
 
 import (
-	"bytes"
-	"context"
-	"log/slog"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 )
 
 func TestPlatformStart(t *testing.T) {
@@ -25,44 +22,21 @@ func TestPlatformStart(t *testing.T) {
 		{name: "plain HTTP API", env: map[string]string{"SLACK_SIGNING_SECRET": "s3cret", "SLACK_API_URL": "http://example.com/api/"}, services: []string{"slack HTTP mode"}, log: "not https"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			i := slices.IndexFunc(bot.Platforms(), func(p bot.Platform) bool { return p.Name == "slack" })
-			if i < 0 {
-				t.Fatal("the slack platform is not registered")
-			}
-			p := bot.Platforms()[i]
-			var log bytes.Buffer
-			got, err := p.Start(noAnswer{}, bot.PlatformOptions{
-				Getenv: func(k string) string { return tc.env[k] },
-				Logger: slog.New(slog.NewTextHandler(&log, nil)),
-			})
+			got, log, err := bottest.StartPlatform(t, "slack", tc.env)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var names []string
-			for _, s := range got {
-				names = append(names, s.Name)
-				for route := range s.Handlers {
-					if !slices.Contains(p.Routes, route) {
-						t.Errorf("%s answers %s, which Platform.Routes does not declare", s.Name, route)
-					}
-				}
+			if !slices.Equal(got, tc.services) {
+				t.Errorf("started %v, want %v", got, tc.services)
 			}
-			if !slices.Equal(names, tc.services) {
-				t.Errorf("started %v, want %v", names, tc.services)
-			}
-			if !strings.Contains(log.String(), tc.log) {
-				t.Errorf("log does not say %q:\n%s", tc.log, log.String())
+			if !strings.Contains(log, tc.log) {
+				t.Errorf("log does not say %q:\n%s", tc.log, log)
 			}
 			for _, secret := range []string{"s3cret", "xoxb-1", "xapp-1"} {
-				if strings.Contains(log.String(), secret) {
-					t.Errorf("log holds %q:\n%s", secret, log.String())
+				if strings.Contains(log, secret) {
+					t.Errorf("log holds %q:\n%s", secret, log)
 				}
 			}
 		})
 	}
 }
-
-// noAnswer is a handler for starting adapters that are never asked.
-type noAnswer struct{}
-
-func (noAnswer) Handle(context.Context, bot.Request) bot.Reply { return bot.Reply{} }
