@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -239,6 +240,102 @@ func TestLoadCancelled(t *testing.T) {
 	cancel()
 	if _, err := corpus.Load(ctx, corpus.Embedded()); !errors.Is(err, context.Canceled) {
 		t.Errorf("Load on a cancelled context = %v, want context.Canceled", err)
+	}
+}
+
+// articleFS returns a corpus of n articles, a-0000.md to a-(n-1).md, whose
+// IDs are their names, with a broken file and a duplicate ID among them.
+func articleFS(n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for i := range n {
+		name := fmt.Sprintf("a-%04d", i)
+		fsys[name+".md"] = &fstest.MapFile{Data: []byte(strings.Replace(header, "test-article", name, 1) + "Paragraph of " + name + ".\n")}
+	}
+	fsys["a-0003.md"] = &fstest.MapFile{Data: []byte("---\ntitle: [\n---\nBody\n")}
+	fsys["a-0005.md"] = &fstest.MapFile{Data: []byte(strings.Replace(header, "test-article", "a-0001", 1) + "Same ID as a-0001.md.\n")}
+	return fsys
+}
+
+// TestArticlesInOrder: articles come in the order of the files, parsed on
+// every CPU, with each unusable file in its place: one that does not parse,
+// and one whose ID an earlier file took.
+func TestArticlesInOrder(t *testing.T) {
+	const n = 300
+	fsys := articleFS(n)
+	files, err := corpus.Scan(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	for a, err := range corpus.Articles(context.Background(), fsys, files) {
+		want := files[i].Path
+		switch {
+		case want == "a-0003.md" || want == "a-0005.md":
+			var pe *corpus.ParseError
+			if a != nil || !errors.As(err, &pe) || pe.Path != want {
+				t.Fatalf("item %d: %v, %v; want a *ParseError for %s", i, a, err, want)
+			}
+			if want == "a-0005.md" && !strings.Contains(err.Error(), "already used by a-0001.md") {
+				t.Errorf("duplicate reported as %q", err)
+			}
+		case err != nil || a == nil || a.Path != want:
+			t.Fatalf("item %d: %v, %v; want the article of %s", i, a, err, want)
+		}
+		i++
+	}
+	if i != n {
+		t.Errorf("%d items, want %d", i, n)
+	}
+}
+
+// TestArticlesReadAhead: however slow the caller, Articles parses only a
+// few files ahead of it, so that the corpus is never held whole; and a
+// caller that stops early stops the reading.
+func TestArticlesReadAhead(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	const n, ahead = 400, 16 // 4 a CPU waiting, one a CPU being parsed, and one
+	fsys := &countingFS{FS: articleFS(n)}
+	files, err := corpus.Scan(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys.reset()
+	seen := 0
+	for range corpus.Articles(context.Background(), fsys, files) {
+		seen++
+		runtime.Gosched() // give the readers every chance to run ahead
+		fsys.mu.Lock()
+		opens := fsys.opens
+		fsys.mu.Unlock()
+		if opens > seen+ahead {
+			t.Fatalf("%d files read when %d were used", opens, seen)
+		}
+		if seen == 100 {
+			break
+		}
+	}
+	// Articles returns only once its readers have stopped.
+	if opens := fsys.reset(); opens > 100+ahead {
+		t.Errorf("%d files read after the caller stopped at 100", opens)
+	}
+}
+
+func TestArticlesCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	fsys := articleFS(200)
+	files, err := corpus.Scan(ctx, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for range corpus.Articles(ctx, fsys, files) {
+		if seen++; seen == 10 {
+			cancel()
+		}
+	}
+	if seen != 10 || ctx.Err() == nil {
+		t.Errorf("%d articles after cancelling at the 10th, want 10", seen)
 	}
 }
 

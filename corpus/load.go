@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"path"
 	"runtime"
 	"sort"
@@ -124,11 +126,18 @@ func hashFile(fsys fs.FS, p string) (string, error) {
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	buf := copyBuffers.Get().(*[]byte)
+	defer copyBuffers.Put(buf)
+	// Hidden behind a plain io.Reader, a file cannot copy itself with a
+	// buffer of its own: hashing a large corpus would allocate one a file.
+	if _, err := io.CopyBuffer(h, struct{ io.Reader }{f}, *buf); err != nil {
 		return "", fmt.Errorf("read corpus file %s: %w", p, err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// copyBuffers holds the buffers hashFile reads through.
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // Read reads and parses one article file of fsys.
 func Read(fsys fs.FS, p string) (*Article, error) {
@@ -137,11 +146,16 @@ func Read(fsys fs.FS, p string) (*Article, error) {
 		return nil, &ParseError{Path: p, Err: err}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	// Read in one allocation where the file says its size, rather than
+	// growing a buffer from 512 bytes.
+	var b bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= MaxFileSize {
+		b.Grow(int(st.Size()) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, &ParseError{Path: p, Err: err}
 	}
-	return Parse(p, data)
+	return Parse(p, b.Bytes())
 }
 
 // Corpus is a set of parsed articles.
@@ -175,47 +189,110 @@ func Load(ctx context.Context, fsys fs.FS) (*Corpus, error) {
 // LoadFiles is Load for the given files only, as listed by Scan. It parses
 // them on all CPUs.
 func LoadFiles(ctx context.Context, fsys fs.FS, files []File) (*Corpus, error) {
-	articles := make([]*Article, len(files))
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := range next {
-				articles[i], errs[i] = Read(fsys, files[i].Path)
-			}
-		})
-	}
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	c := &Corpus{}
+	for a, err := range Articles(ctx, fsys, files) {
+		if err != nil {
+			c.Problems = append(c.Problems, err)
+			continue
 		}
+		c.Articles = append(c.Articles, a)
 	}
-	close(next)
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-
-	c := &Corpus{}
-	seen := make(map[string]string, len(files))
-	for i, a := range articles {
-		if errs[i] != nil {
-			c.Problems = append(c.Problems, errs[i])
-			continue
-		}
-		if first, dup := seen[a.ID]; dup {
-			c.Problems = append(c.Problems, &ParseError{Path: a.Path, Line: 2,
-				Err: fmt.Errorf("id %q is already used by %s", a.ID, first)})
-			continue
-		}
-		seen[a.ID] = a.Path
-		c.Articles = append(c.Articles, a)
-	}
 	return c, nil
+}
+
+// readAhead is how many files per CPU Articles parses ahead of its
+// caller: enough to keep every CPU busy while the caller is slow for a
+// moment, few enough that the parsed corpus is never held in memory.
+const readAhead = 4
+
+// Articles reads and parses files on all CPUs and yields them in the order
+// of files: each usable article with a nil error, or a nil article and a
+// *ParseError for a file that cannot be used, because it does not parse or
+// because its ID is already taken by an earlier file. Only a few files per
+// CPU are parsed ahead of the caller, so a corpus of any size is read in
+// memory that does not grow with it, as long as the caller lets go of the
+// articles it is done with.
+//
+// Articles stops early when ctx is done, without saying so: the caller
+// checks ctx.Err() after the loop.
+func Articles(ctx context.Context, fsys fs.FS, files []File) iter.Seq2[*Article, error] {
+	return func(yield func(*Article, error) bool) {
+		workers := min(runtime.GOMAXPROCS(0), len(files))
+		if workers == 0 {
+			return
+		}
+		type result struct {
+			a   *Article
+			err error
+		}
+		type job struct {
+			path string
+			out  chan<- result
+		}
+		var (
+			wg   sync.WaitGroup
+			jobs = make(chan job)
+			// inOrder holds each file's result slot in the order of
+			// files; its capacity bounds how far parsing runs ahead.
+			inOrder = make(chan chan result, readAhead*workers)
+			stop    = make(chan struct{})
+		)
+		defer wg.Wait()
+		defer close(stop)
+		for range workers {
+			wg.Go(func() {
+				for j := range jobs {
+					a, err := Read(fsys, j.path)
+					j.out <- result{a, err} // buffered: never blocks
+				}
+			})
+		}
+		wg.Go(func() {
+			defer close(inOrder)
+			defer close(jobs)
+			for _, f := range files {
+				out := make(chan result, 1)
+				// The job goes out first: a slot in inOrder is
+				// always filled, so the reader never waits on one
+				// that no worker has.
+				select {
+				case jobs <- job{f.Path, out}:
+				case <-stop:
+					return
+				case <-ctx.Done():
+					return
+				}
+				select {
+				case inOrder <- out:
+				case <-stop:
+					return
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+		seen := make(map[string]string, len(files))
+		for out := range inOrder {
+			r := <-out
+			if ctx.Err() != nil {
+				return
+			}
+			if r.err == nil {
+				if first, dup := seen[r.a.ID]; dup {
+					r = result{err: &ParseError{Path: r.a.Path, Line: 2,
+						Err: fmt.Errorf("id %q is already used by %s", r.a.ID, first)}}
+				} else {
+					seen[r.a.ID] = r.a.Path
+				}
+			}
+			if !yield(r.a, r.err) {
+				return
+			}
+		}
+	}
 }
 
 // ErrNoArticles is returned when a corpus holds no usable article.

@@ -1,11 +1,15 @@
 package index_test
 
 import (
+	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"maps"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -22,7 +26,8 @@ var benchPassages = flag.Int("benchpassages", 100_000, "passages in the generate
 
 var (
 	largeOnce sync.Once
-	largeDir  string // a built index of the generated corpus
+	largeDir  string       // a built index of the generated corpus
+	largeFS   fstest.MapFS // the corpus it was built from
 	largeErr  error
 )
 
@@ -37,6 +42,7 @@ func largeIndex(b *testing.B) string {
 		}
 		fsys := corpustest.Large(*benchPassages, 1)
 		maps.Copy(fsys, corpustest.Starter("starter"))
+		largeFS = fsys
 		var x *index.Index
 		if x, largeErr = index.Open(context.Background(), largeDir, index.Options{}); largeErr != nil {
 			return
@@ -90,6 +96,50 @@ func BenchmarkBuild(b *testing.B) {
 				b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 			}
 		})
+	}
+}
+
+// updates numbers the articles BenchmarkUpdate adds, across runs.
+var updates int
+
+// BenchmarkUpdate measures an incremental update of the large index: one
+// article file added and synced, as the folder watcher does it, with the
+// corpus already scanned (corpus.ScanSince rereads only changed files).
+func BenchmarkUpdate(b *testing.B) {
+	dir := largeIndex(b)
+	x, err := index.Open(context.Background(), dir, index.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer x.Close()
+	files, err := corpus.Scan(context.Background(), largeFS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var template []byte
+	for _, f := range corpustest.Large(10, 99) {
+		template = f.Data
+	}
+	for b.Loop() {
+		updates++
+		// The generator numbers articles from 1 whatever the seed: a new
+		// ID, so that the article is new to the index too.
+		name := fmt.Sprintf("update/u%d.md", updates)
+		file := fstest.MapFS{name: {Data: bytes.Replace(template, []byte("id: large-"), []byte(fmt.Sprintf("id: u%d-", updates)), 1)}}
+		added, err := corpus.Scan(context.Background(), file)
+		if err != nil || len(added) != 1 {
+			b.Fatalf("scan %s: %v, %v", name, added, err)
+		}
+		largeFS[name] = file[name]
+		files = append(files, added[0])
+		slices.SortFunc(files, func(a, b corpus.File) int { return strings.Compare(a.Path, b.Path) })
+		rep, err := x.SyncFiles(context.Background(), largeFS, files)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep.Added != 1 || rep.Rebuilt || len(rep.Problems) > 0 {
+			b.Fatalf("sync after adding %s: %+v", name, rep)
+		}
 	}
 }
 

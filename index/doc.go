@@ -11,7 +11,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/numeric"
 
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/figure"
@@ -20,9 +19,7 @@ import (
 // docMaker builds the Bleve document of a passage, with the fields the
 // index mapping (newMapping) defines: see fields.go.
 type docMaker struct {
-	text, context, article, publisher, tags *fieldSpec
-	figureValue, figureKind, published      *fieldSpec
-	stored                                  *fieldSpec
+	text, context, stored *fieldSpec
 }
 
 // newDocMaker reads the fields of the mapping m. It fails if they are not
@@ -42,12 +39,6 @@ func newDocMaker(m mapping.IndexMapping) (*docMaker, error) {
 	}{
 		{&d.text, fieldText, "text"},
 		{&d.context, fieldContext, "text"},
-		{&d.article, fieldArticle, "text"},
-		{&d.publisher, fieldPublisher, "text"},
-		{&d.tags, fieldTags, "text"},
-		{&d.figureKind, fieldFigureKind, "text"},
-		{&d.figureValue, fieldFigureValue, "number"},
-		{&d.published, fieldPublished, "datetime"},
 		{&d.stored, fieldStored, "text"},
 	} {
 		if *f.spec, err = specOf(im, f.name, f.kind); err != nil {
@@ -64,40 +55,27 @@ func newDocMaker(m mapping.IndexMapping) (*docMaker, error) {
 	return &d, nil
 }
 
-// docCache builds documents for one goroutine, and holds the fields that
-// many passages share: those of their article, and common figures. Bleve
-// only reads a field once it is analysed, so one field, analysed when it is
-// made, can serve any number of documents.
+// docCache builds documents for one goroutine, and holds the context
+// fields of the article it is on: Bleve only reads a field once it is
+// analysed, so one field, analysed when it is made, can serve every passage
+// under one heading.
 type docCache struct {
-	m                                   *docMaker
-	a                                   *corpus.Article
-	src                                 corpus.Source
-	article, publisher, published, tags *field
-	contexts                            map[string]*field // by heading
-	kinds                               map[string]*field // figure kinds, by their list
-	values                              map[uint64]*field // one figure value, by its bits
-	numbers                             map[uint64]prefixCoded
+	m        *docMaker
+	a        *corpus.Article
+	src      corpus.Source
+	contexts map[string]*field // by heading
 }
 
 // passageDoc is a passage's document with the fields no other passage
 // shares. Bleve adds the _id field.
 type passageDoc struct {
 	doc          document.Document
-	fields       [10]document.Field
+	fields       [3]document.Field
 	text, stored field
 }
 
-// maxCached bounds each cache of figures of a docCache.
-const maxCached = 1 << 13
-
 func (d *docMaker) cache() *docCache {
-	return &docCache{
-		m:        d,
-		contexts: make(map[string]*field),
-		kinds:    make(map[string]*field),
-		values:   make(map[uint64]*field),
-		numbers:  make(map[uint64]prefixCoded),
-	}
+	return &docCache{m: d, contexts: make(map[string]*field)}
 }
 
 // newDoc returns the document of passage p of article a, as indexed under
@@ -105,10 +83,6 @@ func (d *docMaker) cache() *docCache {
 func (c *docCache) newDoc(a *corpus.Article, p *corpus.Passage) *document.Document {
 	if c.a != a {
 		c.a, c.src = a, a.Cite()
-		c.article = c.m.article.keywordField(a.ID)
-		c.publisher = c.m.publisher.keywordField(c.src.Publisher)
-		c.published = c.m.published.dateField(a.Published)
-		c.tags = c.m.tags.keywordField(a.Tags...)
 		clear(c.contexts)
 	}
 	// The document and the fields that are the passage's own are one
@@ -128,69 +102,10 @@ func (c *docCache) newDoc(a *corpus.Article, p *corpus.Passage) *document.Docume
 		c.contexts[p.Heading] = ctx
 	}
 	doc.AddField(ctx)
-	doc.AddField(c.article)
-	doc.AddField(c.publisher)
-	if c.published != nil {
-		doc.AddField(c.published)
-	}
-	if c.tags != nil {
-		doc.AddField(c.tags)
-	}
-	if len(p.Figures) > 0 {
-		kinds := make([]string, len(p.Figures))
-		var (
-			key    []byte // the kinds, each length-prefixed
-			values []prefixCoded
-			bits   uint64
-		)
-		for i, f := range p.Figures {
-			kinds[i] = string(f.Kind)
-			key = appendString(key, kinds[i])
-			if n, ok := f.Number(); ok {
-				bits = math.Float64bits(n)
-				values = append(values, c.number(bits))
-			}
-		}
-		switch len(values) {
-		case 0:
-		case 1:
-			f := c.values[bits]
-			if f == nil {
-				f = c.m.figureValue.numericField(values)
-				remember(c.values, bits, f)
-			}
-			doc.AddField(f)
-		default:
-			doc.AddField(c.m.figureValue.numericField(values))
-		}
-		f := c.kinds[string(key)]
-		if f == nil {
-			f = c.m.figureKind.keywordField(kinds...)
-			remember(c.kinds, string(key), f)
-		}
-		doc.AddField(f)
-	}
 	c.m.stored.setStored(&pd.stored, encodeStored(a, &c.src, p))
 	doc.AddField(&pd.stored)
 	doc.SetIndexed()
 	return doc
-}
-
-// number returns a figure value, given by its bits, prefix-coded.
-func (c *docCache) number(bits uint64) prefixCoded {
-	v, ok := c.numbers[bits]
-	if !ok {
-		v = newPrefixCoded(numeric.Float64ToInt64(math.Float64frombits(bits)), document.DefaultPrecisionStep, numericLens)
-		remember(c.numbers, bits, v)
-	}
-	return v
-}
-
-// remember adds k to a cache unless it is full.
-func remember[K comparable, V any](m map[K]V, k K, v V) {
-	if len(m) < maxCached {
-		m[k] = v
-	}
 }
 
 // The stored passage is everything an answer needs about it, so that

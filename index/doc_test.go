@@ -23,34 +23,17 @@ import (
 // mappedDoc is a passage as Bleve's document mapping would index it from a
 // struct: what docMaker must give the same terms as.
 type mappedDoc struct {
-	Text        string    `json:"text"`
-	Context     string    `json:"context"`
-	Article     string    `json:"article"`
-	Publisher   string    `json:"publisher"`
-	Published   time.Time `json:"published"`
-	Tags        []string  `json:"tags,omitempty"`
-	FigureValue []float64 `json:"figure_value,omitempty"`
-	FigureKind  []string  `json:"figure_kind,omitempty"`
-	Stored      string    `json:"p"`
+	Text    string `json:"text"`
+	Context string `json:"context"`
+	Stored  string `json:"p"`
 }
 
 func mapped(a *corpus.Article, p *corpus.Passage) mappedDoc {
-	d := mappedDoc{
-		Text:      p.Text,
-		Context:   strings.TrimSpace(a.Title + "\n" + p.Heading),
-		Article:   a.ID,
-		Publisher: a.Cite().Publisher,
-		Published: a.Published,
-		Tags:      a.Tags,
-		Stored:    "stored",
+	return mappedDoc{
+		Text:    p.Text,
+		Context: strings.TrimSpace(a.Title + "\n" + p.Heading),
+		Stored:  "stored",
 	}
-	for _, f := range p.Figures {
-		d.FigureKind = append(d.FigureKind, string(f.Kind))
-		if n, ok := f.Number(); ok {
-			d.FigureValue = append(d.FigureValue, n)
-		}
-	}
-	return d
 }
 
 // indexedField is what Bleve's segment builder keeps of the fields of one
@@ -140,7 +123,7 @@ func TestDocMatchesMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if dm.text.memo == nil || dm.context.memo == nil || !dm.article.keyword || !dm.tags.keyword {
+	if dm.text.memo == nil || dm.context.memo == nil {
 		t.Fatal("the fast paths are not used")
 	}
 	if _, _, ok := dm.text.memo.frequencies([]byte("The GPUs’ makers said: 2,048 GPUs."), dm.text.options); !ok {
@@ -371,7 +354,7 @@ func TestIndexMatchesMapping(t *testing.T) {
 		}
 		return out
 	}
-	for _, field := range []string{fieldText, fieldContext, fieldArticle, fieldPublisher, fieldPublished, fieldTags, fieldFigureValue, fieldFigureKind} {
+	for _, field := range []string{fieldText, fieldContext} {
 		got, want := postings(readers[0], field), postings(readers[1], field)
 		if len(want) < 2 {
 			t.Fatalf("field %s: only %d terms", field, len(want))
@@ -413,24 +396,6 @@ func TestIndexMatchesMapping(t *testing.T) {
 		}
 	}
 	t.Logf("%d passages compared", n)
-}
-
-func TestBatchPlan(t *testing.T) {
-	for _, tt := range []struct{ total, writers, per int }{
-		{1, 2, 1},
-		{121, 2, 121},      // too small to split
-		{1999, 2, 1999},    // halves would be under minBatchPassages
-		{2000, 2, 1000},    // one batch for each writer
-		{10000, 2, 5000},   // the same
-		{30000, 2, 7500},   // three batches of 10,000 would leave one writer idle
-		{100121, 2, 10013}, // ten batches, each a segment Bleve leaves unmerged
-		{100121, 4, 8344},
-		{1000000, 2, 10000},
-	} {
-		if per := batchPlan(tt.total, tt.writers); per != tt.per {
-			t.Errorf("batchPlan(%d, %d) = %d, want %d", tt.total, tt.writers, per, tt.per)
-		}
-	}
 }
 
 // FuzzMemoMatchesAnalyzer checks that analysing text through the word memo

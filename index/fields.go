@@ -7,16 +7,12 @@ import (
 	"reflect"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
-	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/size"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
@@ -32,12 +28,9 @@ import (
 //     what the analyzer's filters make of each distinct word is remembered
 //     (wordMemo), which is exact because those filters look at one token
 //     at a time;
-//   - the values of a multi-valued field (tags, figure kinds and values)
-//     are one field whose frequencies are the sum of theirs, which is what
-//     Bleve's segment builder makes of several fields of one name;
-//   - the prefix-coded terms of numbers and dates are built in one buffer;
-//   - fields that do not depend on the passage alone (its article's, and
-//     common figures) are analysed once and shared (docCache).
+//   - a field that does not depend on the passage alone (the article's
+//     title and the heading above it) is analysed once and shared
+//     (docCache).
 //
 // TestDocMatchesMapping checks the documents against Bleve's mapping of the
 // same passages, and TestIndexMatchesMapping the index built from them.
@@ -87,7 +80,6 @@ type fieldSpec struct {
 	name     string
 	options  bindex.FieldIndexingOptions
 	analyzer analysis.Analyzer // text fields that are indexed
-	keyword  bool              // the analyzer keeps the value as one term
 	memo     *wordMemo         // the analyzer's filters, memoised per word
 }
 
@@ -119,9 +111,7 @@ func specOf(m *mapping.IndexMappingImpl, name, typ string) (*fieldSpec, error) {
 		return nil, fmt.Errorf("index mapping: field %q: no analyzer %q", name, an)
 	}
 	if da, ok := s.analyzer.(*analysis.DefaultAnalyzer); ok && len(da.CharFilters) == 0 {
-		if _, ok := da.Tokenizer.(*single.SingleTokenTokenizer); ok && len(da.TokenFilters) == 0 {
-			s.keyword = true
-		} else if _, ok := da.Tokenizer.(*wordTokenizer); ok && perToken(da.TokenFilters) {
+		if _, ok := da.Tokenizer.(*wordTokenizer); ok && perToken(da.TokenFilters) {
 			s.memo = newWordMemo(da.TokenFilters)
 		}
 	}
@@ -168,150 +158,6 @@ func (s *fieldSpec) analyse(value []byte) (int, bindex.TokenFrequencies) {
 	}
 	tokens := s.analyzer.Analyze(value)
 	return len(tokens), analysis.TokenFrequency(tokens, nil, s.options)
-}
-
-// keywordField returns a field holding the values of a keyword field,
-// which Bleve would index as one field per value.
-func (s *fieldSpec) keywordField(values ...string) *field {
-	if len(values) == 0 {
-		return nil
-	}
-	f := &field{name: s.name, typ: 't', options: s.options, value: []byte(values[0])}
-	if !s.keyword {
-		// Not a keyword analyzer after all: analyse each value and sum.
-		for _, v := range values {
-			n, freqs := s.analyse([]byte(v))
-			f.length += n
-			f.freqs = mergeFreqs(f.freqs, freqs)
-			f.plain += uint64(len(v))
-		}
-		return f
-	}
-	f.freqs = make(bindex.TokenFrequencies, len(values))
-	slab := make([]bindex.TokenFreq, len(values))
-	for i, v := range values {
-		f.plain += uint64(len(v))
-		f.length++
-		if tf := f.freqs[v]; tf != nil {
-			s.count(tf)
-			continue
-		}
-		tf := &slab[i]
-		tf.Term = []byte(v)
-		if i == 0 {
-			tf.Term = f.value
-		}
-		s.count(tf)
-		f.freqs[v] = tf
-	}
-	return f
-}
-
-func (s *fieldSpec) count(tf *bindex.TokenFreq) {
-	if !s.options.SkipFreqNorm() {
-		tf.SetFrequency(tf.Frequency() + 1)
-	}
-}
-
-// mergeFreqs adds the frequencies of b to a, as Bleve's segment builder
-// does for fields of one name.
-func mergeFreqs(a, b bindex.TokenFrequencies) bindex.TokenFrequencies {
-	if a == nil {
-		return b
-	}
-	for k, tf := range b {
-		if have, ok := a[k]; ok {
-			have.SetFrequency(have.Frequency() + tf.Frequency())
-		} else {
-			a[k] = tf
-		}
-	}
-	return a
-}
-
-// prefixCoded is a number as document.NumericField and
-// document.DateTimeField index it: prefix-coded at shift 0 and at every
-// further precision step, the terms back to back.
-type prefixCoded struct {
-	terms []byte
-	keys  string // terms as a string
-}
-
-// prefixTermLens returns the length of the terms of a number at each
-// precision step: a shift byte and 7 bits of the value a byte.
-func prefixTermLens(step uint) []int {
-	lens := make([]int, 64/step)
-	for i := range lens {
-		lens[i] = int((63-uint(i)*step)/7) + 2
-	}
-	return lens
-}
-
-var (
-	numericLens = prefixTermLens(document.DefaultPrecisionStep)
-	dateLens    = prefixTermLens(document.DefaultDateTimePrecisionStep)
-)
-
-func newPrefixCoded(v int64, step uint, lens []int) prefixCoded {
-	size := 0
-	for _, n := range lens {
-		size += n
-	}
-	buf := make([]byte, size)
-	off := 0
-	for i, n := range lens {
-		numeric.MustNewPrefixCodedInt64Prealloc(v, uint(i)*step, buf[off:off+n])
-		off += n
-	}
-	return prefixCoded{terms: buf, keys: string(buf)}
-}
-
-// numericField returns a field holding numbers, given prefix-coded.
-func (s *fieldSpec) numericField(values []prefixCoded) *field {
-	if len(values) == 0 {
-		return nil
-	}
-	f := s.prefixField('n', numericLens, values)
-	f.plain = 8 * uint64(len(values))
-	return f
-}
-
-// dateField returns a field holding a date, or nil when Bleve cannot
-// represent it (and so would leave the field out).
-func (s *fieldSpec) dateField(t time.Time) *field {
-	if t.Before(document.MinTimeRepresentable) || t.After(document.MaxTimeRepresentable) {
-		return nil
-	}
-	f := s.prefixField('d', dateLens, []prefixCoded{newPrefixCoded(t.UnixNano(), document.DefaultDateTimePrecisionStep, dateLens)})
-	// The stored form of a date is its prefix-coded value, a separator
-	// and the layout.
-	f.value = append(append(f.value[:len(f.value):len(f.value)], 0xff), time.RFC3339...)
-	f.plain = 8
-	return f
-}
-
-// prefixField returns a field holding the terms of values: the frequencies
-// Bleve's segment builder adds up from a numeric or date field per value.
-func (s *fieldSpec) prefixField(typ byte, lens []int, values []prefixCoded) *field {
-	n := len(values) * len(lens)
-	f := &field{name: s.name, typ: typ, options: s.options, length: n, value: values[0].terms[:lens[0]:lens[0]]}
-	f.freqs = make(bindex.TokenFrequencies, n)
-	slab := make([]bindex.TokenFreq, n)
-	for i, v := range values {
-		off := 0
-		for j, l := range lens {
-			key := v.keys[off : off+l]
-			tf, ok := f.freqs[key]
-			if !ok {
-				tf = &slab[i*len(lens)+j]
-				tf.Term = v.terms[off : off+l : off+l]
-				f.freqs[key] = tf
-			}
-			s.count(tf)
-			off += l
-		}
-	}
-	return f
 }
 
 // setStored makes f a text field that is stored and not indexed, as

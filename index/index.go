@@ -39,8 +39,8 @@ type Options struct {
 	Scoring string
 	// Logger receives progress and repair messages; nil discards them.
 	Logger *slog.Logger
-	// Progress, if set, is called during a build with the passages indexed
-	// so far and the total.
+	// Progress, if set, is called during a build with the number of
+	// article files read and indexed so far, and their total.
 	Progress func(done, total int)
 	// LockWait is how long to wait for another racebot process to release
 	// the index directory; zero means two seconds, and a negative wait

@@ -6,7 +6,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -14,16 +13,17 @@ import (
 )
 
 // Field names in the Bleve documents. One document is one passage.
+//
+// Only the fields that queries search are indexed. An article's ID,
+// publisher, date and tags, and a passage's figures, are in the stored
+// passage, which answers read; indexing them as well, as fields no query
+// names, took a third of a build's time and a tenth of its memory
+// (docs/benchmarks.md). A filter on one of them (a date, a source) would
+// index it again, as a single term a passage where it can.
 const (
-	fieldText        = "text"    // the paragraph: English analysis, synonyms
-	fieldContext     = "context" // article title and heading above the passage
-	fieldArticle     = "article"
-	fieldPublisher   = "publisher"
-	fieldPublished   = "published"
-	fieldTags        = "tags"
-	fieldFigureValue = "figure_value"
-	fieldFigureKind  = "figure_kind"
-	fieldStored      = "p" // the passage, stored only (encodeStored)
+	fieldText    = "text"    // the paragraph: English analysis, synonyms
+	fieldContext = "context" // article title and heading above the passage
+	fieldStored  = "p"       // the passage, stored only (encodeStored)
 )
 
 const (
@@ -53,7 +53,7 @@ const DefaultScoring = TFIDF
 // another version is rebuilt from the corpus automatically. Bump it whenever
 // a change here, in the passage splitter or in the figure extractor would
 // make an existing index answer differently from a fresh one.
-const schemaVersion = "racebot-16"
+const schemaVersion = "racebot-17"
 
 // newMapping builds the index mapping. Only what search needs is indexed,
 // and only the passage blob is stored: no term vectors, no doc values on
@@ -90,15 +90,6 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
-	keywordField := func() *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Store = false
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
 	stored := bleve.NewTextFieldMapping()
 	stored.Index = false
 	stored.Store = true
@@ -106,25 +97,9 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	stored.IncludeInAll = false
 	stored.DocValues = false
 
-	published := bleve.NewDateTimeFieldMapping()
-	published.Store = false
-	published.IncludeInAll = false
-	published.DocValues = false
-
-	value := bleve.NewNumericFieldMapping()
-	value.Store = false
-	value.IncludeInAll = false
-	value.DocValues = false
-
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldText, text())
 	dm.AddFieldMappingsAt(fieldContext, text())
-	dm.AddFieldMappingsAt(fieldArticle, keywordField())
-	dm.AddFieldMappingsAt(fieldPublisher, keywordField())
-	dm.AddFieldMappingsAt(fieldTags, keywordField())
-	dm.AddFieldMappingsAt(fieldFigureKind, keywordField())
-	dm.AddFieldMappingsAt(fieldFigureValue, value)
-	dm.AddFieldMappingsAt(fieldPublished, published)
 	dm.AddFieldMappingsAt(fieldStored, stored)
 	// No composite "_all" field: every query names its field, and
 	// building it would analyse every passage a second time.

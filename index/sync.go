@@ -106,20 +106,13 @@ func (x *Index) load(ctx context.Context, fsys fs.FS, files []corpus.File) (*cor
 }
 
 func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (Report, error) {
-	c, err := x.load(ctx, fsys, files)
-	if err != nil {
-		return Report{}, err
-	}
-	if len(c.Articles) == 0 {
-		return Report{Problems: c.Problems, Found: c.Problems}, fmt.Errorf("build index: %w (%d file(s) found, %d unusable)", corpus.ErrNoArticles, len(files), len(c.Problems))
-	}
-	rep := Report{Rebuilt: true, Added: len(c.Articles), Problems: c.Problems, Found: c.Problems}
+	rep := Report{Rebuilt: true}
 	man := newManifest(x.scoring())
-	man.problems(c.Problems, files)
 
 	var (
 		path, gen string
 		b         bleve.Index
+		err       error
 	)
 	if x.dir != "" {
 		gen = fmt.Sprintf("%s%d", genPrefix, time.Now().UnixNano())
@@ -143,19 +136,16 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 		return rep, err
 	}
 
-	for _, a := range c.Articles {
-		man.Articles[a.Path] = entryFor(a)
-		for i := range a.Passages {
-			rep.Figures += len(a.Passages[i].Figures)
-		}
-	}
-	rep.Passages = c.Passages()
 	dm, err := newDocMaker(b.Mapping())
 	if err != nil {
 		return fail(err)
 	}
-	if err := x.indexArticles(ctx, b, dm, c.Articles, rep.Passages); err != nil {
+	if err := x.indexArticles(ctx, b, dm, files, fsys, &rep, man); err != nil {
 		return fail(err)
+	}
+	man.problems(rep.Problems, files)
+	if rep.Added == 0 {
+		return fail(fmt.Errorf("build index: %w (%d file(s) found, %d unusable)", corpus.ErrNoArticles, len(files), len(rep.Problems)))
 	}
 	batch := b.NewBatch()
 	for i, def := range x.th.definitions() {
@@ -173,9 +163,6 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 	batch.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := x.commit(ctx, b, batch); err != nil {
 		return fail(err)
-	}
-	if x.opts.Progress != nil {
-		x.opts.Progress(rep.Passages, rep.Passages)
 	}
 	if path != "" {
 		// The last batch persisted means every batch before it is too.
@@ -227,33 +214,25 @@ func (x *Index) removeUnfinished(path string) {
 	}
 }
 
-// Batches of a build hold about batchPassages passages, and no fewer than
-// minBatchPassages unless the corpus is smaller. Each batch becomes a
-// segment of the index: larger batches leave fewer segments to search and
-// to merge, until a batch's working set no longer fits the CPU caches and
-// building it slows down; 10,000 measured best.
-const (
-	batchPassages    = 10_000
-	minBatchPassages = 1_000
-)
+// batchPassages is how many passages a batch of a build holds. Each batch
+// becomes a segment of the index, built in memory, and each writer holds
+// one batch's documents and segment at a time, so this bounds what a
+// build holds in memory whatever the size of the corpus: about 30 MB of
+// heap per writer. Smaller batches use less memory, but make more
+// segments for Bleve to merge while the build goes on, and every batch
+// looks its passages up in every segment already written; batchPassages
+// measured best for build time at a peak of 300 MB for 100,000 passages
+// (docs/benchmarks.md).
+const batchPassages = 1_500
 
-// batchPlan returns how many passages a batch of a build of total passages
-// takes before it is closed, given the number of concurrent writers: the
-// corpus is split into a multiple of writers batches of about equal size,
-// so that the writers finish together, and none is left building the last
-// segment alone.
-func batchPlan(total, writers int) int {
-	n := max(1, (total+batchPassages/2)/batchPassages)
-	n = (n + writers - 1) / writers * writers
-	n = max(1, min(n, total/minBatchPassages))
-	return (total + n - 1) / n
-}
-
-// indexArticles writes the passages of articles into b in batches, from
-// one goroutine per CPU: building documents and building a batch's segment
-// happen in the caller of Batch, so one writer would leave a core idle. It
-// drops each article's passages once they are written.
-func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, articles []*corpus.Article, total int) error {
+// indexArticles reads the articles of files and writes their passages into
+// b in batches, while the next files are read and parsed, and records each
+// article in man and rep. Each batch is written from one of several
+// goroutines, one per CPU: building documents and building a batch's
+// segment happen in the caller of Batch, so one writer would leave a core
+// idle. Passages are dropped once written, so that the parsed corpus is
+// never held whole.
+func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, files []corpus.File, fsys fs.FS, rep *Report, man *manifest) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	next := make(chan []*corpus.Article)
@@ -262,38 +241,30 @@ func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, 
 		mu   sync.Mutex
 		done int
 	)
-	writers := runtime.GOMAXPROCS(0)
-	per := batchPlan(total, writers)
-	for range writers {
+	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			dc := dm.cache()
 			for chunk := range next {
 				batch := b.NewBatch()
-				n := 0
 				for _, a := range chunk {
 					for i := range a.Passages {
 						if err := batch.IndexAdvanced(dc.newDoc(a, &a.Passages[i])); err != nil {
 							cancel(fmt.Errorf("index passage %s: %w", a.Passages[i].ID(), err))
 							return
 						}
-						n++
 					}
 				}
 				if err := x.commit(ctx, b, batch); err != nil {
 					cancel(err)
 					return
 				}
-				// The passages are in the index now, and the manifest
-				// was written from the articles before: let the garbage
-				// collector have them, so that a large build does not
-				// hold the whole parsed corpus to the end.
 				for _, a := range chunk {
 					a.Passages = nil
 				}
 				if x.opts.Progress != nil {
 					mu.Lock()
-					done += n
-					x.opts.Progress(done, total)
+					done += len(chunk)
+					x.opts.Progress(done, len(files))
 					mu.Unlock()
 				}
 			}
@@ -310,9 +281,24 @@ func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, 
 			return false
 		}
 	}
-	for _, a := range articles {
+	for a, perr := range corpus.Articles(ctx, fsys, files) {
+		if perr != nil {
+			rep.Problems = append(rep.Problems, perr)
+			rep.Found = append(rep.Found, perr)
+			if x.opts.Strict {
+				cancel(fmt.Errorf("corpus has an unusable file: %w", perr))
+				break
+			}
+			continue
+		}
+		rep.Added++
+		man.Articles[a.Path] = entryFor(a)
+		for i := range a.Passages {
+			rep.Figures += len(a.Passages[i].Figures)
+		}
+		rep.Passages += len(a.Passages)
 		chunk = append(chunk, a)
-		if size += len(a.Passages); size >= per && !send() {
+		if size += len(a.Passages); size >= batchPassages && !send() {
 			break
 		}
 	}
@@ -321,6 +307,9 @@ func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, 
 	}
 	close(next)
 	wg.Wait()
+	if x.opts.Progress != nil && ctx.Err() == nil {
+		x.opts.Progress(len(files), len(files))
+	}
 	return context.Cause(ctx)
 }
 

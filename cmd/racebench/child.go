@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -16,9 +15,6 @@ import (
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/index"
 )
-
-// racebotGCPercent is the GOGC that cmd/racebot sets for all its commands.
-const racebotGCPercent = 400
 
 const (
 	engineRacebot = "racebot"
@@ -277,9 +273,9 @@ type racebotEngine struct{}
 
 func (racebotEngine) build(ctx context.Context, corpusDir, dir string) (buildResult, error) {
 	var r buildResult
-	// As racebot's command line does (cmd/racebot/main.go), so that the
-	// build's time and memory are those of racebot index.
-	debug.SetGCPercent(racebotGCPercent)
+	// racebot's command line leaves the garbage collector at Go's
+	// default, as this child does, so that the build's time and memory
+	// are those of racebot index.
 	cpu := cpuTime()
 	start := time.Now()
 	x, err := index.Open(ctx, dir, index.Options{})

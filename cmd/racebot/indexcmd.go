@@ -16,9 +16,9 @@ type indexCmd struct {
 	Scoring string `help:"Bleve scoring model for the index: bm25 or tf-idf; changing it rebuilds the index (default: keep the current one, ${default_scoring} for a new index)." enum:",bm25,tf-idf" default:""`
 }
 
-// progressThreshold is the corpus size from which a build shows a progress
-// bar; smaller corpora index in well under a second.
-const progressThreshold = 20000
+// progressThreshold is the number of article files from which a build
+// shows a progress bar; smaller corpora index in well under a second.
+const progressThreshold = 2000
 
 func (c *indexCmd) Run(e *env, g *cli) error {
 	opts := index.Options{Strict: c.Strict, Scoring: c.Scoring}
@@ -31,10 +31,10 @@ func (c *indexCmd) Run(e *env, g *cli) error {
 			if bar == nil {
 				bar = progressbar.NewOptions(total,
 					progressbar.OptionSetWriter(e.stderr),
-					progressbar.OptionSetDescription("indexing passages"),
+					progressbar.OptionSetDescription("indexing articles"),
 					progressbar.OptionShowCount(),
 					progressbar.OptionShowIts(),
-					progressbar.OptionSetItsString("passages"),
+					progressbar.OptionSetItsString("articles"),
 					progressbar.OptionThrottle(100*time.Millisecond),
 					progressbar.OptionClearOnFinish(),
 				)

@@ -23,7 +23,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -78,10 +77,6 @@ type env struct {
 }
 
 func main() {
-	// Every command is short-lived and most build or update an index,
-	// which allocates heavily: trading memory for less garbage collection
-	// makes builds about a tenth faster.
-	debug.SetGCPercent(400)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

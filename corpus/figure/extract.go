@@ -1,5 +1,7 @@
 package figure
 
+import "sync"
+
 // parser is the fourth stage of Extract: it reads whole figures, with their
 // qualifiers, ranges, years, counted nouns and rates, out of the measures.
 //
@@ -36,6 +38,14 @@ type raw struct {
 	claimant         string
 }
 
+// tokenPool holds token slices for Extract to reuse: the tokens of a
+// paragraph are its largest allocation, and none of them outlives the call.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+// maxPooledTokens bounds the token slices kept for reuse, so that one huge
+// paragraph does not pin its tokens' memory for good.
+const maxPooledTokens = 4096
+
 // Extract returns the figures in a paragraph of English news text, in order of
 // appearance and without overlaps. Each figure's Text is text[Start:End].
 //
@@ -47,7 +57,15 @@ func Extract(text string) []Figure {
 	if len(text) == 0 {
 		return nil
 	}
-	p := &parser{measures{numbers: numbers{tokens{text: text, toks: tokenize(text)}}}}
+	buf := tokenPool.Get().(*[]token)
+	toks := appendTokens((*buf)[:0], text)
+	defer func() {
+		if cap(toks) <= maxPooledTokens {
+			*buf = toks[:0]
+			tokenPool.Put(buf)
+		}
+	}()
+	p := &parser{measures{numbers: numbers{tokens{text: text, toks: toks}}}}
 	raws := make([]raw, 0, 8)
 	prevEnd := -1
 	for i := 0; i < len(p.toks); {

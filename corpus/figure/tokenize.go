@@ -33,7 +33,11 @@ const maxLexWord = 32
 // tokenize splits text into tokens with byte offsets. It never fails: invalid
 // UTF-8 bytes become one-byte symbol tokens.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4+8)
+	return appendTokens(make([]token, 0, len(text)/4+8), text)
+}
+
+// appendTokens is tokenize appending to toks.
+func appendTokens(toks []token, text string) []token {
 	sp, nl := true, false
 	for i := 0; i < len(text); {
 		c := text[i]
