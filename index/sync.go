@@ -140,7 +140,7 @@ func (x *Index) rebuild(ctx context.Context, fsys fs.FS, files []corpus.File) (R
 	if err != nil {
 		return fail(err)
 	}
-	if err := x.indexArticles(ctx, b, dm, files, fsys, &rep, man); err != nil {
+	if err := x.indexArticles(ctx, b, dm, fsys, files, &rep, man); err != nil {
 		return fail(err)
 	}
 	man.problems(rep.Problems, files)
@@ -214,15 +214,14 @@ func (x *Index) removeUnfinished(path string) {
 	}
 }
 
-// batchPassages is how many passages a batch of a build holds. Each batch
-// becomes a segment of the index, built in memory, and each writer holds
-// one batch's documents and segment at a time, so this bounds what a
-// build holds in memory whatever the size of the corpus: about 30 MB of
-// heap per writer. Smaller batches use less memory, but make more
-// segments for Bleve to merge while the build goes on, and every batch
-// looks its passages up in every segment already written; batchPassages
-// measured best for build time at a peak of 300 MB for 100,000 passages
-// (docs/benchmarks.md).
+// batchPassages is how many passages a batch of a build holds. Each
+// writer holds one batch's documents and the segment being built from them
+// at a time, so this, not the size of the corpus, bounds a build's memory.
+// Each batch also becomes a segment for Bleve to merge while the build goes
+// on, and looks its passages up in every segment already there. Measured
+// at 100,000 passages (docs/benchmarks.md): 1,500 peaks at about 170 MB;
+// 2,500 is 3% faster and peaks at 240 MB, 5,000 at 420 MB; 1,000 is 9%
+// slower and peaks no lower.
 const batchPassages = 1_500
 
 // indexArticles reads the articles of files and writes their passages into
@@ -232,7 +231,7 @@ const batchPassages = 1_500
 // segment happen in the caller of Batch, so one writer would leave a core
 // idle. Passages are dropped once written, so that the parsed corpus is
 // never held whole.
-func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, files []corpus.File, fsys fs.FS, rep *Report, man *manifest) error {
+func (x *Index) indexArticles(ctx context.Context, b bleve.Index, dm *docMaker, fsys fs.FS, files []corpus.File, rep *Report, man *manifest) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	next := make(chan []*corpus.Article)
