@@ -66,12 +66,26 @@ func noAnswer(q, msg string) *bot.Answer {
 // the peer is a trusted proxy, the last address in X-Forwarded-For that is
 // not one (proxies append, so the ones before it may be forged).
 func (h *Handler) ClientIP(r *http.Request) string {
+	return ClientIP(r, h.trusted)
+}
+
+// ClientIP is Handler.ClientIP for the given trusted proxies, for the other
+// pages served beside the API, which limit clients by address the same way.
+func ClientIP(r *http.Request, trusted []netip.Prefix) string {
+	isTrusted := func(a netip.Addr) bool {
+		for _, p := range trusted {
+			if p.Contains(a.Unmap()) {
+				return true
+			}
+		}
+		return false
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		host = r.RemoteAddr
 	}
 	addr, err := netip.ParseAddr(host)
-	if err != nil || !h.isTrusted(addr) {
+	if err != nil || !isTrusted(addr) {
 		return host
 	}
 	var hops []string
@@ -83,20 +97,11 @@ func (h *Handler) ClientIP(r *http.Request) string {
 		if err != nil {
 			break // a malformed hop: believe nothing before it
 		}
-		if !h.isTrusted(a.Unmap()) {
+		if !isTrusted(a.Unmap()) {
 			return a.Unmap().String()
 		}
 	}
 	return host
-}
-
-func (h *Handler) isTrusted(a netip.Addr) bool {
-	for _, p := range h.trusted {
-		if p.Contains(a.Unmap()) {
-			return true
-		}
-	}
-	return false
 }
 
 // ParsePrefixes parses addresses ("10.0.0.1") and CIDR ranges

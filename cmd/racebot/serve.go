@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"strings"
 	"sync"
@@ -19,6 +20,7 @@ import (
 	"github.com/racebot/racebot/bot/httpapi"
 	"github.com/racebot/racebot/bot/metrics"
 	_ "github.com/racebot/racebot/bot/slack" // registers the Slack platform
+	"github.com/racebot/racebot/bot/web"
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/index"
 )
@@ -39,6 +41,8 @@ type serveCmd struct {
 	Watch          bool          `help:"Index changes to the corpus folder as they are made." default:"true" negatable:""`
 	Feeds          string        `help:"File of RSS, Atom or JSON Feed URLs, one per line, whose new items are added to the corpus folder as they appear." placeholder:"FILE" type:"path"`
 	FeedInterval   time.Duration `help:"How often to read each feed, unless its line in --feeds says otherwise (at least 5m)." default:"1h"`
+	Web            bool          `help:"Serve the web page at /: a question box, answers with their sources and figures, and /sources." default:"true" negatable:""`
+	PublicURL      string        `help:"Address the web page is reached at from outside (https://racebot.example.com), for links to it; racebot itself listens on --addr." placeholder:"URL"`
 	// FeedSpread is for tests, which cannot wait for the first reads to be
 	// spread over the poller's default minute.
 	FeedSpread time.Duration `hidden:"" default:"0s"`
@@ -72,7 +76,10 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 	if err != nil {
 		return usageError{fmt.Errorf("--trusted-proxies: %w", err)}
 	}
-	s := &server{log: log, grace: c.Grace}
+	if c.PublicURL != "" && web.AskURL(c.PublicURL, "") == "" {
+		return usageError{fmt.Errorf("--public-url: %q is not an http or https address", c.PublicURL)}
+	}
+	s := &server{log: log, grace: c.Grace, trusted: trusted, web: c.Web}
 	httpSrv := &http.Server{
 		Handler:           s.routes(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -185,6 +192,8 @@ type server struct {
 	chat    *bot.Chat
 	ready   atomic.Bool
 	api     *httpapi.Handler // set, with chat, before ready
+	trusted []netip.Prefix   // reverse proxies whose X-Forwarded-For is believed
+	web     bool             // serve the web page
 	// fault says why the index cannot answer (index.Index.Fault); nil
 	// before it is open.
 	fault func() error
@@ -230,12 +239,35 @@ func (s *server) routes() http.Handler {
 		}
 		s.api.ServeHTTP(w, r)
 	})
+	if s.web {
+		web.New(readyChat{s}, web.Options{
+			ClientIP: func(r *http.Request) string { return httpapi.ClientIP(r, s.trusted) },
+			Logger:   s.log,
+		}).Register(mux)
+	}
 	for _, p := range bot.Platforms() {
 		for _, route := range p.Routes {
 			s.route(mux, route)
 		}
 	}
 	return mux
+}
+
+// readyChat answers through the server's chat once the index is ready, and
+// until then says racebot is starting, so that the web page can be served
+// from the start like health checks.
+type readyChat struct{ s *server }
+
+// startingWait is how long a reader is asked to wait while the index is
+// being built.
+const startingWait = 10 * time.Second
+
+func (c readyChat) Handle(ctx context.Context, req bot.Request) bot.Reply {
+	if !c.s.ready.Load() {
+		return bot.Reply{Kind: bot.ReplyNotice, Busy: true, RetryAfter: startingWait,
+			Text: "racebot is starting: its index is being built. Try again in a few seconds."}
+	}
+	return c.s.chat.Handle(ctx, req)
 }
 
 // route serves a platform's POST route, which answers once the platform's

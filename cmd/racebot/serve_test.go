@@ -475,6 +475,7 @@ func TestServeRefusesBadConfig(t *testing.T) {
 	}{
 		{"DISCORD_SHARD_COUNT=two", "DISCORD_SHARD_COUNT"},
 		{"DISCORD_PUBLIC_KEY=not-hex", "DISCORD_PUBLIC_KEY"},
+		{"RACEBOT_PUBLIC_URL=javascript:alert(1)", "--public-url"},
 	} {
 		t.Run(tc.env, func(t *testing.T) {
 			cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0", "--index", filepath.Join(t.TempDir(), "index"))
@@ -577,5 +578,32 @@ func TestAPILimitsPerAddress(t *testing.T) {
 		if got := codes(tt.from, tt.forwarded, len(tt.want)); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: status codes %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestServeWebPage: serve answers on the web page at / by default, from the
+// same index and limits as the API, and --no-web turns the page off while
+// the API stays.
+func TestServeWebPage(t *testing.T) {
+	s := startServe(t)
+	code, body := get(t, s.base+"/")
+	if code != 200 || !strings.Contains(body, `<label for="q">`) {
+		t.Fatalf("/: %d, no question box:\n%s", code, body)
+	}
+	code, body = get(t, s.base+"/ask?q="+url.QueryEscape("How many GPUs does DeepSeek have?"))
+	if code != 200 || !strings.Contains(body, "50,000") || !strings.Contains(body, `<mark class="fig">`) {
+		t.Errorf("/ask: %d, no highlighted GPU figure:\n%s", code, body)
+	}
+	code, body = get(t, s.base+"/sources")
+	if code != 200 || !strings.Contains(body, "The articles I answer from") {
+		t.Errorf("/sources: %d, no article list:\n%s", code, body)
+	}
+
+	off := startServeWith(t, []string{"--index", filepath.Join(t.TempDir(), "index"), "--no-web"})
+	if code, _ := get(t, off.base+"/"); code != http.StatusNotFound {
+		t.Errorf("/ with --no-web: %d, want 404", code)
+	}
+	if code, _ := get(t, off.base+"/api/ask?q=deepseek"); code != 200 {
+		t.Errorf("/api/ask with --no-web: %d, want 200", code)
 	}
 }

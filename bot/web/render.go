@@ -1,0 +1,32 @@
+package web
+
+import (
+	"embed"
+	"net/url"
+
+	"github.com/racebot/racebot/bot"
+)
+
+//go:embed page.html racebot.css
+var files embed.FS
+
+// segments are a quoted passage cut at its highlights. The page shows
+// passages whole: it is the full version of a chat answer, which cuts them.
+func segments(q *bot.Quote) []bot.Segment {
+	if q == nil {
+		return nil
+	}
+	return q.Passage.Segments()
+}
+
+// safeURL returns an article's address when it is one a reader can follow
+// without harm, http or https with a host, and "" otherwise: a corpus file
+// or a feed may hold a javascript: or data: link, which html/template
+// would defuse, but which is better not shown as a link at all.
+func safeURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		return ""
+	}
+	return u.String()
+}
