@@ -64,6 +64,10 @@ type Reply struct {
 	// Failed marks a notice for a failure of racebot itself, as opposed to
 	// a question it cannot take.
 	Failed bool
+	// Link is where the whole reply can be read: the web page's permalink
+	// of an answer, when racebot's page has a public address; "" without
+	// one.
+	Link string
 }
 
 // Observer is told about every request handled, for metrics. Its methods
@@ -89,6 +93,7 @@ type Chat struct {
 	observer Observer
 	log      *slog.Logger
 	feeds    func() []Feed
+	link     func(question string) string
 
 	// searches holds a token per question being answered; waiting
 	// counts the questions queued for one, up to maxWaiting.
@@ -116,6 +121,9 @@ type ChatOptions struct {
 	// questions are told at once, so a flood cannot pile up goroutines
 	// and memory.
 	QueueWait time.Duration
+	// Permalink, when set, returns the address of a question's answer on
+	// racebot's web page, for chat replies to link to their full version.
+	Permalink func(question string) string
 }
 
 // NewChat returns a Chat answering with engine.
@@ -130,7 +138,7 @@ func NewChat(engine *Engine, opts ChatOptions) *Chat {
 		opts.QueueWait = 2 * time.Second
 	}
 	return &Chat{
-		engine: engine, limiter: opts.Limiter, observer: opts.Observer, log: opts.Logger, feeds: opts.Feeds,
+		engine: engine, limiter: opts.Limiter, observer: opts.Observer, log: opts.Logger, feeds: opts.Feeds, link: opts.Permalink,
 		searches:   make(chan struct{}, opts.MaxSearches),
 		maxWaiting: 16 * int64(opts.MaxSearches),
 		queueWait:  opts.QueueWait,
@@ -243,7 +251,11 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		}
 		return Reply{Kind: ReplyNotice, Failed: true, Text: Apology}
 	}
-	return Reply{Kind: ReplyAnswer, Answer: a}
+	r := Reply{Kind: ReplyAnswer, Answer: a}
+	if c.link != nil && a.Answered && req.Command == CommandAsk {
+		r.Link = c.link(req.Text)
+	}
+	return r
 }
 
 // Apology and TooSlow are what a user sees when racebot itself failed, and

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"net/url"
 	"log/slog"
 	"strings"
 	"sync"
@@ -320,5 +321,31 @@ func TestChatSourcesFeeds(t *testing.T) {
 				t.Error("the feeds were asked for a reply that does not show them")
 			}
 		})
+	}
+}
+
+// TestChatPermalink: with a web page to link to, an answered question's
+// reply links to its full version there; a decline, a listing and /figures
+// do not, and without a page nothing does.
+func TestChatPermalink(t *testing.T) {
+	link := func(q string) string { return "https://racebot.example.com/ask?q=" + url.QueryEscape(q) }
+	c := bot.NewChat(starter(t), bot.ChatOptions{Permalink: link})
+	ctx := context.Background()
+	r := c.Handle(ctx, bot.Request{Command: bot.CommandAsk, Text: "how much will stargate invest"})
+	if want := link("how much will stargate invest"); r.Link != want {
+		t.Errorf("answer links to %q, want %q", r.Link, want)
+	}
+	for _, req := range []bot.Request{
+		{Command: bot.CommandAsk, Text: "what is the best pizza topping in naples"},
+		{Command: bot.CommandSources, Text: "stargate"},
+		{Command: bot.CommandFigures, Text: "nvidia market value"},
+	} {
+		if r := c.Handle(ctx, req); r.Link != "" {
+			t.Errorf("%s %q links to %q, want no link", req.Command, req.Text, r.Link)
+		}
+	}
+	plain := bot.NewChat(starter(t), bot.ChatOptions{})
+	if r := plain.Handle(ctx, bot.Request{Command: bot.CommandAsk, Text: "how much will stargate invest"}); r.Link != "" {
+		t.Errorf("without a page the answer links to %q", r.Link)
 	}
 }

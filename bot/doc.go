@@ -21,6 +21,9 @@ type Document struct {
 	// Shareable says whether the reply is worth posting for everyone to
 	// see: an answer or a list of articles, not a decline or a notice.
 	Shareable bool `json:"shareable,omitempty"`
+	// Link is where the whole reply can be read (Reply.Link), for a
+	// platform to link its title or footer to; "" without one.
+	Link string `json:"link,omitempty"`
 }
 
 // DocKind says what a Document is, so that a platform can set it apart:
@@ -273,7 +276,11 @@ const (
 func ReplyDocument(r Reply, loc *time.Location, now time.Time) *Document {
 	switch {
 	case r.Kind == ReplyAnswer && r.Answer != nil:
-		return AnswerDocument(r.Answer, loc)
+		d := AnswerDocument(r.Answer, loc)
+		if d.Kind != DocDeclined {
+			d.Link = r.Link
+		}
+		return d
 	case r.Kind == ReplySources:
 		return ListingDocument(r.Sources, r.Feeds, now)
 	case r.Kind == ReplyHelp:

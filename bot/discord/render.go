@@ -129,6 +129,9 @@ func (renderer) Fits(d *discordgo.InteractionResponseData) bool {
 // answerEmbed is an answer, closest passages or a decline as one embed.
 func answerEmbed(doc *bot.Document) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Color: colors[doc.Kind]}
+	if u, ok := safeURL(doc.Link); ok {
+		e.URL = u // the title links to the full answer on racebot's page
+	}
 	var paras []string
 	for _, b := range doc.Blocks {
 		switch b.Kind {

@@ -337,3 +337,20 @@ func TestRenderEscapes(t *testing.T) {
 func handReply(confident, withFigure bool) bot.Reply {
 	return bot.Reply{Kind: bot.ReplyAnswer, Answer: bottest.HandAnswer(confident, withFigure, fixedTime)}
 }
+
+// TestRenderFullAnswerLink: an answer's title links to its full version on
+// racebot's page when there is one, and never to anything but http(s).
+func TestRenderFullAnswerLink(t *testing.T) {
+	r := handReply(true, true)
+	if e := discord.Render(r).Embeds[0]; e.URL != "" {
+		t.Errorf("without a page the title links to %q", e.URL)
+	}
+	r.Link = "https://racebot.example.com/ask?q=how+many+GPUs%3F"
+	if e := discord.Render(r).Embeds[0]; e.URL != r.Link {
+		t.Errorf("title links to %q, want %q", e.URL, r.Link)
+	}
+	r.Link = "javascript:alert(1)"
+	if e := discord.Render(r).Embeds[0]; e.URL != "" {
+		t.Errorf("title links to %q", e.URL)
+	}
+}

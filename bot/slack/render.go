@@ -163,7 +163,11 @@ func (r renderer) Render(doc *bot.Document) message {
 		case bot.BlockText:
 			b.text(blk.Text)
 		case bot.BlockFooter:
-			b.context(escapeText(blk.Text))
+			if doc.Link != "" {
+				b.context(escapeText(blk.Text), link(doc.Link, "Full answer", maxContextText))
+			} else {
+				b.context(escapeText(blk.Text))
+			}
 		}
 	}
 	if doc.Shareable {

@@ -620,3 +620,31 @@ func inferShare(r bot.Reply, private bool) *bot.Request {
 func handAnswer(confident, withFigure bool) *bot.Answer {
 	return bottest.HandAnswer(confident, withFigure, goldenNow)
 }
+
+// TestRenderFullAnswerLink: an answer's footer links to its full version
+// on racebot's page when there is one.
+func TestRenderFullAnswerLink(t *testing.T) {
+	r := bot.Reply{Kind: bot.ReplyAnswer, Answer: handAnswer(true, true)}
+	footer := func(m message) string {
+		var out string
+		for _, b := range m.Blocks {
+			if c, ok := b.(*slack.ContextBlock); ok {
+				for _, e := range c.ContextElements.Elements {
+					if t, ok := e.(*slack.TextBlockObject); ok {
+						out += t.Text + " "
+					}
+				}
+			}
+		}
+		return out
+	}
+	if f := footer(render(r, nil)); strings.Contains(f, "Full answer") {
+		t.Errorf("without a page the footer links: %s", f)
+	}
+	r.Link = "https://racebot.example.com/ask?q=a&b"
+	m := render(r, nil)
+	checkLimits(t, m.Text, m.Blocks)
+	if f := footer(m); !strings.Contains(f, "<https://racebot.example.com/ask?q=a&amp;b|Full answer>") {
+		t.Errorf("footer does not link to the full answer: %s", f)
+	}
+}
