@@ -64,9 +64,10 @@ const (
 	BlockFeeds                       // Title or Text: heading; Feeds
 	BlockText                        // Title, Text: paragraphs of racebot's own (the help)
 	BlockFooter                      // Text: the index date and the time taken
+	BlockChart                       // Text: heading; Chart: figures that compare, for platforms that draw
 )
 
-var blockKinds = []string{"title", "notice", "figures", "quote", "references", "links", "articles", "feeds", "text", "footer"}
+var blockKinds = []string{"title", "notice", "figures", "quote", "references", "links", "articles", "feeds", "text", "footer", "chart"}
 
 // String names the kind: "title", "notice", …
 func (k BlockKind) String() string { return name(blockKinds, int(k)) }
@@ -146,6 +147,7 @@ type Block struct {
 	Links      []Suggestion `json:"links,omitempty"`
 	Articles   []Source     `json:"articles,omitempty"`
 	Feeds      []FeedLine   `json:"feeds,omitempty"`
+	Chart      *Chart       `json:"chart,omitempty"`
 	// Total is how many items the list has: more than it shows when Fit
 	// cut it, or when racebot lists only the first of many.
 	Total int `json:"total,omitempty"`
@@ -355,6 +357,11 @@ func AnswerDocument(a *Answer, loc *time.Location) *Document {
 		d.Blocks = append(d.Blocks, Block{Kind: BlockNotice, Priority: PriorityRequired, Text: Hedge, Tone: ToneHedge})
 	}
 	d.Blocks = append(d.Blocks, figureBlocks(a)...)
+	if c := ChartOf(a); c != nil {
+		// Text platforms leave it out; those that draw show it after
+		// the figures it draws, which say the same in words.
+		d.Blocks = append(d.Blocks, Block{Kind: BlockChart, Priority: PriorityExtra, Text: "Chart of " + c.Title, Chart: c})
+	}
 	for i, p := range a.Passages[:min(len(a.Passages), maxQuotes)] {
 		prio := PriorityExtra
 		if i == 0 {

@@ -81,6 +81,8 @@ func (r renderer) block(b bot.Block) []string {
 		return quote(b.Quote, st)
 	case bot.BlockReferences:
 		return references(b, st)
+	case bot.BlockChart:
+		return nil // a terminal draws no chart: the figures list says it
 	}
 	heading := st.bold(strings.TrimSpace(b.Text + " " + b.Count()))
 	lines := []string{heading}

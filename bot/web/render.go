@@ -2,9 +2,13 @@ package web
 
 import (
 	"embed"
+	"encoding/base64"
+	"html/template"
 	"net/url"
+	"strings"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/chart"
 )
 
 //go:embed page.html racebot.css
@@ -29,4 +33,29 @@ func safeURL(raw string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// chartImage returns a chart as an SVG data: address for an <img>, or ""
+// when it cannot be drawn. As an image, an SVG runs no script and loads
+// nothing, whatever its text holds, and the page's policy allows data:
+// images and nothing else.
+func chartImage(c *bot.Chart) template.URL {
+	svg, err := chart.SVG(c)
+	if err != nil {
+		return ""
+	}
+	return template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(svg)) // #nosec: drawn here, not taken from input
+}
+
+// chartText is a chart in words, for the image's text alternative: each
+// figure with who gives it and when.
+func chartText(c *bot.Chart) string {
+	if c == nil {
+		return ""
+	}
+	parts := make([]string, len(c.Bars))
+	for i, b := range c.Bars {
+		parts[i] = b.Text + " (" + b.Label + ")"
+	}
+	return "Bar chart of " + c.Title + ": " + strings.Join(parts, "; ")
 }

@@ -207,6 +207,8 @@ type page struct {
 
 var pageTemplate = template.Must(template.New("page.html").Funcs(template.FuncMap{
 	"segments":   segments,
+	"chartImage": chartImage,
+	"chartText":  chartText,
 	"safeURL":    safeURL,
 	"paragraphs": func(s string) []string { return strings.Split(strings.TrimSpace(s), "\n\n") },
 	"minus":      func(a, b int) int { return a - b },

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
+	"encoding/xml"
 	"flag"
 	"io"
 	"net/http"
@@ -16,6 +19,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/corpus/figure"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden pages in testdata from the current output")
@@ -68,17 +72,17 @@ func hostileAnswer() *bot.Answer {
 			{Citation: good, Text: "A cluster of 2,048 Nvidia H800 GPUs.", Highlights: []bot.Span{{Start: 13, End: 35, Figure: true}}},
 		},
 		Figures: []bot.Figure{
-			figureOf(cite, "about 50,000 GPUs", `Elon <i>Musk</i>`),
-			figureOf(good, "2,048 Nvidia H800 GPUs", "DeepSeek"),
+			figureOf(cite, "about 50,000 GPUs", `Elon <i>Musk</i>`, 50000, "GPUs"),
+			figureOf(good, "2,048 Nvidia H800 GPUs", "DeepSeek", 2048, "Nvidia H800 GPUs"),
 		},
 		Disagreements: nil,
 		Took:          3 * time.Millisecond,
 	}
 }
 
-func figureOf(c bot.Citation, text, claimant string) bot.Figure {
+func figureOf(c bot.Citation, text, claimant string, value float64, counts string) bot.Figure {
 	f := bot.Figure{Doc: c.Doc, Paragraph: c.Paragraph, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Published: c.Published}
-	f.Text, f.Claimant = text, claimant
+	f.Text, f.Claimant, f.Kind, f.Value, f.Counts = text, claimant, figure.Count, &value, counts
 	return f
 }
 
@@ -173,16 +177,18 @@ func checkHarmless(t *testing.T, page string) {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
-			case "script", "iframe", "object", "embed", "img", "style", "base", "meta":
-				if n.Data != "meta" {
-					t.Errorf("page holds a <%s> element", n.Data)
-				}
+			case "script", "iframe", "object", "embed", "style", "base":
+				t.Errorf("page holds a <%s> element", n.Data)
+			case "img":
+				checkChart(t, n)
 			}
 			for _, a := range n.Attr {
 				key := strings.ToLower(a.Key)
 				switch {
 				case strings.HasPrefix(key, "on"), key == "style", key == "srcdoc":
 					t.Errorf("<%s> has a %s attribute", n.Data, a.Key)
+				case n.Data == "img" && key == "src":
+					// checkChart looks at the image
 				case key == "href" || key == "src" || key == "action" || key == "cite":
 					v := strings.ToLower(strings.TrimSpace(a.Val))
 					if v != "" && !strings.HasPrefix(v, "https://") && !strings.HasPrefix(v, "http://") && !strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "#") {
@@ -196,6 +202,54 @@ func checkHarmless(t *testing.T, page string) {
 		}
 	}
 	walk(doc)
+}
+
+// checkChart checks an <img>: only a chart racebot drew, an SVG given
+// inline, with a text alternative, and nothing in it that would run were
+// it opened on its own.
+func checkChart(t *testing.T, n *html.Node) {
+	t.Helper()
+	var src, alt string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "src":
+			src = a.Val
+		case "alt":
+			alt = a.Val
+		}
+	}
+	const prefix = "data:image/svg+xml;base64,"
+	if !strings.HasPrefix(src, prefix) || alt == "" {
+		t.Errorf("<img src=%.40q alt=%q>: want an SVG chart with a text alternative", src, alt)
+		return
+	}
+	svg, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(src, prefix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("chart SVG is not well-formed: %v", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "script", "foreignObject", "a", "image", "use":
+			t.Errorf("chart SVG holds a <%s> element", se.Name.Local)
+		}
+		for _, at := range se.Attr {
+			if k := strings.ToLower(at.Name.Local); strings.HasPrefix(k, "on") || k == "href" {
+				t.Errorf("chart SVG element <%s> has %s", se.Name.Local, at.Name.Local)
+			}
+		}
+	}
 }
 
 // TestAskRequests: the page asks as the client's address, on a channel of

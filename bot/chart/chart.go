@@ -1,0 +1,225 @@
+// Package chart draws an answer's figures that compare (bot.Chart) as a
+// bar chart: one bar per figure, labelled with who gives it and when, the
+// figure as written at the end of its bar, ranges drawn as ranges and
+// "about" or "more than" marked. SVG for the web page, PNG for the chat
+// platforms, both drawn with gonum's plot package.
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"image/png"
+	"math"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/racebot/racebot/bot"
+)
+
+// Size of a chart: wide enough for a label and a figure beside each bar,
+// and a row per bar.
+const (
+	width     = 7 * vg.Inch
+	rowHeight = 0.45 * vg.Inch
+	frame     = 1.3 * vg.Inch // title, axis and margins
+	dpi       = 96
+	maxLabel  = 42 // characters of a bar's label before it is cut
+	maxText   = 36 // characters of the figure written beside a bar
+)
+
+// Colours: the bar, and the part of a range above its low end; both with
+// at least 3:1 contrast against white.
+var (
+	barColor   = color.RGBA{R: 0x0b, G: 0x57, B: 0xd0, A: 0xff}
+	rangeColor = color.RGBA{R: 0x6f, G: 0x9b, B: 0xe6, A: 0xff}
+)
+
+// SVG draws c as an SVG document.
+func SVG(c *bot.Chart) ([]byte, error) {
+	p, h, err := build(c)
+	if err != nil {
+		return nil, err
+	}
+	canvas := vgsvg.New(width, h)
+	p.Draw(draw.New(canvas))
+	var buf bytes.Buffer
+	if _, err := canvas.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("write chart as SVG: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// PNG draws c as a PNG image.
+func PNG(c *bot.Chart) ([]byte, error) {
+	p, h, err := build(c)
+	if err != nil {
+		return nil, err
+	}
+	canvas := vgimg.NewWith(vgimg.UseWH(width, h), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
+	p.Draw(draw.New(canvas))
+	var buf bytes.Buffer
+	// Fast compression: a chart is a few flat colours, which compress
+	// well anyway, and the default level takes a third of the time.
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, canvas.Image()); err != nil {
+		return nil, fmt.Errorf("write chart as PNG: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func init() {
+	// Sans serif reads better small, on a screen; gonum's default is serif.
+	plot.DefaultFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
+}
+
+// maxValue bounds what a chart draws: no figure about the AI race comes
+// near it, and past it the scale of every other bar would be lost (and
+// near the largest float64, the axis overflows).
+const maxValue = 1e15
+
+// build lays c out as a horizontal bar chart, first bar on top, and
+// returns it with the height it needs.
+func build(c *bot.Chart) (*plot.Plot, vg.Length, error) {
+	if c == nil || len(c.Bars) == 0 {
+		return nil, 0, fmt.Errorf("draw chart: no figures")
+	}
+	for _, b := range c.Bars {
+		for _, v := range []float64{b.Value, b.Low, b.High} {
+			if math.IsNaN(v) || math.Abs(v) > maxValue {
+				return nil, 0, fmt.Errorf("draw chart: figure %q is out of range", b.Text)
+			}
+		}
+	}
+	n := len(c.Bars)
+	low, extra := make(plotter.Values, n), make(plotter.Values, n)
+	labels := make([]string, n)
+	texts := make([]string, n)
+	at := make(plotter.XYs, n)
+	top := 0.0
+	for i, b := range c.Bars {
+		row := n - 1 - i // gonum counts rows from the bottom
+		lo, hi := b.Low, b.High
+		if hi < lo {
+			lo, hi = hi, lo
+		}
+		low[row], extra[row] = lo, hi-lo
+		labels[row] = bot.Truncate(mark(b.Qualifier)+b.Label, maxLabel)
+		texts[row] = bot.Truncate(b.Text, maxText)
+		at[row] = plotter.XY{X: hi, Y: float64(row)}
+		top = math.Max(top, hi)
+	}
+	p := plot.New()
+	p.Title.Text = c.Title
+	if !strings.EqualFold(c.Title, c.Unit) {
+		p.Title.Text += " (" + c.Unit + ")"
+	}
+	p.X.Label.Text = c.Unit
+	p.X.Tick.Marker = ticks{money: c.Unit == "USD"}
+	p.X.Min = math.Min(0, minOf(low))
+	// Room to the right of the longest bar for its figure.
+	p.X.Max = top * 1.6
+	if p.X.Max <= p.X.Min {
+		p.X.Max = p.X.Min + 1
+	}
+
+	bars, err := plotter.NewBarChart(low, 0.6*rowHeight)
+	if err != nil {
+		return nil, 0, fmt.Errorf("draw chart: %w", err)
+	}
+	bars.Horizontal, bars.Color, bars.LineStyle.Width = true, barColor, 0
+	ranges, err := plotter.NewBarChart(extra, 0.6*rowHeight)
+	if err != nil {
+		return nil, 0, fmt.Errorf("draw chart: %w", err)
+	}
+	ranges.Horizontal, ranges.Color, ranges.LineStyle.Width = true, rangeColor, 0
+	ranges.StackOn(bars)
+	figures, err := plotter.NewLabels(plotter.XYLabels{XYs: at, Labels: texts})
+	if err != nil {
+		return nil, 0, fmt.Errorf("draw chart: %w", err)
+	}
+	for i := range figures.TextStyle {
+		figures.TextStyle[i].Font = plot.DefaultFont
+		figures.TextStyle[i].Font.Size = 10
+		figures.TextStyle[i].XAlign = draw.XLeft
+		figures.TextStyle[i].YAlign = draw.YCenter
+	}
+	figures.Offset = vg.Point{X: 4}
+	p.Add(bars, ranges, figures)
+	p.NominalY(labels...)
+	return p, frame + vg.Length(n)*rowHeight, nil
+}
+
+// mark is how a bar's label shows a qualifier: "≈ " for about, "> " for
+// more than.
+func mark(q string) string {
+	switch q {
+	case "about":
+		return "≈ "
+	case "more than":
+		return "> "
+	case "at least":
+		return "≥ "
+	case "up to":
+		return "≤ "
+	}
+	return ""
+}
+
+func minOf(vs plotter.Values) float64 {
+	m := 0.0
+	for _, v := range vs {
+		m = math.Min(m, v)
+	}
+	return m
+}
+
+// ticks labels the value axis as people write large numbers: 50K, 1.6B,
+// $500B.
+type ticks struct{ money bool }
+
+// Ticks implements plot.Ticker.
+func (t ticks) Ticks(min, max float64) []plot.Tick {
+	out := plot.DefaultTicks{}.Ticks(min, max)
+	for i := range out {
+		if out[i].Label != "" {
+			out[i].Label = short(out[i].Value, t.money)
+		}
+	}
+	return out
+}
+
+// short writes v with a K, M, B or T suffix and at most three significant
+// digits, and a dollar sign for money.
+func short(v float64, money bool) string {
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	suffix := ""
+	for _, s := range []struct {
+		at  float64
+		sfx string
+	}{{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}} {
+		if v >= s.at {
+			v, suffix = v/s.at, s.sfx
+			break
+		}
+	}
+	num := strconv.FormatFloat(v, 'g', 3, 64)
+	if strings.ContainsAny(num, "e") {
+		num = strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	if money {
+		return sign + "$" + num + suffix
+	}
+	return sign + num + suffix
+}

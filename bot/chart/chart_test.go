@@ -1,0 +1,228 @@
+package chart_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"flag"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
+	"github.com/racebot/racebot/bot/chart"
+)
+
+// updating is bottest's -update flag: rewrite golden files.
+func updating() bool { return flag.Lookup("update").Value.String() == "true" }
+
+// TestStarterCharts: the starter corpus's questions whose figures compare
+// get a chart of those figures, in one unit; one whose figures do not
+// compare gets none.
+func TestStarterCharts(t *testing.T) {
+	e := bottest.Starter(t)
+	for _, tt := range []struct {
+		question string
+		unit     string // "" for no chart
+		shows    string // a bar's figure, as written
+	}{
+		{"How many GPUs does DeepSeek have?", "GPUs", "50,000"},
+		{"How much will Stargate invest?", "USD", "$500 billion"},
+		{"what is the AI diffusion rule", "", ""},
+	} {
+		a, err := e.Answer(context.Background(), tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := bot.ChartOf(a)
+		if tt.unit == "" {
+			if c != nil {
+				t.Errorf("%q: chart of %+v, want none", tt.question, c)
+			}
+			continue
+		}
+		if c == nil {
+			t.Errorf("%q: no chart; figures %d, disagreements %d", tt.question, len(a.Figures), len(a.Disagreements))
+			continue
+		}
+		if c.Unit != tt.unit || len(c.Bars) < 2 {
+			t.Errorf("%q: chart in %q with %d bars, want %q and at least 2", tt.question, c.Unit, len(c.Bars), tt.unit)
+		}
+		found := false
+		for _, b := range c.Bars {
+			found = found || strings.Contains(b.Text, tt.shows)
+			if !shownIn(a, b.Text) {
+				t.Errorf("%q: bar %q is not a figure of the answer", tt.question, b.Text)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no bar shows %q: %+v", tt.question, tt.shows, c.Bars)
+		}
+	}
+}
+
+// shownIn reports whether text is a figure of a, verbatim.
+func shownIn(a *bot.Answer, text string) bool {
+	for _, f := range a.Figures {
+		if f.Text == text {
+			return true
+		}
+	}
+	for _, d := range a.Disagreements {
+		for _, f := range d.Figures {
+			if f.Text == text {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hostile is a chart whose labels an article could have filled with
+// markup, right-to-left text and huge numbers, with a range and a
+// qualifier.
+func hostile() *bot.Chart {
+	return &bot.Chart{Title: `GPUs <script>alert(1)</script>`, Unit: "GPUs", Bars: []bot.Bar{
+		{Text: "about 50,000 NVIDIA Hopper GPUs", Label: "Elon Musk & Alexandr Wang, via Unusual Whales, 2025-01-27", Value: 50000, Low: 50000, High: 50000, Qualifier: "about"},
+		{Text: "2,048 Nvidia H800 GPUs", Label: "DeepSeek, via Livemint, 2025-01-31", Value: 2048, Low: 2048, High: 2048},
+		{Text: "10,000 to 60,000 chips", Label: "<b>SemiAnalysis</b> \u202eevil\u202c مرحبا", Value: 35000, Low: 10000, High: 60000},
+		{Text: "1e308 GPUs", Label: "Overflow Weekly", Value: 1e308, Low: 1e308, High: 1e308},
+	}}
+}
+
+func TestSVG(t *testing.T) {
+	if _, err := chart.SVG(hostile()); err == nil || !strings.Contains(err.Error(), "1e308") {
+		t.Errorf("a chart with a 1e308 bar: %v, want an error naming it", err)
+	}
+	c := hostile()
+	c.Bars = c.Bars[:3]
+	svg, err := chart.SVG(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Well-formed XML with no element an article could have put there.
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			switch se.Name.Local {
+			case "script", "foreignObject", "a", "b":
+				t.Errorf("SVG holds a <%s> element", se.Name.Local)
+			}
+			for _, at := range se.Attr {
+				if strings.HasPrefix(strings.ToLower(at.Name.Local), "on") {
+					t.Errorf("SVG element <%s> has %s", se.Name.Local, at.Name.Local)
+				}
+			}
+		}
+	}
+	for _, want := range []string{"about 50,000 NVIDIA Hopper GPUs", "≈ Elon Musk", "&lt;b&gt;SemiAnalysis"} {
+		if !bytes.Contains(svg, []byte(want)) && !bytes.Contains(svg, []byte(strings.ReplaceAll(want, "&", "&amp;"))) {
+			t.Errorf("SVG does not show %q", want)
+		}
+	}
+}
+
+// TestPNG compares the PNG of a chart with its golden image, allowing a
+// few pixels to differ (anti-aliasing may differ between Go versions).
+func TestPNG(t *testing.T) {
+	c := hostile()
+	c.Bars = c.Bars[:3] // without the bar of 1e308, which has no place on a chart
+	raw, err := chart.PNG(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raw) > 8<<20 {
+		t.Errorf("PNG is %d bytes, over Discord's 8 MB for an attachment", len(raw))
+	}
+	got, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "hostile.png")
+	if updating() {
+		if err := os.WriteFile(golden, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	f, err := os.Open(golden)
+	if err != nil {
+		t.Fatalf("%v (go test -update writes it)", err)
+	}
+	defer f.Close()
+	want, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := differing(got, want); diff > 0.01 {
+		t.Errorf("%.1f%% of pixels differ from %s (go test -update rewrites it; look at both)", 100*diff, golden)
+	}
+}
+
+// differing is the share of pixels that differ by more than a little in
+// any channel; 1 when the sizes differ.
+func differing(a, b image.Image) float64 {
+	if a.Bounds() != b.Bounds() {
+		return 1
+	}
+	r := a.Bounds()
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r2, g2, b2, _ := b.At(x, y).RGBA()
+			if far(r1, r2) || far(g1, g2) || far(b1, b2) {
+				n++
+			}
+		}
+	}
+	return float64(n) / float64(r.Dx()*r.Dy())
+}
+
+func far(a, b uint32) bool {
+	const tolerance = 0x1000 // of 0xffff
+	return a > b+tolerance || b > a+tolerance
+}
+
+func TestNoChart(t *testing.T) {
+	for _, c := range []*bot.Chart{nil, {Title: "x", Unit: "GPUs"}} {
+		if _, err := chart.SVG(c); err == nil {
+			t.Errorf("SVG of %+v: no error", c)
+		}
+		if _, err := chart.PNG(c); err == nil {
+			t.Errorf("PNG of %+v: no error", c)
+		}
+	}
+}
+
+func BenchmarkSVG(b *testing.B) {
+	c := hostile()
+	c.Bars = c.Bars[:3]
+	for b.Loop() {
+		if _, err := chart.SVG(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPNG(b *testing.B) {
+	c := hostile()
+	c.Bars = c.Bars[:3]
+	for b.Loop() {
+		if _, err := chart.PNG(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
