@@ -2,8 +2,8 @@ package bot_test
 
 import (
 	"context"
-	"net/url"
 	"log/slog"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"

@@ -12,8 +12,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"image/png"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -534,10 +536,30 @@ func TestGatewaySlashCommand(t *testing.T) {
 				t.Errorf("first response has flags %d, want %d", got, wantFlags)
 			}
 			checkGPUAnswer(t, msg)
+			checkChartAttached(t, r)
 			if n := len(requestsFor(fake, discordfake.RouteCallback, in.Token)); n != 1 {
 				t.Errorf("%d callbacks, want 1", n)
 			}
 		})
+	}
+}
+
+// checkChartAttached checks that the GPU answer carries its chart: one PNG
+// attachment, within Discord's limit, that the embed shows.
+func checkChartAttached(t *testing.T, r *discordfake.Request) {
+	t.Helper()
+	if len(r.Files) != 1 {
+		t.Fatalf("answer has %d attachments, want its chart", len(r.Files))
+	}
+	f := r.Files[0]
+	if f.Name != "chart.png" || f.ContentType != "image/png" || len(f.Data) > discordfake.MaxAttachment {
+		t.Errorf("attachment %q (%s, %d bytes), want chart.png, a PNG within %d bytes", f.Name, f.ContentType, len(f.Data), discordfake.MaxAttachment)
+	}
+	if img, err := png.Decode(bytes.NewReader(f.Data)); err != nil || img.Bounds().Dx() < 300 {
+		t.Errorf("chart.png does not decode to a chart: %v", err)
+	}
+	if !bytes.Contains(r.Body, []byte(`"url":"attachment://chart.png"`)) {
+		t.Errorf("the embed does not show the chart:\n%s", r.Body)
 	}
 }
 
@@ -1327,3 +1349,47 @@ func BenchmarkGatewayLatency(b *testing.B) {
 
 // starter returns the shared engine over the embedded corpus.
 func starter(t testing.TB) *bot.Engine { return bottest.Starter(t) }
+
+// TestFakeAttachmentLimits: the fake takes attachments as Discord does, so
+// that the tests above mean something: a file over Discord's limit is
+// refused, and so is a message that shows an attachment it does not carry.
+func TestFakeAttachmentLimits(t *testing.T) {
+	t.Parallel()
+	fake := discordfake.Start(t, discordfake.Options{})
+	post := func(payload string, file []byte) int {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		pw, _ := mw.CreateFormField("payload_json")
+		pw.Write([]byte(payload))
+		if file != nil {
+			fw, _ := mw.CreateFormFile("files[0]", "chart.png")
+			fw.Write(file)
+		}
+		mw.Close()
+		req, _ := http.NewRequest(http.MethodPost, fake.URL+"/api/v10/channels/300000000000000001/messages", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", fake.Token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	const msg = `{"content":"","embeds":[{"image":{"url":"attachment://chart.png"}}],"allowed_mentions":{"parse":[]}}`
+	for _, tt := range []struct {
+		name    string
+		payload string
+		file    []byte
+		want    int
+	}{
+		{"a chart", msg, make([]byte, 30<<10), http.StatusOK},
+		{"at the limit", msg, make([]byte, discordfake.MaxAttachment), http.StatusOK},
+		{"over the limit", msg, make([]byte, discordfake.MaxAttachment+1), http.StatusRequestEntityTooLarge},
+		{"shown, not attached", msg, nil, http.StatusBadRequest},
+	} {
+		if got := post(tt.payload, tt.file); got != tt.want {
+			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}

@@ -287,11 +287,13 @@ func (g *Gateway) reply(s *discordgo.Session, m *discordgo.Message, d *discordgo
 	send := &discordgo.MessageSend{
 		Content:         d.Content,
 		Embeds:          d.Embeds,
+		Files:           d.Files,
 		AllowedMentions: noMentions(),
 		Reference: &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID,
 			FailIfNotExists: &failIfGone},
 	}
 	return retry(ctx, func(ctx context.Context) error {
+		rewind(send.Files)
 		_, err := s.ChannelMessageSendComplex(m.ChannelID, send, discordgo.WithContext(ctx))
 		return err
 	})

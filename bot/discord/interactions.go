@@ -114,6 +114,10 @@ func (in *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	resp, late := in.first(&i, received)
+	if resp.Data != nil {
+		// An HTTP response is JSON: no attachments, so no chart.
+		resp.Data = withoutFiles(resp.Data)
+	}
 	writeJSON(w, resp)
 	if late == nil {
 		return

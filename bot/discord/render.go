@@ -1,13 +1,16 @@
 package discord
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/chart"
 )
 
 // Discord's limits on a message, in characters
@@ -24,6 +27,11 @@ const (
 	maxFooter      = 2048
 	maxAuthor      = 256
 )
+
+// maxAttachment is the largest file a bot may attach without a boosted
+// server: 10 MiB (https://discord.com/developers/docs/reference#uploading-files).
+// A chart is a few tens of kilobytes.
+const maxAttachment = 10 << 20
 
 // The most characters one part of a line takes, so that one long title,
 // claimant or URL cannot crowd out the rest of the message.
@@ -76,9 +84,64 @@ func Render(r bot.Reply) *discordgo.InteractionResponseData {
 // renderAt renders a reply as Render does, saying how long ago feeds were
 // read as of now.
 func renderAt(r bot.Reply, now time.Time) *discordgo.InteractionResponseData {
-	_, d := bot.Fit(bot.ReplyDocument(r, time.UTC, now), renderer{})
+	doc, d := bot.Fit(bot.ReplyDocument(r, time.UTC, now), renderer{})
 	clamp(d)
+	attachChart(doc, d)
 	return d
+}
+
+// chartFile is the name of an answer's chart among its attachments.
+const chartFile = "chart.png"
+
+// attachChart attaches the chart of an answer's figures, when it has one,
+// as a PNG shown as the embed's image. It is drawn once the reply is
+// fitted, since Fit renders several candidates; a chart that cannot be
+// drawn is left out, as it is on a platform that draws none.
+func attachChart(doc *bot.Document, d *discordgo.InteractionResponseData) {
+	if len(d.Embeds) == 0 {
+		return
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind != bot.BlockChart || b.Chart == nil {
+			continue
+		}
+		img, err := chart.PNG(b.Chart)
+		if err != nil || len(img) > maxAttachment {
+			return
+		}
+		d.Files = append(d.Files, &discordgo.File{Name: chartFile, ContentType: "image/png", Reader: bytes.NewReader(img)})
+		d.Embeds[0].Image = &discordgo.MessageEmbedImage{URL: "attachment://" + chartFile}
+		return
+	}
+}
+
+// withoutFiles returns d without its attachments, for where a reply can
+// only be JSON (the HTTP response to an HTTP interaction): the embed then
+// shows no image rather than a broken one.
+func withoutFiles(d *discordgo.InteractionResponseData) *discordgo.InteractionResponseData {
+	if d == nil || len(d.Files) == 0 {
+		return d
+	}
+	c := *d
+	c.Files = nil
+	c.Embeds = make([]*discordgo.MessageEmbed, len(d.Embeds))
+	for i, e := range d.Embeds {
+		ce := *e
+		if ce.Image != nil && strings.HasPrefix(ce.Image.URL, "attachment://") {
+			ce.Image = nil
+		}
+		c.Embeds[i] = &ce
+	}
+	return &c
+}
+
+// rewind makes attachments readable again before a request is retried.
+func rewind(files []*discordgo.File) {
+	for _, f := range files {
+		if s, ok := f.Reader.(io.Seeker); ok {
+			s.Seek(0, io.SeekStart)
+		}
+	}
 }
 
 // renderer renders documents as Discord interaction data.

@@ -114,6 +114,9 @@ func (c *core) respond(i *discordgo.Interaction, resp *discordgo.InteractionResp
 	defer cancel()
 	s := c.rest.get()
 	err := retry(ctx, func(ctx context.Context) error {
+		if resp.Data != nil {
+			rewind(resp.Data.Files)
+		}
 		return s.InteractionRespond(i, resp, discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
 	})
 	return redact(err, i.Token)
@@ -134,7 +137,16 @@ func (c *core) edit(i *discordgo.Interaction, d *discordgo.InteractionResponseDa
 		// The endpoint is its own rate-limit bucket: discordgo's default
 		// for webhook edits is one bucket for all of them, which would
 		// send every answer in the process one after another.
-		_, err := s.RequestWithBucketID(http.MethodPatch, endpoint, edit, endpoint, discordgo.WithContext(ctx))
+		if len(d.Files) == 0 {
+			_, err := s.RequestWithBucketID(http.MethodPatch, endpoint, edit, endpoint, discordgo.WithContext(ctx))
+			return err
+		}
+		rewind(d.Files)
+		contentType, body, err := discordgo.MultipartBodyWithJSON(edit, d.Files)
+		if err != nil {
+			return err
+		}
+		_, err = s.RequestRaw(http.MethodPatch, endpoint, contentType, body, endpoint, 0, discordgo.WithContext(ctx))
 		return err
 	})
 	return redact(err, i.Token)

@@ -16,9 +16,12 @@
 package discordfake
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -70,7 +73,76 @@ type Request struct {
 	// Elapsed is the time since the interaction was dispatched, for
 	// callback, edit and follow-up routes.
 	Elapsed time.Duration
+	// Files are the attachments of a multipart request; Body is then its
+	// payload_json part.
+	Files []File
 }
+
+// File is an attachment as the fake received it.
+type File struct {
+	Field       string // the form field: files[0], …
+	Name        string
+	ContentType string
+	Data        []byte
+}
+
+// MaxAttachment is the largest file Discord takes from a bot in a server
+// without boosts (https://discord.com/developers/docs/reference#uploading-files).
+const MaxAttachment = 10 << 20
+
+// maxFiles is the most files one message may carry.
+const maxFiles = 10
+
+// readMultipart reads a multipart/form-data body as Discord does: the
+// message as JSON in payload_json, each file in a part of its own. It fails
+// on a file over MaxAttachment, more than maxFiles files, or a message that
+// shows an attachment:// it was not given.
+func readMultipart(contentType string, body []byte) (payload []byte, files []File, status int, err error) {
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil || params["boundary"] == "" {
+		return nil, nil, http.StatusBadRequest, fmt.Errorf("multipart body without a boundary: %q", contentType)
+	}
+	mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, http.StatusBadRequest, fmt.Errorf("multipart body: %v", err)
+		}
+		data, err := io.ReadAll(io.LimitReader(part, MaxAttachment+1))
+		if err != nil {
+			return nil, nil, http.StatusBadRequest, fmt.Errorf("multipart part %q: %v", part.FormName(), err)
+		}
+		if part.FormName() == "payload_json" {
+			payload = data
+			continue
+		}
+		if len(data) > MaxAttachment {
+			return nil, nil, http.StatusRequestEntityTooLarge, fmt.Errorf("file %q is over %d bytes", part.FileName(), MaxAttachment)
+		}
+		files = append(files, File{Field: part.FormName(), Name: part.FileName(), ContentType: part.Header.Get("Content-Type"), Data: data})
+	}
+	if payload == nil {
+		return nil, nil, http.StatusBadRequest, fmt.Errorf("multipart body without payload_json")
+	}
+	if len(files) > maxFiles {
+		return nil, nil, http.StatusBadRequest, fmt.Errorf("%d files, at most %d", len(files), maxFiles)
+	}
+	for _, m := range reAttachment.FindAllSubmatch(payload, -1) {
+		found := false
+		for _, f := range files {
+			found = found || f.Name == string(m[1])
+		}
+		if !found {
+			return nil, nil, http.StatusBadRequest, fmt.Errorf("message shows attachment://%s, which it does not attach", m[1])
+		}
+	}
+	return payload, files, 0, nil
+}
+
+var reAttachment = regexp.MustCompile(`attachment://([^"\\]+)`)
 
 // Callback is the decoded body of an interaction callback.
 type Callback struct {
@@ -323,13 +395,21 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.serveGateway(w, r)
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxFiles*MaxAttachment+1<<20))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
 	req := &Request{Time: time.Now(), Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(),
 		Header: r.Header.Clone(), Body: body, Route: RouteOther}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+		payload, files, status, err := readMultipart(r.Header.Get("Content-Type"), body)
+		if err != nil {
+			apiError(w, status, 50035, err.Error())
+			return
+		}
+		req.Body, req.Files = payload, files
+	}
 	var m []string
 	for _, rt := range routes {
 		if m = rt.re.FindStringSubmatch(r.URL.Path); m != nil {
