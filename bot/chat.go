@@ -68,6 +68,10 @@ type Reply struct {
 	// of an answer, when racebot's page has a public address; "" without
 	// one.
 	Link string
+	// ChartLink is where the chart of an answer's figures can be fetched
+	// as an image, when the answer has one and racebot's page has a
+	// public address, for platforms that show images by address.
+	ChartLink string
 }
 
 // Observer is told about every request handled, for metrics. Its methods
@@ -94,6 +98,7 @@ type Chat struct {
 	log      *slog.Logger
 	feeds    func() []Feed
 	link     func(question string) string
+	chart    func(question string) string
 
 	// searches holds a token per question being answered; waiting
 	// counts the questions queued for one, up to maxWaiting.
@@ -124,6 +129,9 @@ type ChatOptions struct {
 	// Permalink, when set, returns the address of a question's answer on
 	// racebot's web page, for chat replies to link to their full version.
 	Permalink func(question string) string
+	// ChartLink, when set, returns the address of the chart of a
+	// question's answer on racebot's web page.
+	ChartLink func(question string) string
 }
 
 // NewChat returns a Chat answering with engine.
@@ -138,7 +146,7 @@ func NewChat(engine *Engine, opts ChatOptions) *Chat {
 		opts.QueueWait = 2 * time.Second
 	}
 	return &Chat{
-		engine: engine, limiter: opts.Limiter, observer: opts.Observer, log: opts.Logger, feeds: opts.Feeds, link: opts.Permalink,
+		engine: engine, limiter: opts.Limiter, observer: opts.Observer, log: opts.Logger, feeds: opts.Feeds, link: opts.Permalink, chart: opts.ChartLink,
 		searches:   make(chan struct{}, opts.MaxSearches),
 		maxWaiting: 16 * int64(opts.MaxSearches),
 		queueWait:  opts.QueueWait,
@@ -254,6 +262,9 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 	r := Reply{Kind: ReplyAnswer, Answer: a}
 	if c.link != nil && a.Answered && req.Command == CommandAsk {
 		r.Link = c.link(req.Text)
+	}
+	if c.chart != nil && req.Command == CommandAsk && ChartOf(a) != nil {
+		r.ChartLink = c.chart(req.Text)
 	}
 	return r
 }

@@ -329,11 +329,18 @@ func TestChatSourcesFeeds(t *testing.T) {
 // do not, and without a page nothing does.
 func TestChatPermalink(t *testing.T) {
 	link := func(q string) string { return "https://racebot.example.com/ask?q=" + url.QueryEscape(q) }
-	c := bot.NewChat(starter(t), bot.ChatOptions{Permalink: link})
+	chart := func(q string) string { return "https://racebot.example.com/chart.png?q=" + url.QueryEscape(q) }
+	c := bot.NewChat(starter(t), bot.ChatOptions{Permalink: link, ChartLink: chart})
 	ctx := context.Background()
 	r := c.Handle(ctx, bot.Request{Command: bot.CommandAsk, Text: "how much will stargate invest"})
 	if want := link("how much will stargate invest"); r.Link != want {
 		t.Errorf("answer links to %q, want %q", r.Link, want)
+	}
+	if want := chart("how much will stargate invest"); r.ChartLink != want {
+		t.Errorf("answer's chart is at %q, want %q", r.ChartLink, want)
+	}
+	if r := c.Handle(ctx, bot.Request{Command: bot.CommandAsk, Text: "what is the AI diffusion rule"}); r.ChartLink != "" {
+		t.Errorf("an answer without a chart has one at %q", r.ChartLink)
 	}
 	for _, req := range []bot.Request{
 		{Command: bot.CommandAsk, Text: "what is the best pizza topping in naples"},

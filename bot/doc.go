@@ -24,6 +24,9 @@ type Document struct {
 	// Link is where the whole reply can be read (Reply.Link), for a
 	// platform to link its title or footer to; "" without one.
 	Link string `json:"link,omitempty"`
+	// ChartLink is where the chart block's chart can be fetched as an
+	// image (Reply.ChartLink); "" without one.
+	ChartLink string `json:"chart_link,omitempty"`
 }
 
 // DocKind says what a Document is, so that a platform can set it apart:
@@ -280,7 +283,7 @@ func ReplyDocument(r Reply, loc *time.Location, now time.Time) *Document {
 	case r.Kind == ReplyAnswer && r.Answer != nil:
 		d := AnswerDocument(r.Answer, loc)
 		if d.Kind != DocDeclined {
-			d.Link = r.Link
+			d.Link, d.ChartLink = r.Link, r.ChartLink
 		}
 		return d
 	case r.Kind == ReplySources:

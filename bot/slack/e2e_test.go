@@ -31,6 +31,7 @@ import (
 	"github.com/racebot/racebot/bot/bottest"
 	rslack "github.com/racebot/racebot/bot/slack"
 	"github.com/racebot/racebot/bot/slack/slackfake"
+	"github.com/racebot/racebot/bot/web"
 )
 
 const (
@@ -1346,5 +1347,52 @@ func TestTypedMarkupIsEscapedOnce(t *testing.T) {
 				t.Errorf("%s: %q, escaped twice:\n%s", name, twice, shown)
 			}
 		}
+	}
+}
+
+// TestSocketModeChart: with racebot's page at a public address, an answer
+// whose figures compare shows their chart as an image block fetched from
+// the page, and links to its full version there; the fake checks the
+// image block against Slack's limits. An answer without a chart shows no
+// image.
+func TestSocketModeChart(t *testing.T) {
+	t.Parallel()
+	const base = "https://racebot.example.com"
+	e := newEnv(t)
+	e.socketMode(bot.NewChat(starter(t), bot.ChatOptions{
+		Logger:    e.log,
+		Permalink: func(q string) string { return web.AskURL(base, q) },
+		ChartLink: func(q string) string { return web.ChartURL(base, q) },
+	}), rslack.Options{})
+	images := func(m slackfake.Message) []map[string]any {
+		var blocks []map[string]any
+		if err := json.Unmarshal(m.Blocks, &blocks); err != nil {
+			t.Fatalf("blocks: %v", err)
+		}
+		var out []map[string]any
+		for _, b := range blocks {
+			if b["type"] == "image" {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	_, m := e.slash(slackfake.SlashCommand{Command: "/ask", Text: gpuQuestion})
+	imgs := images(m)
+	if len(imgs) != 1 {
+		t.Fatalf("%d image blocks, want the chart: %s", len(imgs), m.Blocks)
+	}
+	if u, want := imgs[0]["image_url"], web.ChartURL(base, gpuQuestion); u != want {
+		t.Errorf("image_url %v, want %s", u, want)
+	}
+	if alt, _ := imgs[0]["alt_text"].(string); !strings.Contains(alt, "50,000") {
+		t.Errorf("alt_text %q does not say the figures", alt)
+	}
+	if s := shown(m); !strings.Contains(s, "|Full answer>") {
+		t.Errorf("no link to the full answer: %.1500s", s)
+	}
+	_, m = e.slash(slackfake.SlashCommand{Command: "/ask", Text: "what is the AI diffusion rule"})
+	if imgs := images(m); len(imgs) != 0 {
+		t.Errorf("an answer without figures to compare shows %d images", len(imgs))
 	}
 }

@@ -21,6 +21,8 @@ const (
 	maxFieldText   = 2000 // characters in one field
 	maxContextElem = 10   // elements in a context block
 	maxContextText = 2000 // characters racebot puts in one context element
+	maxImageURL    = 3000 // an image block's image_url
+	maxImageAlt    = 2000 // an image block's alt_text
 	maxButtonValue = 2000 // characters in a button's value
 	// maxMessageText caps all the text of one message. Slack documents no
 	// total, but users report msg_blocks_too_long at about 13,000
@@ -162,6 +164,10 @@ func (r renderer) Render(doc *bot.Document) message {
 			b.list(heading(blk), feedLines(blk), blk.More())
 		case bot.BlockText:
 			b.text(blk.Text)
+		case bot.BlockChart:
+			if doc.ChartLink != "" && blk.Chart != nil {
+				b.image(doc.ChartLink, chartAlt(blk.Chart))
+			}
 		case bot.BlockFooter:
 			if doc.Link != "" {
 				b.context(escapeText(blk.Text), link(doc.Link, "Full answer", maxContextText))
@@ -390,6 +396,27 @@ func (b *builder) context(elems ...string) {
 		b.chars += count(e)
 	}
 	b.blocks = append(b.blocks, slack.NewContextBlock("", mixed...))
+}
+
+// image adds an image block showing the picture at url, when it is an
+// http(s) address Slack may fetch; alt is its text alternative.
+func (b *builder) image(url, alt string) {
+	if len(url) > maxImageURL || !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
+		return
+	}
+	// Escaped like any text: nothing a corpus holds can form a token.
+	alt = escapeCut(oneLine(alt), maxImageAlt)
+	b.blocks = append(b.blocks, slack.NewImageBlock(url, alt, "", nil))
+	b.chars += count(alt)
+}
+
+// chartAlt is a chart in words, for its image's text alternative.
+func chartAlt(c *bot.Chart) string {
+	parts := make([]string, len(c.Bars))
+	for i, bar := range c.Bars {
+		parts[i] = bar.Text + " (" + bar.Label + ")"
+	}
+	return "Bar chart of " + c.Title + ": " + strings.Join(parts, "; ")
 }
 
 // button adds the Share in channel button, unless value is empty.

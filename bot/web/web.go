@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/chart"
 )
 
 // maxQuery is the most bytes of a question or filter the page reads from
@@ -70,7 +71,19 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{$}", h.home)
 	mux.HandleFunc("GET /ask", h.ask)
 	mux.HandleFunc("GET /sources", h.sources)
+	mux.HandleFunc("GET /chart.png", h.chartPNG)
 	mux.HandleFunc("GET "+stylePath, serveStyle)
+}
+
+// ChartURL is the address of the chart of a question's answer, as a PNG,
+// on a page served at base, or "" when base is not an http(s) URL.
+func ChartURL(base, question string) string {
+	u := AskURL(base, question)
+	if u == "" {
+		return ""
+	}
+	path, query, _ := strings.Cut(u, "?")
+	return strings.TrimSuffix(path, "/ask") + "/chart.png?" + query
 }
 
 // AskURL is the permalink of a question's answer on a page served at
@@ -105,6 +118,39 @@ func (h *Handler) ask(w http.ResponseWriter, r *http.Request) {
 	p := &page{Title: bot.Truncate(strings.Join(strings.Fields(q), " "), 70) + " · racebot", Nav: "ask", Question: q,
 		Doc: bot.ReplyDocument(reply, h.opts.Location, h.opts.Now())}
 	h.write(w, r, status(w, reply), p)
+}
+
+// chartPNG serves the chart of a question's answer as a PNG, for chat
+// platforms that show images by address (Slack); 404 when the answer has
+// none. It asks like the page, within the same limits.
+func (h *Handler) chartPNG(w http.ResponseWriter, r *http.Request) {
+	for k, v := range securityHeaders {
+		w.Header().Set(k, v)
+	}
+	q, ok := query(r)
+	if !ok || strings.TrimSpace(q) == "" {
+		http.Error(w, "no question", http.StatusBadRequest)
+		return
+	}
+	reply := h.handle(r, bot.CommandAsk, q)
+	if code := status(w, reply); code != http.StatusOK {
+		http.Error(w, reply.Text, code)
+		return
+	}
+	c := bot.ChartOf(reply.Answer)
+	if reply.Kind != bot.ReplyAnswer || c == nil {
+		http.Error(w, "that answer has no chart", http.StatusNotFound)
+		return
+	}
+	img, err := chart.PNG(c)
+	if err != nil {
+		h.log.Warn("draw chart", "err", err)
+		http.Error(w, "that answer has no chart", http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "image/png")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Write(img)
 }
 
 func (h *Handler) sources(w http.ResponseWriter, r *http.Request) {

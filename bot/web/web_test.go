@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/xml"
 	"flag"
+	"image/png"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -328,4 +329,48 @@ func FuzzPage(f *testing.F) {
 		_, body := get(t, srv.URL+"/ask?q=x")
 		checkHarmless(t, body)
 	})
+}
+
+// TestChartPNG: /chart.png serves the chart of a question's answer, for
+// chat platforms that show images by address, within the same limits as
+// the page; an answer without a chart is a 404.
+func TestChartPNG(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		reply  bot.Reply
+		status int
+	}{
+		{"chart", bot.Reply{Kind: bot.ReplyAnswer, Answer: hostileAnswer()}, http.StatusOK},
+		{"no chart", bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{Question: "x", Answered: true, Confident: true}}, http.StatusNotFound},
+		{"declined", bot.Reply{Kind: bot.ReplyAnswer, Answer: &bot.Answer{Question: "x"}}, http.StatusNotFound},
+		{"limited", bot.Reply{Kind: bot.ReplyNotice, Text: "wait", RetryAfter: time.Second}, http.StatusTooManyRequests},
+	} {
+		srv := newServer(t, &fakeChat{reply: tt.reply})
+		resp, body := get(t, srv.URL+"/chart.png?q=gpus")
+		if resp.StatusCode != tt.status {
+			t.Errorf("%s: %d, want %d", tt.name, resp.StatusCode, tt.status)
+			continue
+		}
+		if tt.status != http.StatusOK {
+			continue
+		}
+		if resp.Header.Get("Content-Type") != "image/png" {
+			t.Errorf("%s: Content-Type %q", tt.name, resp.Header.Get("Content-Type"))
+		}
+		if _, err := png.Decode(strings.NewReader(body)); err != nil {
+			t.Errorf("%s: not a PNG: %v", tt.name, err)
+		}
+	}
+}
+
+func TestChartURL(t *testing.T) {
+	for _, tt := range []struct{ base, q, want string }{
+		{"https://racebot.example.com", "How many GPUs?", "https://racebot.example.com/chart.png?q=How+many+GPUs%3F"},
+		{"https://example.com/racebot/", "a&b", "https://example.com/racebot/chart.png?q=a%26b"},
+		{"ftp://example.com", "x", ""},
+	} {
+		if got := ChartURL(tt.base, tt.q); got != tt.want {
+			t.Errorf("ChartURL(%q, %q) = %q, want %q", tt.base, tt.q, got, tt.want)
+		}
+	}
 }

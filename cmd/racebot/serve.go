@@ -119,12 +119,13 @@ func (c *serveCmd) Run(e *env, g *cli) error {
 		httpSrv.Close()
 		return err
 	}
-	var permalink func(string) string
+	var permalink, chartLink func(string) string
 	if c.PublicURL != "" && c.Web {
 		permalink = func(q string) string { return web.AskURL(c.PublicURL, q) }
+		chartLink = func(q string) string { return web.ChartURL(c.PublicURL, q) }
 	}
 	s.chat = bot.NewChat(bot.New(idx, bot.Options{Logger: log, Timeout: c.Timeout}), bot.ChatOptions{
-		Permalink: permalink,
+		Permalink: permalink, ChartLink: chartLink,
 		Limiter: bot.NewLimiter(
 			bot.Rate{Burst: c.UserBurst, Every: c.UserEvery},
 			bot.Rate{Burst: c.ChannelBurst, Every: c.ChannelEvery},

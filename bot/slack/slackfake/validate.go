@@ -22,6 +22,8 @@ const (
 	MaxButtonValue    = 2000  // characters in a button's value
 	MaxActionID       = 255   // characters in an action_id
 	MaxHeaderText     = 150   // characters in a header
+	MaxImageURL       = 3000  // characters in an image block's image_url
+	MaxImageAlt       = 2000  // characters in an image block's alt_text
 	MaxText           = 40000 // characters in a message's top-level text
 	// MaxBlocksText stands for the total at which users report that Slack
 	// refuses a message with msg_blocks_too_long (about 13,000
@@ -173,6 +175,20 @@ func validateBlock(b map[string]any, total *int) *ValidationError {
 			return err
 		}
 	case "divider":
+	case "image":
+		// Slack fetches the image itself: an http(s) address, and a text
+		// alternative for those who cannot see it.
+		u, _ := b["image_url"].(string)
+		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") || utf8.RuneCountInString(u) > MaxImageURL {
+			return invalid("an image block with image_url %.80q", u)
+		}
+		alt, _ := b["alt_text"].(string)
+		if alt == "" || utf8.RuneCountInString(alt) > MaxImageAlt {
+			return invalid("an image block with an alt_text of %d characters", utf8.RuneCountInString(alt))
+		}
+		if _, _, err := textObject(b["title"], MaxImageAlt, total); err != nil {
+			return err
+		}
 	default:
 		return invalid("unknown block type %v", b["type"])
 	}
