@@ -8,6 +8,8 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"git.sr.ht/~sbinet/gg"
+	"image"
 	"image/color"
 	"image/png"
 	"math"
@@ -17,6 +19,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -26,12 +29,16 @@ import (
 )
 
 // Size of a chart: wide enough for a label and a figure beside each bar,
-// and a row per bar.
+// and a row per bar. It is drawn at 72 dots per inch, where a point is a
+// pixel: at any other resolution the text is drawn through a scaling
+// transform that takes half the time of a chart. Lengths and type are
+// scaled up instead, to a 672-pixel-wide image, 7 inches at 96 dpi.
 const (
-	width     = 7 * vg.Inch
-	rowHeight = 0.45 * vg.Inch
-	frame     = 1.3 * vg.Inch // title, axis and margins
-	dpi       = 96
+	scale     = 96.0 / 72
+	width     = 7 * vg.Inch * scale
+	rowHeight = 0.45 * vg.Inch * scale
+	frame     = 1.3 * vg.Inch * scale // title, axis and margins
+	dpi       = 72
 	maxLabel  = 42 // characters of a bar's label before it is cut
 	maxText   = 36 // characters of the figure written beside a bar
 )
@@ -64,7 +71,13 @@ func PNG(c *bot.Chart) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	canvas := vgimg.NewWith(vgimg.UseWH(width, h), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
+	// The canvas draws into an image of ours through a context made for
+	// it: given only the image, gg would copy it first.
+	img := image.NewRGBA(image.Rect(0, 0, int(math.Round(float64(width))), int(math.Round(float64(h))))) // a point a pixel at 72 dpi
+	ctx := gg.NewContextForRGBA(img)
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	canvas := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
 	p.Draw(draw.New(canvas))
 	var buf bytes.Buffer
 	// Fast compression: a chart is a few flat colours, which compress
@@ -118,6 +131,10 @@ func build(c *bot.Chart) (*plot.Plot, vg.Length, error) {
 		top = math.Max(top, hi)
 	}
 	p := plot.New()
+	for _, st := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.X.Tick.Label, &p.Y.Tick.Label} {
+		st.Font.Size *= scale
+	}
+	p.X.Tick.Length *= scale
 	p.Title.Text = c.Title
 	if !strings.EqualFold(c.Title, c.Unit) {
 		p.Title.Text += " (" + c.Unit + ")"
@@ -148,11 +165,11 @@ func build(c *bot.Chart) (*plot.Plot, vg.Length, error) {
 	}
 	for i := range figures.TextStyle {
 		figures.TextStyle[i].Font = plot.DefaultFont
-		figures.TextStyle[i].Font.Size = 10
+		figures.TextStyle[i].Font.Size = 10 * scale
 		figures.TextStyle[i].XAlign = draw.XLeft
 		figures.TextStyle[i].YAlign = draw.YCenter
 	}
-	figures.Offset = vg.Point{X: 4}
+	figures.Offset = vg.Point{X: 4 * scale}
 	p.Add(bars, ranges, figures)
 	p.NominalY(labels...)
 	return p, frame + vg.Length(n)*rowHeight, nil

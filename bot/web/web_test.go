@@ -23,7 +23,9 @@ import (
 	"github.com/racebot/racebot/corpus/figure"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden pages in testdata from the current output")
+// updating is bottest's -update flag: rewrite the golden pages in testdata
+// from the current output.
+func updating() bool { return flag.Lookup("update").Value.String() == "true" }
 
 // fakeChat answers every request with reply and remembers the requests.
 type fakeChat struct {
@@ -147,7 +149,7 @@ func TestPages(t *testing.T) {
 			}
 			checkHarmless(t, body)
 			golden := filepath.Join("testdata", tt.name+".html")
-			if *update {
+			if updating() {
 				if err := os.WriteFile(golden, []byte(body), 0o644); err != nil {
 					t.Fatal(err)
 				}
