@@ -116,7 +116,12 @@ func chartOf(figs []Figure) *Chart {
 			continue
 		}
 		if c == nil {
+			// Named for what it counts, or for its kind of figure
+			// ("money (USD)"); a disagreement names its own.
 			c = &Chart{Title: string(f.Kind), Unit: chartUnit(f)}
+			if f.Unit == "" {
+				c.Title = c.Unit
+			}
 		} else if chartUnit(f) != c.Unit || (f.Unit == "" && countedNoun(f.Counts) != countedNoun(figs[0].Counts)) {
 			return nil // units differ: no one axis for them
 		}

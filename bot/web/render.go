@@ -11,7 +11,7 @@ import (
 	"github.com/racebot/racebot/bot/chart"
 )
 
-//go:embed page.html racebot.css
+//go:embed page.html racebot.css icon.svg
 var files embed.FS
 
 // segments are a quoted passage cut at its highlights. The page shows

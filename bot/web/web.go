@@ -72,7 +72,8 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /ask", h.ask)
 	mux.HandleFunc("GET /sources", h.sources)
 	mux.HandleFunc("GET /chart.png", h.chartPNG)
-	mux.HandleFunc("GET "+stylePath, serveStyle)
+	mux.HandleFunc("GET "+stylePath, serveStatic("racebot.css", "text/css; charset=utf-8"))
+	mux.HandleFunc("GET "+iconPath, serveStatic("icon.svg", "image/svg+xml"))
 }
 
 // ChartURL is the address of the chart of a question's answer, as a PNG,
@@ -232,14 +233,22 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, code int, p *pag
 // the policy can allow it and nothing inline.
 const stylePath = "/static/racebot.css"
 
-// style is the page's style sheet.
-var style, _ = files.ReadFile("racebot.css")
+// iconPath is where the page's icon is served.
+const iconPath = "/static/icon.svg"
 
-func serveStyle(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/css; charset=utf-8")
-	w.Header().Set("Cache-Control", "public, max-age=3600")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Write(style)
+// serveStatic serves an embedded file of the page's.
+func serveStatic(name, contentType string) http.HandlerFunc {
+	data, err := files.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded at build time: cannot be missing
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", contentType)
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Security-Policy", securityHeaders["Content-Security-Policy"])
+		w.Write(data)
+	}
 }
 
 // page is what the page template shows.
