@@ -81,11 +81,16 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	a := &Answer{Question: question, Passages: []Passage{}, Figures: []Figure{}}
 	defer func() { a.Took = time.Since(start) }()
 	a.IndexUpdated = e.idx.Stats().Updated
-	if msg := Validate(question); msg != "" {
+	text, filter, err := CutFilters(question)
+	if err != nil {
+		a.Message = err.Error()
+		return a, nil
+	}
+	if msg := Validate(text); msg != "" {
 		a.Message = msg
 		return a, nil
 	}
-	q := Parse(question)
+	q := Parse(text)
 	if want != nil {
 		q.Want = want
 	}
@@ -93,6 +98,7 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	defer cancel()
 	iq := q.Query()
 	iq.Limit, iq.PerArticle, iq.Baseline, iq.Policy = searchDepth, e.policy.PerArticle, e.baseline, e.policy
+	iq.Since, iq.Before, iq.Sources = filter.Since, filter.Before, filter.Sources
 	res, err := e.idx.Search(ctx, iq)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -19,7 +21,7 @@ import (
 // docMaker builds the Bleve document of a passage, with the fields the
 // index mapping (newMapping) defines: see fields.go.
 type docMaker struct {
-	text, context, stored *fieldSpec
+	text, context, day, source, stored *fieldSpec
 }
 
 // newDocMaker reads the fields of the mapping m. It fails if they are not
@@ -39,6 +41,8 @@ func newDocMaker(m mapping.IndexMapping) (*docMaker, error) {
 	}{
 		{&d.text, fieldText, "text"},
 		{&d.context, fieldContext, "text"},
+		{&d.day, fieldDay, "text"},
+		{&d.source, fieldSource, "text"},
 		{&d.stored, fieldStored, "text"},
 	} {
 		if *f.spec, err = specOf(im, f.name, f.kind); err != nil {
@@ -60,17 +64,18 @@ func newDocMaker(m mapping.IndexMapping) (*docMaker, error) {
 // analysed, so one field, analysed when it is made, can serve every passage
 // under one heading.
 type docCache struct {
-	m        *docMaker
-	a        *corpus.Article
-	src      corpus.Source
-	contexts map[string]*field // by heading
+	m           *docMaker
+	a           *corpus.Article
+	src         corpus.Source
+	day, source *field            // the article's, nil when it has none
+	contexts    map[string]*field // by heading
 }
 
 // passageDoc is a passage's document with the fields no other passage
 // shares. Bleve adds the _id field.
 type passageDoc struct {
 	doc          document.Document
-	fields       [3]document.Field
+	fields       [5]document.Field
 	text, stored field
 }
 
@@ -83,6 +88,11 @@ func (d *docMaker) cache() *docCache {
 func (c *docCache) newDoc(a *corpus.Article, p *corpus.Passage) *document.Document {
 	if c.a != a {
 		c.a, c.src = a, a.Cite()
+		c.day, c.source = nil, nil
+		if !a.Published.IsZero() {
+			c.day = c.m.day.keywordField(a.Published.Format(time.DateOnly))
+		}
+		c.source = c.m.source.keywordField(sourceWords(a)...)
 		clear(c.contexts)
 	}
 	// The document and the fields that are the passage's own are one
@@ -102,10 +112,32 @@ func (c *docCache) newDoc(a *corpus.Article, p *corpus.Passage) *document.Docume
 		c.contexts[p.Heading] = ctx
 	}
 	doc.AddField(ctx)
+	if c.day != nil {
+		doc.AddField(c.day)
+	}
+	if c.source != nil {
+		doc.AddField(c.source)
+	}
 	c.m.stored.setStored(&pd.stored, encodeStored(a, &c.src, p))
 	doc.AddField(&pd.stored)
 	doc.SetIndexed()
 	return doc
+}
+
+// sourceWords are the words a source: filter matches an article by: each
+// word of its sources' publishers, in lower case, once.
+func sourceWords(a *corpus.Article) []string {
+	var out []string
+	for _, s := range a.Sources {
+		for w := range strings.FieldsFuncSeq(strings.ToLower(s.Publisher), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}) {
+			if !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // The stored passage is everything an answer needs about it, so that

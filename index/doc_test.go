@@ -20,20 +20,23 @@ import (
 	"github.com/racebot/racebot/corpus/figure"
 )
 
-// mappedDoc is a passage as Bleve's document mapping would index it from a
-// struct: what docMaker must give the same terms as.
-type mappedDoc struct {
-	Text    string `json:"text"`
-	Context string `json:"context"`
-	Stored  string `json:"p"`
-}
-
-func mapped(a *corpus.Article, p *corpus.Passage) mappedDoc {
-	return mappedDoc{
-		Text:    p.Text,
-		Context: strings.TrimSpace(a.Title + "\n" + p.Heading),
-		Stored:  "stored",
+// mapped is a passage as Bleve's document mapping would index it: what
+// docMaker must give the same terms as.
+func mapped(a *corpus.Article, p *corpus.Passage) map[string]any {
+	// A map rather than a struct: Bleve maps a struct's zero fields too,
+	// and an article without a date or a publisher has no field for it.
+	d := map[string]any{
+		"text":    p.Text,
+		"context": strings.TrimSpace(a.Title + "\n" + p.Heading),
+		"p":       "stored",
 	}
+	if !a.Published.IsZero() {
+		d["day"] = a.Published.Format(time.DateOnly)
+	}
+	if words := sourceWords(a); len(words) > 0 {
+		d["source"] = words
+	}
+	return d
 }
 
 // indexedField is what Bleve's segment builder keeps of the fields of one
@@ -287,7 +290,7 @@ func TestIndexMatchesMapping(t *testing.T) {
 		for i := range a.Passages {
 			p := &a.Passages[i]
 			d := mapped(a, p)
-			d.Stored = string(encodeStored(a, &src, p))
+			d["p"] = string(encodeStored(a, &src, p))
 			if err := batch.Index(p.ID(), d); err != nil {
 				t.Fatal(err)
 			}
@@ -354,7 +357,7 @@ func TestIndexMatchesMapping(t *testing.T) {
 		}
 		return out
 	}
-	for _, field := range []string{fieldText, fieldContext} {
+	for _, field := range []string{fieldText, fieldContext, fieldDay, fieldSource} {
 		got, want := postings(readers[0], field), postings(readers[1], field)
 		if len(want) < 2 {
 			t.Fatalf("field %s: only %d terms", field, len(want))

@@ -160,6 +160,28 @@ func (s *fieldSpec) analyse(value []byte) (int, bindex.TokenFrequencies) {
 	return len(tokens), analysis.TokenFrequency(tokens, nil, s.options)
 }
 
+// keywordField returns a field holding values, each one term, as Bleve's
+// keyword analyzer indexes a field of several values; nil for none.
+func (s *fieldSpec) keywordField(values ...string) *field {
+	if len(values) == 0 {
+		return nil
+	}
+	f := &field{name: s.name, typ: 't', options: s.options, value: []byte(values[0]), length: len(values)}
+	f.freqs = make(bindex.TokenFrequencies, len(values))
+	for _, v := range values {
+		f.plain += uint64(len(v))
+		tf := f.freqs[v]
+		if tf == nil {
+			tf = &bindex.TokenFreq{Term: []byte(v)}
+			f.freqs[v] = tf
+		}
+		if !s.options.SkipFreqNorm() {
+			tf.SetFrequency(tf.Frequency() + 1)
+		}
+	}
+	return f
+}
+
 // setStored makes f a text field that is stored and not indexed, as
 // document.TextField stores one.
 func (s *fieldSpec) setStored(f *field, value []byte) {

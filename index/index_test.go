@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/corpustest"
@@ -372,5 +373,58 @@ func TestFolderSync(t *testing.T) {
 	}
 	if want := []string{"updated", "unchanged", "failed"}; !slices.Equal(outcomes, want) {
 		t.Errorf("outcomes %v, want %v", outcomes, want)
+	}
+}
+
+// TestSearchFilters: since:, before: and source: keep only the passages
+// of the articles they name, found among all, not only among those the
+// unfiltered search ranks first.
+func TestSearchFilters(t *testing.T) {
+	x := open(t, "", index.Options{})
+	if _, err := x.Sync(context.Background(), starter(t)); err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, tt := range []struct {
+		name string
+		q    index.Query
+		ok   func(index.Hit) bool
+	}{
+		{"source", index.Query{Text: "deepseek gpus", Sources: []string{"Livemint"}},
+			func(h index.Hit) bool { return strings.Contains(h.Publisher, "Livemint") }},
+		{"since", index.Query{Text: "nvidia chips china", Since: day("2025-06-01")},
+			func(h index.Hit) bool { return !h.Published.Before(day("2025-06-01")) }},
+		{"before", index.Query{Text: "nvidia chips china", Before: day("2025-01-01")},
+			func(h index.Hit) bool { return h.Published.Before(day("2025-01-01")) }},
+		{"between, from a source", index.Query{Text: "stargate", Since: day("2025-01-01"), Before: day("2025-02-01"), Sources: []string{"openai", "reuters", "cnbc"}},
+			func(h index.Hit) bool {
+				return !h.Published.Before(day("2025-01-01")) && h.Published.Before(day("2025-02-01"))
+			}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.q.Limit = 10
+			res, err := x.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Hits) == 0 {
+				t.Fatal("no passage passes the filter")
+			}
+			for _, h := range res.Hits {
+				if !tt.ok(h) {
+					t.Errorf("%s (%s, %s) does not pass the filter", h.Passage.ID(), h.Publisher, h.Published.Format(time.DateOnly))
+				}
+			}
+		})
+	}
+	res, err := x.Search(context.Background(), index.Query{Text: "deepseek gpus", Sources: []string{"nosuchpublisher"}})
+	if err != nil || len(res.Hits) != 0 {
+		t.Errorf("a source no article has: %d hits, %v", len(res.Hits), err)
 	}
 }

@@ -14,15 +14,18 @@ import (
 
 // Field names in the Bleve documents. One document is one passage.
 //
-// Only the fields that queries search are indexed. An article's ID,
-// publisher, date and tags, and a passage's figures, are in the stored
-// passage, which answers read; indexing them as well, as fields no query
-// names, took a third of a build's time and a tenth of its memory
-// (docs/benchmarks.md). A filter on one of them (a date, a source) would
-// index it again, as a single term a passage where it can.
+// Only the fields that queries search are indexed. An article's ID and
+// tags, and a passage's figures, are in the stored passage, which answers
+// read; indexing them as well, as fields no query names, took a quarter of
+// a build's time and 40% of its memory (docs/benchmarks.md). The date and
+// the source, which questions filter on (since:, before:, source:), are
+// indexed as a term or two a passage, not as Bleve's date fields, whose
+// sixteen prefix-coded terms a value cost as much as the text.
 const (
 	fieldText    = "text"    // the paragraph: English analysis, synonyms
 	fieldContext = "context" // article title and heading above the passage
+	fieldDay     = "day"     // the article's publication day, YYYY-MM-DD
+	fieldSource  = "source"  // the words of its sources' publishers, lower case
 	fieldStored  = "p"       // the passage, stored only (encodeStored)
 )
 
@@ -53,7 +56,7 @@ const DefaultScoring = TFIDF
 // another version is rebuilt from the corpus automatically. Bump it whenever
 // a change here, in the passage splitter or in the figure extractor would
 // make an existing index answer differently from a fresh one.
-const schemaVersion = "racebot-17"
+const schemaVersion = "racebot-18"
 
 // newMapping builds the index mapping. Only what search needs is indexed,
 // and only the passage blob is stored: no term vectors, no doc values on
@@ -90,6 +93,14 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
+	keyword := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
 	stored := bleve.NewTextFieldMapping()
 	stored.Index = false
 	stored.Store = true
@@ -100,6 +111,8 @@ func newMapping(scoring string) (*mapping.IndexMappingImpl, error) {
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldText, text())
 	dm.AddFieldMappingsAt(fieldContext, text())
+	dm.AddFieldMappingsAt(fieldDay, keyword())
+	dm.AddFieldMappingsAt(fieldSource, keyword())
 	dm.AddFieldMappingsAt(fieldStored, stored)
 	// No composite "_all" field: every query names its field, and
 	// building it would analyse every passage a second time.

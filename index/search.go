@@ -42,6 +42,12 @@ type Query struct {
 	// higher (rank.Features.Entity).
 	Class lexicon.Class
 	Head  string
+	// Since and Before keep the passages of articles published on or
+	// after Since and before Before (by day); zero means no bound.
+	Since, Before time.Time
+	// Sources keeps the passages of articles one of whose publishers'
+	// names has one of these words (any case); empty means any.
+	Sources []string
 	// Limit is the number of passages to return; zero means 5.
 	Limit int
 	// PerArticle caps the passages returned from one article, so that one
@@ -229,9 +235,13 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 		mq.SetField(fieldText)
 		rq = retrieval{wide: mq}
 	}
+	filter := q.filter()
 	fetch := func(qq query.Query, size int) error {
 		if qq == nil || size <= 0 {
 			return nil
+		}
+		if filter != nil {
+			qq = bleve.NewConjunctionQuery(qq, filter)
 		}
 		req := bleve.NewSearchRequestOptions(qq, size, 0, false)
 		req.Fields = []string{fieldStored}
@@ -294,6 +304,41 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 	res.Evidence = evidence(hits, res.Concepts, q, n)
 	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
 	return res, nil
+}
+
+// filter is the query a passage's article must match for q's filters, or
+// nil when q has none. Days are compared as YYYY-MM-DD terms, which sort
+// as the days do.
+func (q Query) filter() query.Query {
+	var must []query.Query
+	if !q.Since.IsZero() || !q.Before.IsZero() {
+		var lo, hi *bool
+		min, max := "", ""
+		yes, no := true, false
+		if !q.Since.IsZero() {
+			min, lo = q.Since.Format(time.DateOnly), &yes
+		}
+		if !q.Before.IsZero() {
+			max, hi = q.Before.Format(time.DateOnly), &no
+		}
+		r := bleve.NewTermRangeInclusiveQuery(min, max, lo, hi)
+		r.SetField(fieldDay)
+		must = append(must, r)
+	}
+	if len(q.Sources) > 0 {
+		any := make([]query.Query, 0, len(q.Sources))
+		for _, w := range q.Sources {
+			any = append(any, termQuery(strings.ToLower(w), fieldSource, 1))
+		}
+		must = append(must, bleve.NewDisjunctionQuery(any...))
+	}
+	switch len(must) {
+	case 0:
+		return nil
+	case 1:
+		return must[0]
+	}
+	return bleve.NewConjunctionQuery(must...)
 }
 
 // perArticle returns the first limit hits, taking at most n of one article
