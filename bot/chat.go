@@ -18,10 +18,11 @@ type Command string
 
 // The chat commands, the same on every platform.
 const (
-	CommandAsk     Command = "ask"     // /ask question:, and a mention of the bot
-	CommandFigures Command = "figures" // /figures topic:
-	CommandSources Command = "sources" // /sources [query]
-	CommandHelp    Command = "help"    // /help
+	CommandAsk      Command = "ask"      // /ask question:, and a mention of the bot
+	CommandFigures  Command = "figures"  // /figures topic:
+	CommandSources  Command = "sources"  // /sources [query]
+	CommandTimeline Command = "timeline" // /timeline topic:
+	CommandHelp     Command = "help"     // /help
 )
 
 // Request is a chat message or command, translated from a platform's event.
@@ -38,17 +39,19 @@ type ReplyKind int
 
 // The kinds of reply.
 const (
-	ReplyAnswer  ReplyKind = iota // Answer is set (answered or declined)
-	ReplySources                  // Sources is set
-	ReplyHelp                     // Text is the help
-	ReplyNotice                   // Text explains why there is no answer: too long, rate limited, busy, failed
+	ReplyAnswer   ReplyKind = iota // Answer is set (answered or declined)
+	ReplySources                   // Sources is set
+	ReplyTimeline                  // Timeline is set
+	ReplyHelp                      // Text is the help
+	ReplyNotice                    // Text explains why there is no answer: too long, rate limited, busy, failed
 )
 
 // Reply is what racebot says back, for an adapter to render.
 type Reply struct {
-	Kind    ReplyKind
-	Answer  *Answer
-	Sources []Source
+	Kind     ReplyKind
+	Answer   *Answer
+	Timeline *Timeline
+	Sources  []Source
 	// Feeds are the news feeds articles are added from, with a sources
 	// reply to an unfiltered /sources, when racebot reads any.
 	Feeds []Feed
@@ -214,7 +217,7 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		return Reply{Kind: ReplyHelp, Text: Help}
 	case CommandSources:
 		req.Text = Truncate(req.Text, 4*MaxQuestionLen)
-	case CommandAsk, CommandFigures:
+	case CommandAsk, CommandFigures, CommandTimeline:
 		if strings.TrimSpace(req.Text) == "" {
 			return Reply{Kind: ReplyHelp, Text: Help}
 		}
@@ -240,24 +243,20 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		return *r
 	}
 	defer c.release()
+	if req.Command == CommandTimeline {
+		t, err := c.engine.Timeline(ctx, req.Text)
+		if err != nil {
+			return c.failed(ctx, req, err)
+		}
+		return Reply{Kind: ReplyTimeline, Timeline: t}
+	}
 	answer := c.engine.Answer
 	if req.Command == CommandFigures {
 		answer = c.engine.Figures
 	}
 	a, err := answer(ctx, req.Text)
-	if err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		// The asker hung up (an HTTP client closed its connection, the
-		// server is stopping): nobody is waiting for this reply, and
-		// racebot did nothing wrong.
-		c.log.Info("question abandoned by the asker", "platform", req.Platform, "command", req.Command)
-		return withdrawnReply
-	}
 	if err != nil {
-		c.log.Error("answer failed", "platform", req.Platform, "command", req.Command, "err", err)
-		if errors.Is(err, context.DeadlineExceeded) {
-			return Reply{Kind: ReplyNotice, Failed: true, Text: "That took me too long to answer. Please try again in a moment, or ask more briefly."}
-		}
-		return Reply{Kind: ReplyNotice, Failed: true, Text: Apology}
+		return c.failed(ctx, req, err)
 	}
 	r := Reply{Kind: ReplyAnswer, Answer: a}
 	if c.link != nil && a.Answered && req.Command == CommandAsk {
@@ -267,6 +266,22 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		r.ChartLink = c.chart(req.Text)
 	}
 	return r
+}
+
+// failed is the reply to a request whose answer failed with err.
+func (c *Chat) failed(ctx context.Context, req Request, err error) Reply {
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		// The asker hung up (an HTTP client closed its connection, the
+		// server is stopping): nobody is waiting for this reply, and
+		// racebot did nothing wrong.
+		c.log.Info("question abandoned by the asker", "platform", req.Platform, "command", req.Command)
+		return withdrawnReply
+	}
+	c.log.Error("answer failed", "platform", req.Platform, "command", req.Command, "err", err)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return Reply{Kind: ReplyNotice, Failed: true, Text: "That took me too long to answer. Please try again in a moment, or ask more briefly."}
+	}
+	return Reply{Kind: ReplyNotice, Failed: true, Text: Apology}
 }
 
 // Apology and TooSlow are what a user sees when racebot itself failed, and

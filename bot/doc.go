@@ -288,6 +288,8 @@ func ReplyDocument(r Reply, loc *time.Location, now time.Time) *Document {
 		return d
 	case r.Kind == ReplySources:
 		return ListingDocument(r.Sources, r.Feeds, now)
+	case r.Kind == ReplyTimeline && r.Timeline != nil:
+		return TimelineDocument(r.Timeline)
 	case r.Kind == ReplyHelp:
 		return HelpDocument(r.Text)
 	}

@@ -56,6 +56,21 @@ func Commands() []*discordgo.ApplicationCommand {
 			},
 		},
 		{
+			Name:        string(bot.CommandTimeline),
+			Type:        discordgo.ChatApplicationCommand,
+			Description: "What the articles say happened on a topic, newest first, each dated and cited",
+			Options: []*discordgo.ApplicationCommandOption{
+				{
+					Type:        discordgo.ApplicationCommandOptionString,
+					Name:        optTopic,
+					Description: "A topic, e.g. H20 sales, or Stargate since:2025",
+					Required:    true,
+					MaxLength:   bot.MaxQuestionLen,
+				},
+				privateOpt,
+			},
+		},
+		{
 			Name:        string(bot.CommandSources),
 			Type:        discordgo.ChatApplicationCommand,
 			Description: "The articles I answer from, newest first",

@@ -118,6 +118,8 @@ func (m *Metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) 
 		}
 	case bot.ReplySources:
 		outcome = "sources"
+	case bot.ReplyTimeline:
+		outcome = "timeline"
 	case bot.ReplyHelp:
 		outcome = "help"
 	case bot.ReplyNotice:
@@ -134,7 +136,7 @@ func (m *Metrics) Handled(req bot.Request, reply bot.Reply, took time.Duration) 
 	}
 	command := string(req.Command)
 	switch req.Command {
-	case bot.CommandAsk, bot.CommandFigures, bot.CommandSources, bot.CommandHelp:
+	case bot.CommandAsk, bot.CommandFigures, bot.CommandSources, bot.CommandHelp, bot.CommandTimeline:
 	default:
 		// Command names come from users (any Slack slash command routed
 		// here): one label value for all of them keeps the series few.

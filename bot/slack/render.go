@@ -111,7 +111,7 @@ func shareValue(req *bot.Request, worth bool) string {
 func parseShareValue(v string) (bot.Command, string, bool) {
 	cmd, text, ok := strings.Cut(v, ":")
 	switch bot.Command(cmd) {
-	case bot.CommandAsk, bot.CommandFigures, bot.CommandSources:
+	case bot.CommandAsk, bot.CommandFigures, bot.CommandSources, bot.CommandTimeline:
 		return bot.Command(cmd), unescaper.Replace(text), ok
 	}
 	return "", "", false

@@ -331,12 +331,12 @@ func commandFor(name, text string) (bot.Command, string) {
 		name = strings.TrimPrefix(name, p)
 	}
 	switch c := bot.Command(name); c {
-	case bot.CommandAsk, bot.CommandFigures, bot.CommandSources, bot.CommandHelp:
+	case bot.CommandAsk, bot.CommandFigures, bot.CommandSources, bot.CommandHelp, bot.CommandTimeline:
 		return c, text
 	case "racebot":
 		first, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
 		switch c := bot.Command(strings.ToLower(first)); c {
-		case bot.CommandAsk, bot.CommandFigures, bot.CommandSources, bot.CommandHelp:
+		case bot.CommandAsk, bot.CommandFigures, bot.CommandSources, bot.CommandHelp, bot.CommandTimeline:
 			return c, strings.TrimSpace(rest)
 		}
 		return bot.CommandAsk, text

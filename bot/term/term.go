@@ -40,6 +40,13 @@ func WriteAnswer(w io.Writer, a *bot.Answer, st Style) {
 	io.WriteString(w, out)
 }
 
+// WriteDocument prints any reply laid out as a document: a timeline, a
+// listing.
+func WriteDocument(w io.Writer, d *bot.Document, st Style) {
+	_, out := bot.Fit(d, renderer{st})
+	io.WriteString(w, out)
+}
+
 // renderer renders documents as text for a terminal. A terminal has no
 // limit on a message, so its Fits takes anything: Fit only applies the
 // caps every platform shares.

@@ -71,6 +71,7 @@ func (h *Handler) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{$}", h.home)
 	mux.HandleFunc("GET /ask", h.ask)
 	mux.HandleFunc("GET /sources", h.sources)
+	mux.HandleFunc("GET /timeline", h.timeline)
 	mux.HandleFunc("GET /chart.png", h.chartPNG)
 	mux.HandleFunc("GET "+stylePath, serveStatic("racebot.css", "text/css; charset=utf-8"))
 	mux.HandleFunc("GET "+iconPath, serveStatic("icon.svg", "image/svg+xml"))
@@ -152,6 +153,29 @@ func (h *Handler) chartPNG(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "image/png")
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	w.Write(img)
+}
+
+// timeline shows what the articles say happened on a topic, newest first.
+func (h *Handler) timeline(w http.ResponseWriter, r *http.Request) {
+	q, ok := query(r)
+	p := &page{Title: "Timeline · racebot", Nav: "timeline", Question: q}
+	switch {
+	case !ok:
+		h.write(w, r, http.StatusRequestURITooLong, withDoc(p, bot.NoticeDocument("That topic is too long to read. Name it in fewer words.", bot.TonePlain)))
+		return
+	case strings.TrimSpace(q) == "":
+		h.write(w, r, http.StatusOK, p)
+		return
+	}
+	reply := h.handle(r, bot.CommandTimeline, q)
+	p.Title = bot.Truncate(strings.Join(strings.Fields(q), " "), 60) + " · timeline · racebot"
+	p.Doc = bot.ReplyDocument(reply, h.opts.Location, h.opts.Now())
+	h.write(w, r, status(w, reply), p)
+}
+
+func withDoc(p *page, d *bot.Document) *page {
+	p.Doc = d
+	return p
 }
 
 func (h *Handler) sources(w http.ResponseWriter, r *http.Request) {

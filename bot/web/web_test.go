@@ -124,6 +124,12 @@ func TestPages(t *testing.T) {
 		{"limited", "/ask?q=again", bot.Reply{Kind: bot.ReplyNotice, Text: "You are asking quickly: wait 8 seconds.", RetryAfter: 7500 * time.Millisecond}, http.StatusTooManyRequests},
 		{"busy", "/ask?q=again", bot.Reply{Kind: bot.ReplyNotice, Text: "racebot is busy.", Busy: true, RetryAfter: 2 * time.Second}, http.StatusServiceUnavailable},
 		{"failed", "/ask?q=again", bot.Reply{Kind: bot.ReplyNotice, Text: bot.Apology, Failed: true}, http.StatusInternalServerError},
+		{"timeline", "/timeline?q=h20+sales", bot.Reply{Kind: bot.ReplyTimeline, Timeline: &bot.Timeline{Topic: "h20 <script>", Entries: []bot.TimelineEntry{
+			{Citation: bot.Citation{Doc: "a", Paragraph: 3, Title: "H20 <b>", Publisher: "Tom's Hardware", URL: "https://example.com/h20", Published: date("2025-08-12")},
+				Text: "Nvidia agreed to give the US government 15% of its H20 revenue.", Figures: []string{"15%"}},
+			{Citation: bot.Citation{Doc: "b", Paragraph: 1, Title: "Licence", Publisher: "Evil", URL: "javascript:alert(1)", Published: date("2025-04-09")},
+				Text: "Exports of the H20 <script>alert(1)</script> now need a licence."},
+		}}}, http.StatusOK},
 		{"sources", "/sources?q=deepseek", bot.Reply{Kind: bot.ReplySources,
 			Sources: []bot.Source{
 				{Doc: "a", Title: "DeepSeek <script>", Publisher: "Livemint", URL: "https://example.com/a", Published: date("2025-01-31")},

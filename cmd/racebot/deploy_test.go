@@ -50,7 +50,7 @@ type slackManifest struct {
 
 // commands are the chat commands racebot handles, the same on every
 // platform.
-var commands = []string{string(bot.CommandAsk), string(bot.CommandFigures), string(bot.CommandSources), string(bot.CommandHelp)}
+var commands = []string{string(bot.CommandAsk), string(bot.CommandFigures), string(bot.CommandSources), string(bot.CommandHelp), string(bot.CommandTimeline)}
 
 func TestSlackManifests(t *testing.T) {
 	for _, tc := range []struct {

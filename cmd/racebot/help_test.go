@@ -110,8 +110,8 @@ func TestHelpAndVersion(t *testing.T) {
 		out  string // in standard output
 		err  string // in standard error
 	}{
-		{args: nil, out: "help       Show help"},
-		{args: []string{"help"}, out: "serve      Answer on Discord and Slack"},
+		{args: nil, out: "help        Show help"},
+		{args: []string{"help"}, out: "serve       Answer on Discord and Slack"},
 		{args: []string{"help", "serve"}, out: "SLACK_SIGNING_SECRET"},
 		{args: []string{"help", "nosuch"}, code: 2, err: "run racebot help"},
 		{args: []string{"--version"}, out: "racebot "},

@@ -39,15 +39,16 @@ type cli struct {
 	Index    string `name:"index" help:"Folder racebot keeps its index in (default: under the user cache directory)." placeholder:"DIR" type:"path"`
 	LogLevel string `help:"Least severe log messages to print: debug, info, warn or error (default: info for serve, warn otherwise)." enum:",debug,info,warn,error" default:"" placeholder:"LEVEL"`
 
-	Ask     askCmd     `cmd:"" help:"Answer a question from the corpus."`
-	Figures figuresCmd `cmd:"" help:"List the figures found in text."`
-	Build   indexCmd   `cmd:"" name:"index" help:"Build the index, or bring it up to date with the corpus."`
-	Sources sourcesCmd `cmd:"" help:"List the articles racebot answers from, and the news feeds racebot serve reads."`
-	Add     addCmd     `cmd:"" help:"Add web pages or saved .html, .md and .txt files to the corpus folder as articles, then update the index."`
-	Eval    evalCmd    `cmd:"" help:"Score answers against an eval file (hit@1, hit@3, MRR, wrongly declined, confident and first, unanswerable handled)."`
-	Serve   serveCmd   `cmd:"" help:"Answer on Discord and Slack, and over HTTP (/api/ask, /healthz, /readyz, /metrics)."`
-	Version versionCmd `cmd:"" help:"Print the version."`
-	Help    helpCmd    `cmd:"" help:"Show help for racebot or for one of its commands: racebot help ask."`
+	Ask      askCmd      `cmd:"" help:"Answer a question from the corpus."`
+	Figures  figuresCmd  `cmd:"" help:"List the figures found in text."`
+	Timeline timelineCmd `cmd:"" help:"What the articles say happened on a topic, newest first, each dated and cited."`
+	Build    indexCmd    `cmd:"" name:"index" help:"Build the index, or bring it up to date with the corpus."`
+	Sources  sourcesCmd  `cmd:"" help:"List the articles racebot answers from, and the news feeds racebot serve reads."`
+	Add      addCmd      `cmd:"" help:"Add web pages or saved .html, .md and .txt files to the corpus folder as articles, then update the index."`
+	Eval     evalCmd     `cmd:"" help:"Score answers against an eval file (hit@1, hit@3, MRR, wrongly declined, confident and first, unanswerable handled)."`
+	Serve    serveCmd    `cmd:"" help:"Answer on Discord and Slack, and over HTTP (/api/ask, /healthz, /readyz, /metrics)."`
+	Version  versionCmd  `cmd:"" help:"Print the version."`
+	Help     helpCmd     `cmd:"" help:"Show help for racebot or for one of its commands: racebot help ask."`
 
 	ShowVersion kong.VersionFlag `name:"version" env:"-" help:"Print the version and exit."`
 }
