@@ -300,3 +300,30 @@ func apart(a, b uint32) bool {
 	const tolerance = 0x2000
 	return a > b+tolerance || b > a+tolerance
 }
+
+// TestBrowserTimeline asks for a topic's timeline from the page's tab:
+// the entries come newest first, each with its date and source, and the
+// page looks as its golden screenshot does.
+func TestBrowserTimeline(t *testing.T) {
+	srv := starterServer(t)
+	tab := newTab(t, 1000, 900)
+	tab.do(t,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.Click(chromedp.CSS(`nav a[href="/timeline"]`)),
+		chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "H20 sales\n"),
+		chromedp.WaitVisible(chromedp.CSS("article.reply")),
+	)
+	title := eval(t, tab, chromedp.Text(chromedp.CSS("article.reply h1")))
+	dates := eval(t, tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll('section.figures .byline')].map(b => b.textContent.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '')`))
+	if title != "Timeline: H20 sales" || len(dates) < 3 {
+		t.Fatalf("timeline titled %q with %d entries", title, len(dates))
+	}
+	for i, d := range dates {
+		if d == "" || i > 0 && d > dates[i-1] {
+			t.Errorf("entry %d dated %q after %q: want every entry dated, newest first", i, d, dates[max(i-1, 0)])
+		}
+	}
+	tab.check(t)
+	screenshot(t, tab, "timeline")
+}
