@@ -16,12 +16,17 @@ type Chart struct {
 	Title string `json:"title"` // what the figures are of: "GPUs", "money"
 	Unit  string `json:"unit"`  // the axis: "USD", "GPUs", "%"
 	Bars  []Bar  `json:"bars"`
+	// OverTime marks figures of one thing reported on different days,
+	// which read as points on a time axis rather than as bars: every
+	// bar has a Date, and no two the same.
+	OverTime bool `json:"over_time,omitempty"`
 }
 
 // Bar is one figure of a Chart.
 type Bar struct {
 	Text  string  `json:"text"`  // the figure as written: "about 50,000 NVIDIA Hopper GPUs"
 	Label string  `json:"label"` // who gives it and when: "Elon Musk, via Unusual Whales, 2025-01-27"
+	Date  Date    `json:"date"`  // when it was reported: its article's day
 	Value float64 `json:"value"` // the figure's value, or a range's middle
 	// Low and High are a range's ends; both equal Value for one number.
 	Low  float64 `json:"low"`
@@ -59,6 +64,9 @@ func ChartOf(a *Answer) *Chart {
 			if d.About != "" {
 				c.Title = d.About
 			}
+			// Claimants who disagree are compared side by side, as
+			// bars, even when they spoke on different days.
+			c.OverTime = false
 			return c
 		}
 	}
@@ -109,7 +117,8 @@ func chartOf(figs []Figure) *Chart {
 		dates []string
 	)
 	seen := map[string]bool{}
-	who := map[string]bool{}
+	who := map[string]bool{}       // claimant and day
+	claimants := map[string]bool{} // claimant alone
 	for _, f := range figs {
 		n, ok := f.Number()
 		if !ok || math.IsNaN(n) || math.Abs(n) > maxChartValue || f.Kind == figure.Date {
@@ -129,11 +138,12 @@ func chartOf(figs []Figure) *Chart {
 			continue
 		}
 		seen[f.Key()] = true
-		b := Bar{Text: f.Text, Label: f.Byline(), Value: n, Low: n, High: n, Qualifier: f.Qualifier}
+		b := Bar{Text: f.Text, Label: f.Byline(), Date: f.Published, Value: n, Low: n, High: n, Qualifier: f.Qualifier}
 		if f.Low != nil && f.High != nil {
 			b.Low, b.High = *f.Low, *f.High
 		}
 		who[f.Attribution()+"\x00"+f.Published.String()] = true
+		claimants[f.Attribution()] = true
 		c.Bars = append(c.Bars, b)
 		dates = append(dates, f.Published.String())
 	}
@@ -162,7 +172,24 @@ func chartOf(figs []Figure) *Chart {
 		bars[i] = c.Bars[k]
 	}
 	c.Bars = bars
+	// One claimant's figures on different days are a series; several
+	// claimants' are not, whatever their days.
+	c.OverTime = len(claimants) == 1 && daysApart(c.Bars)
 	return c
+}
+
+// daysApart reports whether bars are dated each on a day of its own, so
+// that a point a day reads right.
+func daysApart(bars []Bar) bool {
+	days := map[string]bool{}
+	for _, b := range bars {
+		d := b.Date.String()
+		if d == "" || days[d] {
+			return false
+		}
+		days[d] = true
+	}
+	return len(days) >= minBars
 }
 
 // chartUnit is a figure's unit as an axis names it: its unit, or for a

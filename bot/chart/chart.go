@@ -99,18 +99,111 @@ func init() {
 // near the largest float64, the axis overflows).
 const maxValue = 1e15
 
-// build lays c out as a horizontal bar chart, first bar on top, and
-// returns it with the height it needs.
+// build lays c out, and returns it with the height it needs: points on a
+// time axis for figures reported over time, else a horizontal bar chart.
 func build(c *bot.Chart) (*plot.Plot, vg.Length, error) {
-	if c == nil || len(c.Bars) == 0 {
-		return nil, 0, fmt.Errorf("draw chart: no figures")
+	if c != nil && c.OverTime && len(c.Bars) > 0 {
+		if err := check(c); err != nil {
+			return nil, 0, err
+		}
+		p, err := timeline(c)
+		return p, timeHeight, err
 	}
+	return bars(c)
+}
+
+// timeHeight is the height of a chart over time.
+const timeHeight = 3.2 * vg.Inch * scale
+
+// check refuses a chart with a value it cannot draw.
+func check(c *bot.Chart) error {
 	for _, b := range c.Bars {
 		for _, v := range []float64{b.Value, b.Low, b.High} {
 			if math.IsNaN(v) || math.Abs(v) > maxValue {
-				return nil, 0, fmt.Errorf("draw chart: figure %q is out of range", b.Text)
+				return fmt.Errorf("draw chart: figure %q is out of range", b.Text)
 			}
 		}
+	}
+	return nil
+}
+
+// timeline draws figures reported over time: a point a day, joined, each
+// labelled with the figure as written, a range as a vertical bar from its
+// low to its high end, the days on the horizontal axis.
+func timeline(c *bot.Chart) (*plot.Plot, error) {
+	p := newPlot(c)
+	p.Y.Label.Text = c.Unit
+	p.Y.Tick.Marker = ticks{money: c.Unit == "USD"}
+	p.X.Tick.Marker = plot.TimeTicks{Format: "2006-01-02"}
+	pts := make(plotter.XYs, len(c.Bars))
+	errs := make(plotter.YErrors, len(c.Bars))
+	labels := make([]string, len(c.Bars))
+	top, bottom := 0.0, 0.0
+	for i, b := range c.Bars {
+		pts[i] = plotter.XY{X: float64(b.Date.Unix()), Y: b.Value}
+		errs[i].Low, errs[i].High = b.Value-b.Low, b.High-b.Value
+		labels[i] = bot.Truncate(b.Text, maxText) // as written: its qualifier is in it
+		top, bottom = math.Max(top, b.High), math.Min(bottom, b.Low)
+	}
+	p.Y.Min, p.Y.Max = bottom, top*1.25
+	if p.Y.Max <= p.Y.Min {
+		p.Y.Max = p.Y.Min + 1
+	}
+	// Room either side, so that the first and last labels fit.
+	span := pts[len(pts)-1].X - pts[0].X
+	p.X.Min, p.X.Max = pts[0].X-span/4, pts[len(pts)-1].X+span/4
+	line, points, err := plotter.NewLinePoints(pts)
+	if err != nil {
+		return nil, fmt.Errorf("draw chart: %w", err)
+	}
+	line.Color, line.Width = rangeColor, vg.Points(1.5*scale)
+	points.Color, points.Shape, points.Radius = barColor, draw.CircleGlyph{}, vg.Points(4*scale)
+	ranges, err := plotter.NewYErrorBars(struct {
+		plotter.XYer
+		plotter.YErrorer
+	}{pts, errs})
+	if err != nil {
+		return nil, fmt.Errorf("draw chart: %w", err)
+	}
+	ranges.Color, ranges.LineStyle.Width = barColor, vg.Points(2*scale)
+	text, err := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: labels})
+	if err != nil {
+		return nil, fmt.Errorf("draw chart: %w", err)
+	}
+	for i := range text.TextStyle {
+		text.TextStyle[i].Font = plot.DefaultFont
+		text.TextStyle[i].Font.Size = 10 * scale
+		text.TextStyle[i].XAlign = draw.XCenter
+		text.TextStyle[i].YAlign = draw.YBottom
+	}
+	text.Offset = vg.Point{Y: 6 * scale}
+	p.Add(line, ranges, points, text)
+	return p, nil
+}
+
+// newPlot is a plot titled for c, in racebot's type sizes.
+func newPlot(c *bot.Chart) *plot.Plot {
+	p := plot.New()
+	for _, st := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.Y.Label.TextStyle, &p.X.Tick.Label, &p.Y.Tick.Label} {
+		st.Font.Size *= scale
+	}
+	p.X.Tick.Length *= scale
+	p.Y.Tick.Length *= scale
+	p.Title.Text = c.Title
+	if !strings.EqualFold(c.Title, c.Unit) {
+		p.Title.Text += " (" + c.Unit + ")"
+	}
+	return p
+}
+
+// bars lays c out as a horizontal bar chart, first bar on top, and returns
+// it with the height it needs.
+func bars(c *bot.Chart) (*plot.Plot, vg.Length, error) {
+	if c == nil || len(c.Bars) == 0 {
+		return nil, 0, fmt.Errorf("draw chart: no figures")
+	}
+	if err := check(c); err != nil {
+		return nil, 0, err
 	}
 	n := len(c.Bars)
 	low, extra := make(plotter.Values, n), make(plotter.Values, n)
@@ -130,15 +223,7 @@ func build(c *bot.Chart) (*plot.Plot, vg.Length, error) {
 		at[row] = plotter.XY{X: hi, Y: float64(row)}
 		top = math.Max(top, hi)
 	}
-	p := plot.New()
-	for _, st := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.X.Tick.Label, &p.Y.Tick.Label} {
-		st.Font.Size *= scale
-	}
-	p.X.Tick.Length *= scale
-	p.Title.Text = c.Title
-	if !strings.EqualFold(c.Title, c.Unit) {
-		p.Title.Text += " (" + c.Unit + ")"
-	}
+	p := newPlot(c)
 	p.X.Label.Text = c.Unit
 	p.X.Tick.Marker = ticks{money: c.Unit == "USD"}
 	p.X.Min = math.Min(0, minOf(low))

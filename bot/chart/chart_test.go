@@ -12,10 +12,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/bot/bottest"
 	"github.com/racebot/racebot/bot/chart"
+	"github.com/racebot/racebot/corpus/figure"
 )
 
 // updating is bottest's -update flag: rewrite golden files.
@@ -239,5 +241,69 @@ func BenchmarkPNG(b *testing.B) {
 		if _, err := chart.PNG(c); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// overTime is one source's figure for one thing on three days, a range
+// among them.
+func overTime() *bot.Chart {
+	day := func(s string) bot.Date { d, _ := time.Parse(time.DateOnly, s); return bot.Date{Time: d} }
+	return &bot.Chart{Title: "Stargate", Unit: "USD", OverTime: true, Bars: []bot.Bar{
+		{Text: "$100 billion", Label: "OpenAI, 2025-01-21", Date: day("2025-01-21"), Value: 1e11, Low: 1e11, High: 1e11},
+		{Text: "up to $500 billion", Label: "OpenAI, 2025-06-02", Date: day("2025-06-02"), Value: 5e11, Low: 5e11, High: 5e11, Qualifier: "up to"},
+		{Text: "$300 billion to $400 billion", Label: "OpenAI, 2025-09-23", Date: day("2025-09-23"), Value: 3.5e11, Low: 3e11, High: 4e11},
+	}}
+}
+
+// TestOverTime: figures of one thing on different days are points on a
+// time axis, drawn like the golden image.
+func TestOverTime(t *testing.T) {
+	raw, err := chart.PNG(overTime())
+	if err != nil {
+		t.Fatal(err)
+	}
+	comparePNG(t, raw, filepath.Join("testdata", "overtime.png"))
+	svg, err := chart.SVG(overTime())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"2025-", "$100 billion", "up to $500 billion", "$300 billion to $400 billion"} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("SVG does not show %q", want)
+		}
+	}
+}
+
+// TestChartOfOverTime: one source's figures on different days are drawn
+// over time; claimants who disagree, as bars, whatever their days.
+func TestChartOfOverTime(t *testing.T) {
+	day := func(s string) bot.Date { d, _ := time.Parse(time.DateOnly, s); return bot.Date{Time: d} }
+	fig := func(text string, v float64, claimant, published string) bot.Figure {
+		f := bot.Figure{Publisher: "OpenAI", Published: day(published), Doc: text}
+		f.Text, f.Value, f.Kind, f.Unit, f.Claimant = text, &v, figure.Money, "USD", claimant
+		return f
+	}
+	a := &bot.Answer{Answered: true, Figures: []bot.Figure{
+		fig("$100 billion", 1e11, "", "2025-01-21"),
+		fig("$500 billion", 5e11, "", "2025-06-02"),
+	}}
+	if c := bot.ChartOf(a); c == nil || !c.OverTime || c.Bars[0].Text != "$100 billion" {
+		t.Errorf("one source over two days: %+v, want points over time, oldest first", c)
+	}
+	a.Disagreements = []bot.Disagreement{{About: "Stargate", Figures: []bot.Figure{
+		fig("$100 billion", 1e11, "Altman", "2025-01-21"),
+		fig("$50 billion", 5e10, "Musk", "2025-01-22"),
+	}}}
+	if c := bot.ChartOf(a); c == nil || c.OverTime || c.Title != "Stargate" {
+		t.Errorf("a disagreement: %+v, want bars", c)
+	}
+	a.Disagreements = nil
+	a.Figures = append(a.Figures, fig("$200 billion", 2e11, "", "2025-06-02"))
+	if c := bot.ChartOf(a); c == nil || c.OverTime {
+		t.Errorf("two figures on one day: %+v, want bars", c)
+	}
+	a.Figures = []bot.Figure{fig("$100 billion", 1e11, "Altman", "2025-01-21"), fig("$50 billion", 5e10, "Musk", "2025-06-02")}
+	if c := bot.ChartOf(a); c == nil || c.OverTime {
+		t.Errorf("two claimants on two days: %+v, want bars, not one series", c)
 	}
 }
