@@ -81,12 +81,8 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	a := &Answer{Question: question, Passages: []Passage{}, Figures: []Figure{}}
 	defer func() { a.Took = time.Since(start) }()
 	a.IndexUpdated = e.idx.Stats().Updated
-	text, filter, err := CutFilters(question)
-	if err != nil {
-		a.Message = err.Error()
-		return a, nil
-	}
-	if msg := Validate(text); msg != "" {
+	text, filter, msg := readQuestion(question)
+	if msg != "" {
 		a.Message = msg
 		return a, nil
 	}

@@ -103,3 +103,17 @@ func filterDay(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("not a date: %q", s)
 }
+
+// readQuestion takes a question's filters out and checks what is left: it
+// returns the text to search and the filter, or a message for the user
+// saying why the question cannot be taken.
+func readQuestion(question string) (text string, f Filter, msg string) {
+	text, f, err := CutFilters(question)
+	if err != nil {
+		return "", Filter{}, err.Error()
+	}
+	if msg := Validate(text); msg != "" {
+		return "", Filter{}, msg
+	}
+	return text, f, ""
+}

@@ -45,12 +45,8 @@ func (e *Engine) Timeline(ctx context.Context, topic string) (*Timeline, error) 
 	start := time.Now()
 	t := &Timeline{Topic: topic, Entries: []TimelineEntry{}}
 	defer func() { t.Took = time.Since(start) }()
-	text, filter, err := CutFilters(topic)
-	if err != nil {
-		t.Message = err.Error()
-		return t, nil
-	}
-	if msg := Validate(text); msg != "" {
+	text, filter, msg := readQuestion(topic)
+	if msg != "" {
 		t.Message = msg
 		return t, nil
 	}

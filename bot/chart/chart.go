@@ -166,19 +166,28 @@ func timeline(c *bot.Chart) (*plot.Plot, error) {
 		return nil, fmt.Errorf("draw chart: %w", err)
 	}
 	ranges.Color, ranges.LineStyle.Width = barColor, vg.Points(2*scale)
-	text, err := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: labels})
+	text, err := figureLabels(pts, labels, draw.XCenter, draw.YBottom, vg.Point{Y: 6 * scale})
+	if err != nil {
+		return nil, err
+	}
+	p.Add(line, ranges, points, text)
+	return p, nil
+}
+
+// figureLabels writes each figure as written at its point, aligned to it
+// as given and offset from it.
+func figureLabels(at plotter.XYs, texts []string, x draw.XAlignment, y draw.YAlignment, offset vg.Point) (*plotter.Labels, error) {
+	l, err := plotter.NewLabels(plotter.XYLabels{XYs: at, Labels: texts})
 	if err != nil {
 		return nil, fmt.Errorf("draw chart: %w", err)
 	}
-	for i := range text.TextStyle {
-		text.TextStyle[i].Font = plot.DefaultFont
-		text.TextStyle[i].Font.Size = 10 * scale
-		text.TextStyle[i].XAlign = draw.XCenter
-		text.TextStyle[i].YAlign = draw.YBottom
+	for i := range l.TextStyle {
+		l.TextStyle[i].Font = plot.DefaultFont
+		l.TextStyle[i].Font.Size = 10 * scale
+		l.TextStyle[i].XAlign, l.TextStyle[i].YAlign = x, y
 	}
-	text.Offset = vg.Point{Y: 6 * scale}
-	p.Add(line, ranges, points, text)
-	return p, nil
+	l.Offset = offset
+	return l, nil
 }
 
 // newPlot is a plot titled for c, in racebot's type sizes.
@@ -244,17 +253,10 @@ func bars(c *bot.Chart) (*plot.Plot, vg.Length, error) {
 	}
 	ranges.Horizontal, ranges.Color, ranges.LineStyle.Width = true, rangeColor, 0
 	ranges.StackOn(bars)
-	figures, err := plotter.NewLabels(plotter.XYLabels{XYs: at, Labels: texts})
+	figures, err := figureLabels(at, texts, draw.XLeft, draw.YCenter, vg.Point{X: 4 * scale})
 	if err != nil {
-		return nil, 0, fmt.Errorf("draw chart: %w", err)
+		return nil, 0, err
 	}
-	for i := range figures.TextStyle {
-		figures.TextStyle[i].Font = plot.DefaultFont
-		figures.TextStyle[i].Font.Size = 10 * scale
-		figures.TextStyle[i].XAlign = draw.XLeft
-		figures.TextStyle[i].YAlign = draw.YCenter
-	}
-	figures.Offset = vg.Point{X: 4 * scale}
 	p.Add(bars, ranges, figures)
 	p.NominalY(labels...)
 	return p, frame + vg.Length(n)*rowHeight, nil

@@ -5,10 +5,7 @@ import (
 	"context"
 	"encoding/xml"
 	"flag"
-	"image"
-	"image/png"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -160,57 +157,10 @@ func TestPNG(t *testing.T) {
 }
 
 // comparePNG compares a PNG with its golden image, allowing 1% of pixels
-// to differ (anti-aliasing may differ between Go versions); -update
-// writes it.
+// to differ; -update writes it.
 func comparePNG(t *testing.T, raw []byte, golden string) {
 	t.Helper()
-	got, err := png.Decode(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if updating() {
-		if err := os.WriteFile(golden, raw, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	f, err := os.Open(golden)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := differing(got, want); diff > 0.01 {
-		t.Errorf("%.1f%% of pixels differ from %s (go test -update rewrites it; look at both)", 100*diff, golden)
-	}
-}
-
-// differing is the share of pixels that differ by more than a little in
-// any channel; 1 when the sizes differ.
-func differing(a, b image.Image) float64 {
-	if a.Bounds() != b.Bounds() {
-		return 1
-	}
-	r := a.Bounds()
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			r1, g1, b1, _ := a.At(x, y).RGBA()
-			r2, g2, b2, _ := b.At(x, y).RGBA()
-			if far(r1, r2) || far(g1, g2) || far(b1, b2) {
-				n++
-			}
-		}
-	}
-	return float64(n) / float64(r.Dx()*r.Dy())
-}
-
-func far(a, b uint32) bool {
-	const tolerance = 0x1000 // of 0xffff
-	return a > b+tolerance || b > a+tolerance
+	bottest.GoldenPNG(t, golden, raw, 0.01)
 }
 
 func TestNoChart(t *testing.T) {

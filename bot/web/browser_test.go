@@ -1,10 +1,7 @@
 package web
 
 import (
-	"bytes"
 	"context"
-	"image"
-	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -242,88 +239,5 @@ func screenshot(t *testing.T, tab *browserTab, name string) {
 	t.Helper()
 	eval(t, tab, chromedp.Evaluate[bool](`document.querySelectorAll('footer.meta').forEach(e => e.style.visibility = 'hidden'), true`))
 	raw := eval(t, tab, chromedp.FullScreenshot(100))
-	golden := filepath.Join("testdata", "browser", name+".png")
-	if updating() {
-		if err := os.WriteFile(golden, raw, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	got, err := png.Decode(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := readPNG(golden)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if d := pixelDiff(got, want); d > 0.03 {
-		out := filepath.Join(t.TempDir(), name+".png")
-		os.WriteFile(out, raw, 0o644)
-		t.Errorf("%.1f%% of the screenshot differs from %s; this run's is %s (go test -update rewrites the golden)", 100*d, golden, out)
-	}
-}
-
-func readPNG(path string) (image.Image, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return png.Decode(f)
-}
-
-// pixelDiff is the share of pixels that differ clearly in any channel,
-// over the larger of the two images; height differences count in full.
-func pixelDiff(a, b image.Image) float64 {
-	ra, rb := a.Bounds(), b.Bounds()
-	w, h := max(ra.Dx(), rb.Dx()), max(ra.Dy(), rb.Dy())
-	n := 0
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			pa, pb := image.Pt(ra.Min.X+x, ra.Min.Y+y), image.Pt(rb.Min.X+x, rb.Min.Y+y)
-			if !pa.In(ra) || !pb.In(rb) {
-				n++
-				continue
-			}
-			r1, g1, b1, _ := a.At(pa.X, pa.Y).RGBA()
-			r2, g2, b2, _ := b.At(pb.X, pb.Y).RGBA()
-			if apart(r1, r2) || apart(g1, g2) || apart(b1, b2) {
-				n++
-			}
-		}
-	}
-	return float64(n) / float64(w*h)
-}
-
-func apart(a, b uint32) bool {
-	const tolerance = 0x2000
-	return a > b+tolerance || b > a+tolerance
-}
-
-// TestBrowserTimeline asks for a topic's timeline from the page's tab:
-// the entries come newest first, each with its date and source, and the
-// page looks as its golden screenshot does.
-func TestBrowserTimeline(t *testing.T) {
-	srv := starterServer(t)
-	tab := newTab(t, 1000, 900)
-	tab.do(t,
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.Click(chromedp.CSS(`nav a[href="/timeline"]`)),
-		chromedp.WaitVisible(chromedp.ID("q")),
-		chromedp.SendKeys(chromedp.ID("q"), "H20 sales\n"),
-		chromedp.WaitVisible(chromedp.CSS("article.reply")),
-	)
-	title := eval(t, tab, chromedp.Text(chromedp.CSS("article.reply h1")))
-	dates := eval(t, tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll('section.figures .byline')].map(b => b.textContent.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '')`))
-	if title != "Timeline: H20 sales" || len(dates) < 3 {
-		t.Fatalf("timeline titled %q with %d entries", title, len(dates))
-	}
-	for i, d := range dates {
-		if d == "" || i > 0 && d > dates[i-1] {
-			t.Errorf("entry %d dated %q after %q: want every entry dated, newest first", i, d, dates[max(i-1, 0)])
-		}
-	}
-	tab.check(t)
-	screenshot(t, tab, "timeline")
+	bottest.GoldenPNG(t, filepath.Join("testdata", "browser", name+".png"), raw, 0.03)
 }
