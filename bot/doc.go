@@ -161,7 +161,10 @@ type Block struct {
 // FigureLine is a figure as a list shows it: the figure, who gives it and
 // when, and the number of the source it is quoted from.
 type FigureLine struct {
-	Text   string   `json:"text"`
+	Text string `json:"text"`
+	// Plain marks a line that is a sentence of what happened (a
+	// timeline's), not a figure: platforms show it without emphasis.
+	Plain  bool     `json:"plain,omitempty"`
 	Byline string   `json:"byline,omitempty"`
 	Ref    int      `json:"ref"`
 	Source Citation `json:"-"`

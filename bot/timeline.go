@@ -162,7 +162,7 @@ func TimelineDocument(t *Timeline) *Document {
 	}
 	b := Block{Kind: BlockFigures, Priority: PriorityNormal, Text: timelineHead, Total: len(t.Entries)}
 	for _, e := range t.Entries {
-		b.Figures = append(b.Figures, FigureLine{Text: e.Text, Byline: strings.TrimPrefix(e.Published.String()+" · "+e.Publisher, " · "), Source: e.Citation})
+		b.Figures = append(b.Figures, FigureLine{Text: e.Text, Plain: true, Byline: strings.TrimPrefix(e.Published.String()+" · "+e.Publisher, " · "), Source: e.Citation})
 	}
 	d.Blocks = append(d.Blocks, b,
 		Block{Kind: BlockReferences, Priority: PriorityRequired, Text: referencesHead}, footer)

@@ -271,7 +271,7 @@ func figureLines(b bot.Block) []string {
 // figureLine is one figure: the figure in bold, who gives it, and the
 // number of its source.
 func figureLine(f bot.FigureLine) string {
-	text, _ := fit([]piece{{text: f.Text, bold: true}}, maxFigureLen, " ")
+	text, _ := fit([]piece{{text: f.Text, bold: !f.Plain}}, maxFigureLen, " ")
 	line := "• " + text
 	if f.Byline != "" {
 		w, _ := fit([]piece{{text: f.Byline}}, maxAttribution, " ")

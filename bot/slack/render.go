@@ -292,6 +292,9 @@ func figures(b *builder, blk bot.Block) {
 // after sep, and its reference.
 func figureLine(f bot.FigureLine, sep string) string {
 	line := bold(f.Text, maxFigure)
+	if f.Plain {
+		line = escapeCut(oneLine(f.Text), maxFigure)
+	}
 	if f.Byline != "" {
 		line += sep + escapeCut(oneLine(f.Byline), maxByline)
 	}

@@ -199,6 +199,11 @@ func references(b bot.Block, st Style) []string {
 // figureLines are a figure, who gives it and the number of its source, on
 // one line if it fits, else with the rest wrapped under the figure.
 func figureLines(f bot.FigureLine, st Style) []string {
+	if f.Plain {
+		// A sentence of what happened, not a figure: plain, wrapped
+		// like any list item.
+		return bullet(fmt.Sprintf("%s — %s [%d]", f.Text, f.Byline, f.Ref))
+	}
 	rest := fmt.Sprintf(" [%d]", f.Ref)
 	if f.Byline != "" {
 		rest = " — " + f.Byline + rest
