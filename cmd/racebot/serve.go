@@ -330,7 +330,11 @@ func (s *server) startAdapters(ctx context.Context, wg *sync.WaitGroup) error {
 	s.handlers = handlers
 	s.mu.Unlock()
 	if started == 0 {
-		s.log.Warn("no chat platform configured: serving HTTP only (/api/ask). " +
+		what := "/api/ask"
+		if s.web {
+			what = "the web page at /, and /api/ask"
+		}
+		s.log.Warn("no chat platform configured: serving HTTP only (" + what + "). " +
 			"To add one, set the credentials racebot serve --help lists, and restart; see the README")
 	}
 	return nil
