@@ -1393,3 +1393,45 @@ func TestFakeAttachmentLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscordAPIURL: with DISCORD_API_URL, racebot serve's Discord platform
+// talks to that server instead of discord.com, REST and gateway, so that a
+// self-hoster or a test outside Go can run it against a fake Discord.
+func TestDiscordAPIURL(t *testing.T) {
+	t.Parallel()
+	fake := startFake(t, discordfake.Options{})
+	var platform bot.Platform
+	for _, p := range bot.Platforms() {
+		if p.Name == "discord" {
+			platform = p
+		}
+	}
+	env := map[string]string{
+		"DISCORD_BOT_TOKEN": strings.TrimPrefix(fake.Token, "Bot "),
+		"DISCORD_API_URL":   fake.URL,
+	}
+	services, err := platform.Start(chat(t, nil), bot.PlatformOptions{
+		Getenv: func(k string) string { return env[k] },
+		Logger: slog.New(slog.DiscardHandler),
+	})
+	if err != nil || len(services) != 1 {
+		t.Fatalf("start: %v, %d services", err, len(services))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- services[0].Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	if _, err := fake.Wait(waitFor, func(r *discordfake.Request) bool {
+		return r.Route == discordfake.RouteCommands && r.Method == http.MethodPut
+	}); err != nil {
+		t.Fatalf("the gateway did not register its commands with the fake: %v", err)
+	}
+	in := slash(t, fake, askCommand(gpuQuestion, false))
+	_, msg := answer(t, fake, in)
+	checkGPUAnswer(t, msg)
+
+	env["DISCORD_API_URL"] = "discord.example.com"
+	if _, err := platform.Start(chat(t, nil), bot.PlatformOptions{Getenv: func(k string) string { return env[k] }, Logger: slog.New(slog.DiscardHandler)}); err == nil || !strings.Contains(err.Error(), "DISCORD_API_URL") {
+		t.Errorf("a base URL without a scheme: %v, want an error naming DISCORD_API_URL", err)
+	}
+}

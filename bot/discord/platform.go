@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -26,11 +28,34 @@ func init() {
 			{Name: "DISCORD_GUILD_ID", Usage: "register slash commands in this server only, at once (optional)"},
 			{Name: "DISCORD_SHARD_ID", Usage: "this process's shard (optional)"},
 			{Name: "DISCORD_SHARD_COUNT", Usage: "how many shards (optional)"},
+			{Name: "DISCORD_API_URL", Usage: "REST base URL, e.g. http://127.0.0.1:9000 (optional, for a fake Discord in tests; the gateway is the one it names)"},
 		},
 		Routes: []string{route},
 		Start:  start,
 	})
 }
+
+// clientFor returns an HTTP client that sends Discord's REST requests to
+// base's scheme and host instead of discord.com, keeping their paths, so
+// that racebot can run against a fake Discord (discordfake, or one outside
+// Go). The gateway is the address that base's GET /gateway/bot gives.
+func clientFor(base string) (*http.Client, error) {
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		return nil, fmt.Errorf("%q is not an http or https base URL", base)
+	}
+	return &http.Client{Timeout: 30 * time.Second, Transport: roundTripper(func(r *http.Request) (*http.Response, error) {
+		r = r.Clone(r.Context())
+		r.URL.Scheme, r.URL.Host, r.Host = u.Scheme, u.Host, u.Host
+		return http.DefaultTransport.RoundTrip(r)
+	})}, nil
+}
+
+// roundTripper is a function as an http.RoundTripper.
+type roundTripper func(*http.Request) (*http.Response, error)
+
+// RoundTrip implements http.RoundTripper.
+func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 // start starts gateway mode when a bot token is set and HTTP interactions
 // when a public key is.
@@ -46,6 +71,16 @@ func start(h bot.Handler, o bot.PlatformOptions) ([]bot.Service, error) {
 		return nil, err
 	}
 	opts := Options{Logger: o.Logger, OnError: o.OnError, Grace: o.Grace}
+	if base := o.Getenv("DISCORD_API_URL"); base != "" {
+		client, err := clientFor(base)
+		if err != nil {
+			return nil, fmt.Errorf("DISCORD_API_URL: %w", err)
+		}
+		if !strings.HasPrefix(base, "https://") {
+			o.Logger.Warn("DISCORD_API_URL is not https: the bot token would cross the network unencrypted", "url", base)
+		}
+		opts.HTTPClient = client
+	}
 	if cfg.Token != "" || cfg.PublicKey != "" {
 		routeDiscordgoLog(o.Logger, cfg.Token)
 	}

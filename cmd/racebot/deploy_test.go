@@ -141,9 +141,11 @@ func TestDeployFiles(t *testing.T) {
 	}{
 		{"Dockerfile", []string{
 			"AS build", "CGO_ENABLED=0", "racebot index", "USER 65532", `"serve"`, "RACEBOT_INDEX=",
+			"VOLUME /var/cache/racebot", `HEALTHCHECK`, `"health"`,
 		}},
 		{"racebot.service", []string{
 			"ExecStart=/usr/local/bin/racebot serve", "EnvironmentFile=", "DynamicUser=yes", "RACEBOT_INDEX=/var/cache/racebot",
+			"RestartPreventExitStatus=2", "/var/lib/private/racebot/articles",
 		}},
 	} {
 		b, err := os.ReadFile(filepath.Join(deployDir, tc.file))
@@ -155,5 +157,15 @@ func TestDeployFiles(t *testing.T) {
 				t.Errorf("%s lacks %q", tc.file, w)
 			}
 		}
+	}
+}
+
+// TestServeMissingCorpusExits2: a corpus folder that is not there is a
+// configuration mistake, exit status 2, which the systemd unit does not
+// restart on (RestartPreventExitStatus=2) rather than looping.
+func TestServeMissingCorpusExits2(t *testing.T) {
+	code, _, errOut := racebot(t, "", "--corpus", filepath.Join(t.TempDir(), "missing"), indexFlag(t), "serve", "--addr", "127.0.0.1:0")
+	if code != 2 || !strings.Contains(errOut, "corpus folder") {
+		t.Errorf("serve with a missing corpus: exit %d, %q; want 2 and the reason", code, errOut)
 	}
 }
