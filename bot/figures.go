@@ -40,9 +40,24 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 	if len(res.Hits) == 0 {
 		return pick
 	}
+	fp := policy.Figures
+	cands := figureCandidates(q, res, confident, fp)
+	var groups [][]int
+	var groupOf map[int]int
+	pick.disagreements, groups, groupOf = disagreementsOf(cands, fp.Gap)
+	pick.list(cands, groups, groupOf)
+	pick.highlightShown(cands, shown)
+	return pick
+}
+
+// figureCandidates are the figures of the passages that cover the
+// question nearly as well as the best, that may answer it (of a kind it
+// asks for, about what it names or standing next to its words; only the
+// latter two when the passages are not vouched for), scored, corroborated,
+// best first and without repeats.
+func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Figures) []candidate {
 	var cands []candidate
 	best := res.Hits[0].Coverage
-	fp := policy.Figures
 	// Candidates are scored on their passage's score relative to the
 	// best passage's, so that the policy's bonuses mean the same whatever
 	// the scale of the ranking weights.
@@ -98,18 +113,26 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 	corroborate(cands, fp.Agree)
 	cands = whatIsCounted(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	cands = dedupe(cands)
+	return dedupe(cands)
+}
 
+// disagreementsOf finds the disagreement among candidates, best first:
+// one, on what the best figure measures, since a second one is almost
+// always the same dispute seen through a sub-figure. It returns the
+// disagreements, the candidates of each in order, and each grouped
+// candidate's disagreement.
+func disagreementsOf(cands []candidate, gap float64) ([]Disagreement, [][]int, map[int]int) {
+	var (
+		ds     []Disagreement
+		groups [][]int
+	)
 	used := make(map[int]bool)
-	groupOf := make(map[int]int) // candidate → index in pick.disagreements
-	var groups [][]int           // candidates of each disagreement, in order
-	// One disagreement, on what the best figure measures: a second one is
-	// almost always the same dispute seen through a sub-figure.
-	for i := 0; i < len(cands) && len(pick.disagreements) < 1; i++ {
+	groupOf := make(map[int]int)
+	for i := 0; i < len(cands) && len(ds) < 1; i++ {
 		if used[i] {
 			continue
 		}
-		group := sameThing(cands, i, used, fp.Gap)
+		group := sameThing(cands, i, used, gap)
 		if len(group) < 2 {
 			continue
 		}
@@ -120,15 +143,20 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 		d.NewestFirst = newestFirst(cands, group)
 		for _, g := range group {
 			used[g] = true
-			groupOf[g] = len(pick.disagreements)
+			groupOf[g] = len(ds)
 			d.Figures = append(d.Figures, figureOf(cands[g]))
 		}
-		pick.disagreements = append(pick.disagreements, d)
+		ds = append(ds, d)
 		groups = append(groups, group)
 	}
-	// Best first; a figure in a disagreement brings the rest of it along,
-	// in the disagreement's order, so that the figures shown side by side
-	// are also listed together.
+	return ds, groups, groupOf
+}
+
+// list fills the figure list, best first, and highlights each listed
+// figure and each disagreeing one in its passage. A figure in a
+// disagreement brings the rest of it along, in the disagreement's order,
+// so that the figures shown side by side are also listed together.
+func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]int) {
 	emitted := make(map[int]bool)
 	emit := func(i int) {
 		if emitted[i] || len(pick.top) >= maxFigures {
@@ -157,8 +185,11 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 			}
 		}
 	}
-	// Passages that are quoted highlight the figures they hold of the
-	// wanted kind even when the figure list had no room for them.
+}
+
+// highlightShown makes the quoted passages highlight the figures they
+// hold of the wanted kind even when the figure list had no room for them.
+func (pick *figurePick) highlightShown(cands []candidate, shown []index.Hit) {
 	for _, h := range shown {
 		pid := h.Passage.ID()
 		for _, c := range cands {
@@ -167,7 +198,6 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 			}
 		}
 	}
-	return pick
 }
 
 // corroborate raises the candidates whose value other articles give too,
