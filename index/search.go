@@ -326,11 +326,11 @@ func (q Query) filter() query.Query {
 		must = append(must, r)
 	}
 	if len(q.Sources) > 0 {
-		any := make([]query.Query, 0, len(q.Sources))
+		from := make([]query.Query, 0, len(q.Sources))
 		for _, w := range q.Sources {
-			any = append(any, termQuery(strings.ToLower(w), fieldSource, 1))
+			from = append(from, termQuery(strings.ToLower(w), fieldSource, 1))
 		}
-		must = append(must, bleve.NewDisjunctionQuery(any...))
+		must = append(must, bleve.NewDisjunctionQuery(from...))
 	}
 	switch len(must) {
 	case 0:

@@ -1435,3 +1435,28 @@ func TestDiscordAPIURL(t *testing.T) {
 		t.Errorf("a base URL without a scheme: %v, want an error naming DISCORD_API_URL", err)
 	}
 }
+
+// TestGatewayMentionWithoutAttachFiles: where the bot may not attach files,
+// a mention's answer goes without its chart, not as an apology.
+func TestGatewayMentionWithoutAttachFiles(t *testing.T) {
+	t.Parallel()
+	fake := startFake(t, discordfake.Options{})
+	startGateway(t, fake, discord.Config{}, chat(t, nil), discord.Options{})
+	fake.FailNext(discordfake.RouteMessage, http.StatusForbidden)
+	id, err := fake.MessageCreate(discordfake.Message{Content: "<@" + fake.BotID + "> " + gpuQuestion, Mentions: []string{fake.BotID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := fake.Wait(waitFor, func(r *discordfake.Request) bool {
+		return r.Route == discordfake.RouteMessage && r.Status == http.StatusOK && bytes.Contains(r.Body, []byte(`"message_id":"`+id+`"`))
+	})
+	if err != nil {
+		t.Fatalf("no answer after the attachment was refused: %v", err)
+	}
+	if len(r.Files) != 0 || bytes.Contains(r.Body, []byte("attachment://")) {
+		t.Errorf("the second try still attaches the chart")
+	}
+	if !bytes.Contains(r.Body, []byte("50,000")) {
+		t.Errorf("the answer went without its figures: %.300s", r.Body)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -292,11 +293,29 @@ func (g *Gateway) reply(s *discordgo.Session, m *discordgo.Message, d *discordgo
 		Reference: &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID,
 			FailIfNotExists: &failIfGone},
 	}
-	return retry(ctx, func(ctx context.Context) error {
+	err := retry(ctx, func(ctx context.Context) error {
 		rewind(send.Files)
 		_, err := s.ChannelMessageSendComplex(m.ChannelID, send, discordgo.WithContext(ctx))
 		return err
 	})
+	if err != nil && len(send.Files) > 0 && forbidden(err) {
+		// A server may not give the bot Attach Files in this channel:
+		// the answer still goes, without its chart.
+		d = withoutFiles(d)
+		send.Files, send.Embeds = nil, d.Embeds
+		err = retry(ctx, func(ctx context.Context) error {
+			_, err := s.ChannelMessageSendComplex(m.ChannelID, send, discordgo.WithContext(ctx))
+			return err
+		})
+	}
+	return err
+}
+
+// forbidden reports whether Discord refused a request for want of a
+// permission.
+func forbidden(err error) bool {
+	var re *discordgo.RESTError
+	return errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusForbidden
 }
 
 // mentioned returns the question in a message addressed to the bot: one

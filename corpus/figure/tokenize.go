@@ -30,13 +30,8 @@ type token struct {
 // maxLexWord bounds the words looked up in the lexicon; no entry is longer.
 const maxLexWord = 32
 
-// tokenize splits text into tokens with byte offsets. It never fails: invalid
-// UTF-8 bytes become one-byte symbol tokens.
-func tokenize(text string) []token {
-	return appendTokens(make([]token, 0, len(text)/4+8), text)
-}
-
-// appendTokens is tokenize appending to toks.
+// appendTokens splits text into tokens with byte offsets, appended to
+// toks. It never fails: invalid UTF-8 bytes become one-byte symbol tokens.
 func appendTokens(toks []token, text string) []token {
 	sp, nl := true, false
 	for i := 0; i < len(text); {
