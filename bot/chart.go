@@ -35,6 +35,16 @@ type Bar struct {
 	Qualifier string `json:"qualifier,omitempty"`
 }
 
+// Describe is a chart in words, for its image's text alternative: each
+// figure with who gives it and when.
+func (c *Chart) Describe() string {
+	parts := make([]string, len(c.Bars))
+	for i, b := range c.Bars {
+		parts[i] = b.Text + " (" + b.Label + ")"
+	}
+	return "Chart of " + c.Title + ": " + strings.Join(parts, "; ")
+}
+
 // Ranged reports whether the bar is a range rather than one number.
 func (b Bar) Ranged() bool { return b.Low != b.High }
 
@@ -112,10 +122,7 @@ func countedNoun(counts string) string {
 // chartOf draws figures if at least two of them are numbers in one unit,
 // from different sources or dates; nil otherwise.
 func chartOf(figs []Figure) *Chart {
-	var (
-		c     *Chart
-		dates []string
-	)
+	var c *Chart
 	seen := map[string]bool{}
 	who := map[string]bool{}       // claimant and day
 	claimants := map[string]bool{} // claimant alone
@@ -145,7 +152,6 @@ func chartOf(figs []Figure) *Chart {
 		who[f.Attribution()+"\x00"+f.Published.String()] = true
 		claimants[f.Attribution()] = true
 		c.Bars = append(c.Bars, b)
-		dates = append(dates, f.Published.String())
 	}
 	if c == nil || len(c.Bars) < minBars || len(who) < minBars {
 		return nil
@@ -153,25 +159,16 @@ func chartOf(figs []Figure) *Chart {
 	// Oldest first, so that the bars read as the story went, and the
 	// larger first on one day; figures without a date keep their place
 	// after the dated ones.
-	order := make([]int, len(c.Bars))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := order[i], order[j]
-		if (dates[a] == "") != (dates[b] == "") {
-			return dates[b] == ""
+	sort.SliceStable(c.Bars, func(i, j int) bool {
+		a, b := c.Bars[i], c.Bars[j]
+		if a.Date.IsZero() != b.Date.IsZero() {
+			return b.Date.IsZero()
 		}
-		if dates[a] != dates[b] {
-			return dates[a] < dates[b]
+		if !a.Date.Equal(b.Date.Time) {
+			return a.Date.Before(b.Date.Time)
 		}
-		return c.Bars[a].Value > c.Bars[b].Value
+		return a.Value > b.Value
 	})
-	bars := make([]Bar, len(order))
-	for i, k := range order {
-		bars[i] = c.Bars[k]
-	}
-	c.Bars = bars
 	// One claimant's figures on different days are a series; several
 	// claimants' are not, whatever their days.
 	c.OverTime = len(claimants) == 1 && daysApart(c.Bars)

@@ -293,20 +293,20 @@ func (g *Gateway) reply(s *discordgo.Session, m *discordgo.Message, d *discordgo
 		Reference: &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID,
 			FailIfNotExists: &failIfGone},
 	}
-	err := retry(ctx, func(ctx context.Context) error {
-		rewind(send.Files)
-		_, err := s.ChannelMessageSendComplex(m.ChannelID, send, discordgo.WithContext(ctx))
-		return err
-	})
+	post := func() error {
+		return retry(ctx, func(ctx context.Context) error {
+			rewind(send.Files)
+			_, err := s.ChannelMessageSendComplex(m.ChannelID, send, discordgo.WithContext(ctx))
+			return err
+		})
+	}
+	err := post()
 	if err != nil && len(send.Files) > 0 && forbidden(err) {
 		// A server may not give the bot Attach Files in this channel:
 		// the answer still goes, without its chart.
 		d = withoutFiles(d)
 		send.Files, send.Embeds = nil, d.Embeds
-		err = retry(ctx, func(ctx context.Context) error {
-			_, err := s.ChannelMessageSendComplex(m.ChannelID, send, discordgo.WithContext(ctx))
-			return err
-		})
+		err = post()
 	}
 	return err
 }

@@ -166,7 +166,7 @@ func (r renderer) Render(doc *bot.Document) message {
 			b.text(blk.Text)
 		case bot.BlockChart:
 			if doc.ChartLink != "" && blk.Chart != nil {
-				b.image(doc.ChartLink, chartAlt(blk.Chart))
+				b.image(doc.ChartLink, blk.Chart.Describe())
 			}
 		case bot.BlockFooter:
 			if doc.Link != "" {
@@ -411,15 +411,6 @@ func (b *builder) image(url, alt string) {
 	alt = escapeCut(oneLine(alt), maxImageAlt)
 	b.blocks = append(b.blocks, slack.NewImageBlock(url, alt, "", nil))
 	b.chars += count(alt)
-}
-
-// chartAlt is a chart in words, for its image's text alternative.
-func chartAlt(c *bot.Chart) string {
-	parts := make([]string, len(c.Bars))
-	for i, bar := range c.Bars {
-		parts[i] = bar.Text + " (" + bar.Label + ")"
-	}
-	return "Bar chart of " + c.Title + ": " + strings.Join(parts, "; ")
 }
 
 // button adds the Share in channel button, unless value is empty.

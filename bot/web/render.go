@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"html/template"
 	"net/url"
-	"strings"
 
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/bot/chart"
@@ -45,17 +44,4 @@ func chartImage(c *bot.Chart) template.URL {
 		return ""
 	}
 	return template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(svg)) // #nosec: drawn here, not taken from input
-}
-
-// chartText is a chart in words, for the image's text alternative: each
-// figure with who gives it and when.
-func chartText(c *bot.Chart) string {
-	if c == nil {
-		return ""
-	}
-	parts := make([]string, len(c.Bars))
-	for i, b := range c.Bars {
-		parts[i] = b.Text + " (" + b.Label + ")"
-	}
-	return "Bar chart of " + c.Title + ": " + strings.Join(parts, "; ")
 }

@@ -9,7 +9,6 @@ package web
 
 import (
 	"bytes"
-
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -161,7 +160,8 @@ func (h *Handler) timeline(w http.ResponseWriter, r *http.Request) {
 	p := &page{Title: "Timeline · racebot", Nav: "timeline", Question: q}
 	switch {
 	case !ok:
-		h.write(w, r, http.StatusRequestURITooLong, withDoc(p, bot.NoticeDocument("That topic is too long to read. Name it in fewer words.", bot.TonePlain)))
+		p.Doc = bot.NoticeDocument("That topic is too long to read. Name it in fewer words.", bot.TonePlain)
+		h.write(w, r, http.StatusRequestURITooLong, p)
 		return
 	case strings.TrimSpace(q) == "":
 		h.write(w, r, http.StatusOK, p)
@@ -171,11 +171,6 @@ func (h *Handler) timeline(w http.ResponseWriter, r *http.Request) {
 	p.Title = bot.Truncate(strings.Join(strings.Fields(q), " "), 60) + " · timeline · racebot"
 	p.Doc = bot.ReplyDocument(reply, h.opts.Location, h.opts.Now())
 	h.write(w, r, status(w, reply), p)
-}
-
-func withDoc(p *page, d *bot.Document) *page {
-	p.Doc = d
-	return p
 }
 
 func (h *Handler) sources(w http.ResponseWriter, r *http.Request) {
@@ -287,7 +282,6 @@ type page struct {
 var pageTemplate = template.Must(template.New("page.html").Funcs(template.FuncMap{
 	"segments":   segments,
 	"chartImage": chartImage,
-	"chartText":  chartText,
 	"safeURL":    safeURL,
 	"paragraphs": func(s string) []string { return strings.Split(strings.TrimSpace(s), "\n\n") },
 	"minus":      func(a, b int) int { return a - b },
