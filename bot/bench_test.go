@@ -4,11 +4,11 @@ import (
 	"context"
 	"flag"
 	"maps"
-	"sort"
 	"testing"
 	"time"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 	"github.com/racebot/racebot/corpus/corpustest"
 	"github.com/racebot/racebot/index"
 )
@@ -79,8 +79,5 @@ func benchAnswers(b *testing.B, eng *bot.Engine, questions []string) {
 		lat = append(lat, time.Since(start))
 		i++
 	}
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	at := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
-	b.ReportMetric(at(0.50), "p50-ms")
-	b.ReportMetric(at(0.99), "p99-ms")
+	bottest.ReportLatency(b, lat)
 }

@@ -2,10 +2,13 @@ package bottest
 
 import (
 	"bytes"
+	"encoding/xml"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -73,4 +76,35 @@ func PixelDiff(a, b image.Image) float64 {
 func apart(a, b uint32) bool {
 	const tolerance = 0x2000 // of 0xffff
 	return a > b+tolerance || b > a+tolerance
+}
+
+// CheckSVG fails t unless svg is well-formed XML holding nothing that
+// could run or load were it opened on its own: no script, foreign object,
+// link, image, use or markup an article could have slipped in (<b>), no
+// event handler and no href.
+func CheckSVG(t testing.TB, svg []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed: %v", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "script", "foreignObject", "a", "image", "use", "b":
+			t.Errorf("SVG holds a <%s> element", se.Name.Local)
+		}
+		for _, at := range se.Attr {
+			if k := strings.ToLower(at.Name.Local); strings.HasPrefix(k, "on") || k == "href" {
+				t.Errorf("SVG element <%s> has %s", se.Name.Local, at.Name.Local)
+			}
+		}
+	}
 }

@@ -1,10 +1,8 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/xml"
 	"flag"
 	"image/png"
 	"io"
@@ -20,6 +18,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/racebot/racebot/bot"
+	"github.com/racebot/racebot/bot/bottest"
 	"github.com/racebot/racebot/corpus/figure"
 )
 
@@ -236,29 +235,7 @@ func checkChart(t *testing.T, n *html.Node) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			t.Fatalf("chart SVG is not well-formed: %v", err)
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch se.Name.Local {
-		case "script", "foreignObject", "a", "image", "use":
-			t.Errorf("chart SVG holds a <%s> element", se.Name.Local)
-		}
-		for _, at := range se.Attr {
-			if k := strings.ToLower(at.Name.Local); strings.HasPrefix(k, "on") || k == "href" {
-				t.Errorf("chart SVG element <%s> has %s", se.Name.Local, at.Name.Local)
-			}
-		}
-	}
+	bottest.CheckSVG(t, svg)
 }
 
 // TestAskRequests: the page asks as the client's address, on a channel of
