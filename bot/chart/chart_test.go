@@ -3,7 +3,6 @@ package chart_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,9 +13,6 @@ import (
 	"github.com/racebot/racebot/bot/chart"
 	"github.com/racebot/racebot/corpus/figure"
 )
-
-// updating is bottest's -update flag: rewrite golden files.
-func updating() bool { return flag.Lookup("update").Value.String() == "true" }
 
 // TestStarterCharts: the starter corpus's questions whose figures compare
 // get a chart of those figures, in one unit; one whose figures do not

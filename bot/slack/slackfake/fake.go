@@ -907,11 +907,6 @@ func To(responseURL string) func(Message) bool {
 	return func(m Message) bool { return m.Via == "response_url" && m.ResponseURL == responseURL }
 }
 
-// AckOf matches the acknowledgement payload of an envelope.
-func AckOf(envelope string) func(Message) bool {
-	return func(m Message) bool { return m.Via == "ack" && m.Envelope == envelope }
-}
-
 // Reply matches the replies to an envelope: its acknowledgement's payload
 // and what was posted to its response_url.
 func Reply(e Envelope) func(Message) bool {
