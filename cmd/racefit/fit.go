@@ -26,6 +26,7 @@ type config struct {
 	write, locked      bool
 	folds, distractors int
 	misses             int
+	ranking            bool
 	l2                 float64
 }
 
@@ -106,6 +107,10 @@ func run(ctx context.Context, log *slog.Logger, c config) error {
 			return err
 		}
 		log.Info("extracted", "set", s.name, "questions", len(s.samples))
+	}
+	if c.ranking {
+		writeRanking(os.Stdout, sets, c.folds, c.l2)
+		return nil
 	}
 	cv := make(map[*set][]bot.EvalResult)
 	for k := range c.folds {

@@ -28,6 +28,7 @@
 //
 //	go run ./cmd/racefit                 # fit, cross-validate, write the policy and the report
 //	go run ./cmd/racefit -write=false    # cross-validate only
+//	go run ./cmd/racefit -ranking        # the ranking alone, cross-validated: the quick test of a feature
 package main
 
 import (
@@ -49,6 +50,7 @@ func main() {
 	flag.Float64Var(&c.l2, "l2", 1e-3, "L2 penalty of every fit")
 	flag.IntVar(&c.misses, "misses", 0, "list this many questions of each set that the final policy does not rank an answer first, with features")
 	flag.BoolVar(&c.locked, "locked", true, "answer the locked set with the final policy (turn off while tuning, so as not to tune on it)")
+	flag.BoolVar(&c.ranking, "ranking", false, "report the ranking alone, cross-validated (first, first three, answer among the candidates), and write nothing")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	start := time.Now()
