@@ -243,7 +243,7 @@ func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
 	// Updates must not inherit its unsafe batches, which return before
 	// they are on disk: Sync would report an update that closing the
 	// index, or a full disk, then loses.
-	b, err := openBleve(path, x.readOnly != nil, "")
+	b, err := openBleve(path, x.readOnly != nil)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
 	}
@@ -267,9 +267,8 @@ func (x *Index) openGen(gen string) (bleve.Index, *manifest, error) {
 // openBleve opens a Bleve index. Bleve panics, rather than failing, on
 // some damaged files (a segment whose footer was overwritten, a truncated
 // root.bolt): the panic is returned as an error, so that the generation
-// is rebuilt instead of racebot failing for good. events names a Bleve
-// event callback, or is empty.
-func openBleve(path string, readOnly bool, events string) (b bleve.Index, err error) {
+// is rebuilt instead of racebot failing for good.
+func openBleve(path string, readOnly bool) (b bleve.Index, err error) {
 	// A truncated file is read through a memory map past its end: a
 	// fault, which only panics (rather than killing the process) when
 	// asked to.
@@ -283,7 +282,6 @@ func openBleve(path string, readOnly bool, events string) (b bleve.Index, err er
 		"bolt_timeout":           "1s",
 		"unsafe_batch":           false,
 		"asyncErrorCallbackName": "",
-		"eventCallbackName":      events,
 		"read_only":              readOnly,
 	})
 }
@@ -474,8 +472,8 @@ const buildErrorCallback = "racebot.build"
 var buildFailers sync.Map // string -> context.CancelCauseFunc
 
 func init() {
-	// Bleve reads its callback registries when an index is opened, so the
-	// callbacks are registered once, before any index is.
+	// Bleve reads its callback registry when an index is opened, so the
+	// callback is registered once, before any index is.
 	scorch.RegistryAsyncErrorCallbacks[buildErrorCallback] = func(err error, storePath string) {
 		if errors.Is(err, scorch.ErrCleanup) {
 			return // an old file not yet removed; the build is unaffected
@@ -484,61 +482,6 @@ func init() {
 			fail.(context.CancelCauseFunc)(err)
 		}
 	}
-	scorch.RegistryEventCallbacks[purgeCallback] = func(e scorch.Event) bool {
-		switch e.Kind {
-		case scorch.EventKindPurgerCheck:
-			purgeCheckOf(e.Scorch).once.Do(func() { close(purgeCheckOf(e.Scorch).done) })
-		case scorch.EventKindClose:
-			purgeChecks.Delete(e.Scorch)
-		}
-		return true // let Bleve remove the files
-	}
-}
-
-// purgeCallback names the Bleve event callback that tells
-// removeUnreferenced when Bleve is about to remove the segment files that
-// its index no longer refers to.
-const purgeCallback = "racebot.purge"
-
-// purgeChecks holds, for each index opened by removeUnreferenced, what
-// says that Bleve's first check for unreferenced files has begun.
-var purgeChecks sync.Map // *scorch.Scorch -> *purgeCheck
-
-type purgeCheck struct {
-	once sync.Once
-	done chan struct{}
-}
-
-func purgeCheckOf(s *scorch.Scorch) *purgeCheck {
-	c, _ := purgeChecks.LoadOrStore(s, &purgeCheck{done: make(chan struct{})})
-	return c.(*purgeCheck)
-}
-
-// removeUnreferenced opens the index at path and closes it once Bleve has
-// removed the segment files that no snapshot refers to, such as the part
-// of a segment that a full disk cut short.
-//
-// Bleve removes them only in the background, a little after it opens an
-// index, and not if the index is closed first: racebot asked once on a
-// full disk and exiting would leave them, taking the room an update needs
-// next time. Close waits for Bleve's background work, so once the check
-// has begun, closing is enough.
-func removeUnreferenced(path string) error {
-	b, err := openBleve(path, false, purgeCallback)
-	if err != nil {
-		return err
-	}
-	if adv, err := b.Advanced(); err == nil {
-		if s, ok := adv.(*scorch.Scorch); ok {
-			select {
-			case <-purgeCheckOf(s).done:
-			case <-time.After(10 * time.Second):
-				// Bleve is still busy (a merge on a slow disk): the
-				// files are removed at a later open instead.
-			}
-		}
-	}
-	return b.Close()
 }
 
 // failBuildOn calls fail with Bleve's error when writing the build at path

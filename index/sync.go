@@ -486,18 +486,16 @@ func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man
 // batch's segment in its snapshot with its caches torn down, and the
 // next search of it panics in a goroutine of Bleve's own, beyond any
 // recover; what is on disk is the index as it was before the batch, and
-// the part of the segment written before the disk filled, which is
-// removed. An in-memory index is left as it is. x.mu must be held for
-// writing.
+// the part of a segment the disk cut short, which Bleve removes when it
+// opens the generation again (it deletes the segment files no snapshot
+// names before it starts writing). An in-memory index is left as it is.
+// x.mu must be held for writing.
 func (x *Index) reopenLocked() {
 	if x.dir == "" || x.b == nil {
 		return
 	}
 	x.b.Close()
 	x.cache.clear()
-	if err := removeUnreferenced(filepath.Join(x.dir, x.gen)); err != nil {
-		x.log.Warn("cannot remove what a failed update wrote", "dir", filepath.Join(x.dir, x.gen), "err", err)
-	}
 	b, man, err := x.openGen(x.gen)
 	if err != nil {
 		x.b = nil
