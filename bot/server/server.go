@@ -74,7 +74,7 @@ func New(opts Options) *Server {
 	if opts.Getenv == nil {
 		opts.Getenv = os.Getenv
 	}
-	s := &Server{opts: opts, log: opts.Logger, served: make(chan error, 1)}
+	s := &Server{opts: opts, log: opts.Logger, served: make(chan error, 1), stopAdapters: func() {}}
 	s.http = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -95,10 +95,8 @@ func (s *Server) Serve(ln net.Listener) {
 // Close stops the HTTP server at once, for a start that failed.
 func (s *Server) Close() {
 	s.http.Close()
-	if s.stopAdapters != nil {
-		s.stopAdapters()
-		s.adapters.Wait()
-	}
+	s.stopAdapters()
+	s.adapters.Wait()
 }
 
 // Start answers with chat from now on: /api/ask, the web page and every

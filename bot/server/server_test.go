@@ -61,6 +61,21 @@ func init() {
 	})
 }
 
+func init() {
+	// Registered after fake (platforms start in order of name), so that
+	// it refuses once fake has started.
+	bot.Register(bot.Platform{
+		Name: "fake2",
+		Env:  []bot.EnvVar{{Name: "FAKE2_TOKEN", Usage: "the second fake platform's token"}},
+		Start: func(h bot.Handler, o bot.PlatformOptions) ([]bot.Service, error) {
+			if o.Getenv("FAKE2_TOKEN") != "" {
+				return nil, errors.New("FAKE2_TOKEN is not a token")
+			}
+			return nil, nil
+		},
+	})
+}
+
 func get(t *testing.T, h http.Handler, method, target string) (int, string) {
 	t.Helper()
 	w := httptest.NewRecorder()
@@ -158,20 +173,51 @@ func TestServe(t *testing.T) {
 }
 
 // TestStartRefused: credentials a platform refuses fail Start, and the
-// server stays not ready rather than half started.
+// server stays not ready rather than half started: what an earlier
+// platform started is stopped.
 func TestStartRefused(t *testing.T) {
-	s := New(Options{Getenv: func(k string) string {
-		if k == "FAKE_TOKEN" {
-			return "bad"
-		}
-		return ""
-	}})
-	err := s.Start(bot.NewChat(bottest.Starter(t), bot.ChatOptions{}), metrics.New(nil), nil)
-	if err == nil || !strings.Contains(err.Error(), "FAKE_TOKEN") {
-		t.Fatalf("Start with refused credentials: %v", err)
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		runs int32 // connections the first platform may have started
+	}{
+		{"first platform", map[string]string{"FAKE_TOKEN": "bad"}, 0},
+		{"after another started", map[string]string{"FAKE_TOKEN": "good", "FAKE2_TOKEN": "bad"}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake.runs.Store(0)
+			fake.stopped.Store(0)
+			s := New(Options{Getenv: func(k string) string { return tc.env[k] }})
+			err := s.Start(bot.NewChat(bottest.Starter(t), bot.ChatOptions{}), metrics.New(nil), nil)
+			if err == nil || !strings.Contains(err.Error(), "is not a token") {
+				t.Fatalf("Start with refused credentials: %v", err)
+			}
+			if code, _ := get(t, s.Handler(), "GET", "/readyz"); code != http.StatusServiceUnavailable {
+				t.Errorf("/readyz after a refused start: %d, want 503", code)
+			}
+			// Start returns once what it started has stopped.
+			if runs, stopped := fake.runs.Load(), fake.stopped.Load(); runs > tc.runs || stopped != runs {
+				t.Errorf("after a refused start: %d connections started, %d stopped", runs, stopped)
+			}
+			s.Close()
+		})
 	}
-	if code, _ := get(t, s.Handler(), "GET", "/readyz"); code != http.StatusServiceUnavailable {
-		t.Errorf("/readyz after a refused start: %d, want 503", code)
+}
+
+// TestCloseBeforeStart: a server whose index never became ready closes
+// without having started anything, as serve does when the build fails.
+func TestCloseBeforeStart(t *testing.T) {
+	s := New(Options{})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Serve(ln)
+	s.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Wait(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		t.Errorf("Wait after Close: %v", err)
 	}
 }
 
