@@ -22,7 +22,7 @@ type addCmd struct {
 	Title     string   `help:"Title to use instead of the page's or file's (one input only)."`
 	Published string   `help:"Publication date, for pages that give none (or a wrong one)." placeholder:"YYYY-MM-DD"`
 	Publisher string   `help:"Publisher to cite instead of the page's."`
-	URL       string   `name:"url" help:"Source URL of a saved file, cited in answers (one input only; default: the page's canonical URL)." placeholder:"URL"`
+	URL       string   `name:"url" help:"Source URL of a saved file, cited in answers (one input only; default: the page's canonical URL)." placeholder:"URL" env:"-"`
 	Tag       []string `help:"Tag to give the new articles (repeatable)." placeholder:"TAG"`
 	NoIndex   bool     `help:"Do not bring the index up to date afterwards."`
 }

@@ -10,8 +10,10 @@ import (
 // healthCmd checks a running racebot serve, for a container's or a
 // supervisor's health check: a distroless image has no curl.
 type healthCmd struct {
-	URL     string        `help:"Address to check: racebot serve's /readyz (ready to answer) or /healthz (running)." default:"http://127.0.0.1:8080/readyz" placeholder:"URL"`
-	Timeout time.Duration `help:"Give up after this long." default:"3s"`
+	// Its own variables: RACEBOT_URL or RACEBOT_TIMEOUT set for it would
+	// also change what racebot add cites or how long serve gives a question.
+	URL     string        `help:"Address to check: racebot serve's /readyz (ready to answer) or /healthz (running)." default:"http://127.0.0.1:8080/readyz" placeholder:"URL" env:"RACEBOT_HEALTH_URL"`
+	Timeout time.Duration `help:"Give up after this long." default:"3s" env:"RACEBOT_HEALTH_TIMEOUT"`
 }
 
 func (c *healthCmd) Run(e *env) error {

@@ -71,6 +71,37 @@ func TestREADMENamesOnlyWhatExists(t *testing.T) {
 	}
 }
 
+// TestEnvironmentMeansOneThing: an environment variable read by the flags
+// of several commands means the same there, so that setting it for one
+// (RACEBOT_URL for health, say) cannot change what another does (the URL
+// racebot add cites): the same type and the same help, unless it is one
+// that every command reads in its own words. (Defaults may differ: a
+// question's timeout is shorter in the terminal than in serve.)
+func TestEnvironmentMeansOneThing(t *testing.T) {
+	worded := map[string]bool{
+		"RACEBOT_JSON":    true, // print JSON
+		"RACEBOT_TIMEOUT": true, // give up on a question
+	}
+	type use struct{ command, typ, help string }
+	seen := make(map[string]use)
+	var walk func(n *kong.Node)
+	walk = func(n *kong.Node) {
+		for _, f := range n.Flags {
+			u := use{n.Name, f.Target.Type().String(), f.Help}
+			for _, e := range f.Envs {
+				if prev, ok := seen[e]; ok && (prev.typ != u.typ || prev.help != u.help && !worded[e]) {
+					t.Errorf("%s is --%s of %s (%s: %q) and of %s (%s: %q)", e, f.Name, prev.command, prev.typ, prev.help, u.command, u.typ, u.help)
+				}
+				seen[e] = u
+			}
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(model(t).Node)
+}
+
 // TestHelpNamesTheEnvironment checks that each command's help names the
 // environment variables it reads: its flags' RACEBOT_ ones and, for serve,
 // every chat platform's credentials.

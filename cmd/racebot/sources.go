@@ -17,7 +17,8 @@ import (
 type sourcesCmd struct {
 	Query []string `arg:"" optional:"" help:"Only list articles about this (words of the title, publisher or tags)." placeholder:"QUERY"`
 	JSON  bool     `name:"json" help:"Print a JSON array: of the articles, or with --feeds of the feeds."`
-	Feeds bool     `name:"feeds" help:"List only the news feeds racebot serve --feeds reads: when each was last read and what it added."`
+	// No variable: RACEBOT_FEEDS is serve's feeds file.
+	Feeds bool `name:"feeds" help:"List only the news feeds racebot serve --feeds reads: when each was last read and what it added." env:"-"`
 }
 
 func (c *sourcesCmd) Run(e *env, g *cli) error {

@@ -13,7 +13,7 @@ import (
 type timelineCmd struct {
 	Topic   []string      `arg:"" help:"The topic, with filters if you like: H20 sales since:2025-04." placeholder:"TOPIC"`
 	JSON    bool          `name:"json" help:"Print the timeline as one JSON object."`
-	Timeout time.Duration `help:"Give up after this long." default:"2s"`
+	Timeout time.Duration `help:"Give up on a question after this long." default:"2s"`
 }
 
 func (c *timelineCmd) Run(e *env, g *cli) error {
