@@ -120,13 +120,26 @@ func TestSyncReportsBrokenFiles(t *testing.T) {
 	}
 }
 
+// TestStrict: a strict sync fails on a file that cannot be parsed, whether
+// it is new or was already skipped by an earlier, lenient sync (racebot
+// index, then racebot index --strict).
 func TestStrict(t *testing.T) {
-	fsys := starter(t)
-	fsys["broken.md"] = &fstest.MapFile{Data: []byte("no front matter\n")}
-	x := open(t, t.TempDir(), index.Options{Strict: true})
-	_, err := x.Sync(context.Background(), fsys)
-	if err == nil || !strings.Contains(err.Error(), "broken.md:1") {
-		t.Errorf("strict sync error = %v, want one naming broken.md:1", err)
+	for _, known := range []bool{false, true} {
+		fsys := starter(t)
+		fsys["broken.md"] = &fstest.MapFile{Data: []byte("no front matter\n")}
+		dir := t.TempDir()
+		if known {
+			x := open(t, dir, index.Options{})
+			if rep := syncIndex(t, x, fsys); len(rep.Problems) != 1 {
+				t.Fatalf("lenient sync: %+v, want broken.md skipped", rep)
+			}
+			x.Close()
+		}
+		x := open(t, dir, index.Options{Strict: true})
+		_, err := x.Sync(context.Background(), fsys)
+		if err == nil || !strings.Contains(err.Error(), "broken.md:1") {
+			t.Errorf("strict sync (broken file known before: %v) error = %v, want one naming broken.md:1", known, err)
+		}
 	}
 }
 

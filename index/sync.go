@@ -371,6 +371,10 @@ func (x *Index) update(ctx context.Context, fsys fs.FS, files []corpus.File, man
 			continue
 		}
 		if p, ok := man.Problems[f.Path]; ok && p.Hash == f.Hash {
+			if x.opts.Strict {
+				// Skipped by an earlier, lenient sync, and still broken.
+				return rep, fmt.Errorf("corpus has an unusable file: %w", p.err(f.Path))
+			}
 			rep.Problems = append(rep.Problems, p.err(f.Path))
 			continue
 		}
