@@ -341,7 +341,8 @@ func HelpDocument(text string) *Document {
 // articles. Times are shown in loc.
 func AnswerDocument(a *Answer, loc *time.Location) *Document {
 	d := &Document{Kind: DocAnswer}
-	d.Blocks = append(d.Blocks, Block{Kind: BlockTitle, Priority: PriorityRequired, Text: a.Question})
+	// A question refused as too long is shown only as far as one could be.
+	d.Blocks = append(d.Blocks, Block{Kind: BlockTitle, Priority: PriorityRequired, Text: Truncate(a.Question, MaxQuestionLen)})
 	footer := Block{Kind: BlockFooter, Priority: PriorityRequired, Text: Footer(a, loc)}
 	if !a.Answered {
 		d.Kind = DocDeclined
@@ -524,7 +525,7 @@ func answerSummary(a *Answer) string {
 	case len(a.Passages) > 0:
 		s += oneLine(a.Question) + " — " + a.Passages[0].Text
 	default:
-		s += a.Question
+		s += Truncate(a.Question, MaxQuestionLen)
 	}
 	return summary(s)
 }

@@ -2,11 +2,14 @@ package bot_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/bot/bottest"
@@ -143,4 +146,27 @@ func feeds(n int) []bot.Feed {
 			LastRead: docTime.Add(-time.Duration(i) * time.Hour), Added: i, Recent: []string{fmt.Sprintf("Latest of %d", i)}})
 	}
 	return out
+}
+
+// TestTooLongQuestionShownCut: a question refused as too long is shown in
+// the reply only as far as a question may be, not echoed whole (a 10,000
+// character paste filled a terminal before the refusal).
+func TestTooLongQuestionShownCut(t *testing.T) {
+	long := strings.Repeat("how many gpus does deepseek have ", 300)
+	a, err := bottest.Starter(t).Answer(context.Background(), long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || !strings.Contains(a.Message, "too long") {
+		t.Fatalf("a %d-character question: answered %v, %q", len(long), a.Answered, a.Message)
+	}
+	d := bot.AnswerDocument(a, time.UTC)
+	for _, b := range d.Blocks {
+		if n := utf8.RuneCountInString(b.Text); n > bot.MaxQuestionLen+200 {
+			t.Errorf("block %v is %d characters long", b.Kind, n)
+		}
+	}
+	if n := utf8.RuneCountInString(d.Summary); n > bot.MaxQuestionLen+200 {
+		t.Errorf("summary is %d characters long", n)
+	}
 }

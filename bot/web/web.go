@@ -285,4 +285,7 @@ var pageTemplate = template.Must(template.New("page.html").Funcs(template.FuncMa
 	"safeURL":    safeURL,
 	"paragraphs": func(s string) []string { return strings.Split(strings.TrimSpace(s), "\n\n") },
 	"minus":      func(a, b int) int { return a - b },
+	// The box takes a question as long as racebot answers, and room
+	// for filters (since:2025-06 source:reuters), which do not count.
+	"maxLen": func() int { return bot.MaxQuestionLen + 100 },
 }).ParseFS(files, "page.html"))
