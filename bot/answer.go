@@ -41,7 +41,9 @@ type Answer struct {
 	// Corrected maps words taken for typos to what was searched instead.
 	Corrected map[string]string `json:"corrected,omitempty"`
 
-	IndexUpdated time.Time     `json:"index_updated"`
+	// IndexUpdated is when the index answering was last updated; absent
+	// from the JSON of a reply no index answered (help, a notice).
+	IndexUpdated time.Time     `json:"index_updated,omitzero"`
 	Took         time.Duration `json:"took_ns"`
 }
 

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http/httptest"
@@ -108,6 +109,10 @@ func TestServeHTTP(t *testing.T) {
 			}
 			if string(a.Passages) != "[]" || string(a.Figures) != "[]" {
 				t.Errorf("passages %s, figures %s: want empty lists, not null", a.Passages, a.Figures)
+			}
+			// No index answered a notice or the help: no zero date.
+			if bytes.Contains(w.Body.Bytes(), []byte("0001-01-01")) {
+				t.Errorf("a zero date in the reply:\n%s", w.Body)
 			}
 			if c.got.Text != "R&D <b>" || c.got.User != "198.51.100.1" || c.got.Channel != "api:198.51.100.1" {
 				t.Errorf("asked %+v", c.got)
