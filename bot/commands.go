@@ -98,6 +98,7 @@ Narrow a question to some articles by writing, anywhere in it:
 • since:2025-06 — published in June 2025 or later (since:2025, since:2025-06-15 too)
 • before:2025-01 — published before 2025
 • source:reuters — from a publisher with that word in its name
-as in /ask What did Nvidia say about H20 sales? since:2025-04 source:reuters
+as in /ask What did Nvidia say about H20 sales? since:2025-04
+or /ask How much did Nvidia lose on January 27? source:reuters
 
 When the articles do not cover a question, I say so and name the closest ones; when I am not sure that the passages I found answer it, I say so and show them as the closest I have.`
