@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/racebot/racebot/corpus/figure"
@@ -54,14 +55,14 @@ func describe(f figure.Figure) string {
 	parts = append(parts, string(f.Kind))
 	switch {
 	case f.Value != nil:
-		parts = append(parts, fmt.Sprintf("value=%g", *f.Value))
+		parts = append(parts, "value="+number(*f.Value))
 	case f.Low != nil || f.High != nil:
 		lo, hi := "?", "?"
 		if f.Low != nil {
-			lo = fmt.Sprintf("%g", *f.Low)
+			lo = number(*f.Low)
 		}
 		if f.High != nil {
-			hi = fmt.Sprintf("%g", *f.High)
+			hi = number(*f.High)
 		}
 		parts = append(parts, "range="+lo+".."+hi)
 	}
@@ -82,3 +83,7 @@ func describe(f figure.Figure) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// number writes a value in full ("500000000000", not "5e+11"), as people
+// compare it with the figure's text.
+func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -192,6 +192,20 @@ func TestFiguresJSON(t *testing.T) {
 	}
 }
 
+// TestFiguresText: the text output writes values in full, as the figure's
+// text gives them, not in exponent form.
+func TestFiguresText(t *testing.T) {
+	code, out, errOut := racebot(t, "", "figures", "Stargate pledged $500 billion, between $1.2 and $1.5 trillion in all.")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"value=500000000000", "range=1200000000000..1500000000000"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("figures output does not say %s:\n%s", want, out)
+		}
+	}
+}
+
 func TestIndexAndSources(t *testing.T) {
 	dir := indexFlag(t)
 	code, out, errOut := racebot(t, "", "index", dir)
