@@ -46,7 +46,7 @@ func New(idx Index) *Metrics {
 		reg: prometheus.NewRegistry(),
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "racebot_requests_total",
-			Help: "Chat and API requests handled, by platform, command (ask, figures, sources, help, other) and outcome (answered, closest, declined, help, sources, notice, limited, busy, failed); closest: passages shown without confidence that they answer.",
+			Help: "Chat and API requests handled, by platform, command (ask, figures, timeline, sources, help, other) and outcome (answered, closest, declined, timeline, help, sources, notice, limited, busy, failed); closest: passages shown without confidence that they answer.",
 		}, []string{"platform", "command", "outcome"}),
 		unanswered: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "racebot_unanswered_total",
