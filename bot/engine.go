@@ -114,6 +114,11 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	a.Unknown = unknownWords(res)
 	if outcome == rank.Decline {
 		a.Message = declineMessage(a.Unknown)
+		if len(res.Hits) == 0 {
+			if msg := e.outOfRange(filter); msg != "" {
+				a.Message = msg
+			}
+		}
 		a.Suggestions = suggestions(res.Hits)
 		return a, nil
 	}
@@ -131,6 +136,33 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 		a.Passages = append(a.Passages, passageOf(h, figs.highlight[h.Passage.ID()]))
 	}
 	return a, nil
+}
+
+// outOfRange says so when no article at all was published within f's
+// dates, rather than that the articles do not answer: "since:2026" on a
+// corpus that ends in 2025. It returns "" when some article was.
+func (e *Engine) outOfRange(f Filter) string {
+	if f.Since.IsZero() && f.Before.IsZero() {
+		return ""
+	}
+	arts := e.idx.Articles() // newest first
+	if len(arts) == 0 {
+		return ""
+	}
+	for _, a := range arts {
+		if (f.Since.IsZero() || !a.Published.Before(f.Since)) && (f.Before.IsZero() || a.Published.Before(f.Before)) {
+			return ""
+		}
+	}
+	var when []string
+	if !f.Since.IsZero() {
+		when = append(when, "on or after "+f.Since.Format(time.DateOnly))
+	}
+	if !f.Before.IsZero() {
+		when = append(when, "before "+f.Before.Format(time.DateOnly))
+	}
+	return fmt.Sprintf("No article I have was published %s: they run from %s to %s. Try a wider since: or before:.",
+		strings.Join(when, " and "), arts[len(arts)-1].Published.Format(time.DateOnly), arts[0].Published.Format(time.DateOnly))
 }
 
 // Hedge introduces passages shown without confidence that they answer.

@@ -67,6 +67,19 @@ func TestAnswerFilters(t *testing.T) {
 	if a.Answered || len(a.Passages) > 0 {
 		t.Errorf("answered from articles before 2020, which the corpus has none of: %d passages", len(a.Passages))
 	}
+	// Said so, with the dates the corpus has, rather than that the
+	// articles do not answer.
+	if !strings.Contains(a.Message, "No article I have was published before 2020-01-01") || !strings.Contains(a.Message, "2022-10-07") {
+		t.Errorf("nothing before 2020: message %q, want it to say no article was and when they were", a.Message)
+	}
+	// Articles in range that do not answer are declined as usual.
+	a, err = e.Answer(ctx, "what is the capital of france since:2025-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || strings.Contains(a.Message, "No article I have was published") {
+		t.Errorf("an off-topic question with a filter some articles pass: answered %v, message %q", a.Answered, a.Message)
+	}
 	a, err = e.Answer(ctx, "How many GPUs does DeepSeek have? since:yesterday")
 	if err != nil {
 		t.Fatal(err)
