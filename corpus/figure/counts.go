@@ -20,6 +20,13 @@ func (p *measures) nounPhrase(k int) (start, end int, ok bool) {
 		switch t.kind {
 		case tWord:
 			if m > k && !t.sp && !p.isHyphen(m-1) && p.tok(m-1).kind != tNum || p.stopsNoun(m, words) {
+				if words > 0 && m > k && p.coordinates(m) {
+					// "550,000 Nvidia GB200 and GB300 chips": the count
+					// is of the chips both names qualify.
+					if _, e, ok := p.nounPhrase(m + 1); ok && p.pluralAt(e-1) {
+						return start, e, true
+					}
+				}
 				return start, end, end > start
 			}
 			n, model := p.nounWordEnd(m)
@@ -57,6 +64,15 @@ func (p *measures) nounPhrase(k int) (start, end int, ok bool) {
 		}
 	}
 	return start, end, end > start
+}
+
+// coordinates reports whether token m joins two names: "and", "or".
+func (p *measures) coordinates(m int) bool {
+	switch p.str(m) {
+	case "and", "or":
+		return true
+	}
+	return false
 }
 
 // nounWordEnd returns the end of the word at token m with what is glued to

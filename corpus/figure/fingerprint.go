@@ -10,7 +10,7 @@ import (
 // Version is bumped with any change to how Extract reads text that its
 // lexicon does not show (a new pattern, a different attribution rule).
 // Changes to the lexicon itself are caught by Fingerprint without it.
-const Version = 2
+const Version = 3
 
 // Fingerprint identifies what Extract would find: a hash of Version and
 // of every word, unit and currency table it reads. An index records it,
