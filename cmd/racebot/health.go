@@ -12,7 +12,7 @@ import (
 type healthCmd struct {
 	// Its own variables: RACEBOT_URL or RACEBOT_TIMEOUT set for it would
 	// also change what racebot add cites or how long serve gives a question.
-	URL     string        `help:"Address to check: racebot serve's /readyz (ready to answer) or /healthz (running)." default:"http://127.0.0.1:8080/readyz" placeholder:"URL" env:"RACEBOT_HEALTH_URL"`
+	URL     string        `help:"Address to check: racebot serve's /readyz (ready to answer) or /healthz (running); default ${default}." default:"http://127.0.0.1:8080/readyz" placeholder:"URL" env:"RACEBOT_HEALTH_URL"`
 	Timeout time.Duration `help:"Give up after this long." default:"3s" env:"RACEBOT_HEALTH_TIMEOUT"`
 }
 

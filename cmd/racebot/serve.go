@@ -19,7 +19,7 @@ import (
 )
 
 type serveCmd struct {
-	Addr         string        `help:"Address the HTTP server listens on." default:"127.0.0.1:8080" placeholder:"HOST:PORT"`
+	Addr         string        `help:"Address the HTTP server listens on; default ${default}." default:"127.0.0.1:8080" placeholder:"HOST:PORT"`
 	UserBurst    int           `help:"Questions one user may ask at once before being asked to wait." default:"5"`
 	UserEvery    time.Duration `help:"After a burst, one more question per user each this long." default:"10s"`
 	ChannelBurst int           `help:"Questions one channel may ask at once." default:"20"`
