@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,13 +24,26 @@ type Timeline struct {
 }
 
 // TimelineEntry is one dated passage of a timeline: the sentence that
-// says what happened (its first with a figure, else its first), the
-// figures that sentence gives, both verbatim, and where it is from. Its
-// date is its article's.
+// says what happened, the figures that sentence gives, both verbatim, and
+// where it is from. It is dated by the day the sentence gives for what
+// happened, when it gives one, else by its article.
 type TimelineEntry struct {
 	Citation
 	Text    string   `json:"text"`
 	Figures []string `json:"figures,omitempty"`
+	// When is the date the sentence gives, as it gives it (2025-07-31,
+	// or 2025-07 for "July 2025"), when that is a day or month no later
+	// than the article's; "" otherwise.
+	When string `json:"when,omitempty"`
+}
+
+// Date is when the entry happened as far as the articles say: When, or
+// else the article's date.
+func (e TimelineEntry) Date() string {
+	if e.When != "" {
+		return e.When
+	}
+	return e.Published.String()
 }
 
 // Caps on a timeline.
@@ -67,14 +82,14 @@ func (e *Engine) Timeline(ctx context.Context, topic string) (*Timeline, error) 
 			continue
 		}
 		entry := TimelineEntry{Citation: citation(h)}
-		entry.Text, entry.Figures = eventOf(h.Passage.Text, h.Passage.Figures)
+		entry.Text, entry.Figures, entry.When = eventOf(h.Passage.Text, h.Passage.Figures, h.Matches, entry.Published.String())
 		t.Entries = append(t.Entries, entry)
 	}
 	// Newest first; in one article, in its order.
 	sort.SliceStable(t.Entries, func(i, j int) bool {
 		a, b := t.Entries[i], t.Entries[j]
-		if !a.Published.Equal(b.Published.Time) {
-			return a.Published.After(b.Published.Time)
+		if a.Date() != b.Date() {
+			return a.Date() > b.Date() // ISO dates: a month sorts before its days
 		}
 		if a.Doc != b.Doc {
 			return a.Doc < b.Doc
@@ -91,30 +106,61 @@ func (e *Engine) Timeline(ctx context.Context, topic string) (*Timeline, error) 
 	return t, nil
 }
 
-// eventOf picks what a passage says happened: its first sentence that
-// gives a figure (not a date), with the figures in it, or else its first
-// sentence; verbatim, cut to maxEventText characters at a word.
-func eventOf(text string, figs []figure.Figure) (string, []string) {
+// eventOf picks what a passage says happened, among its sentences that
+// hold a word of the topic (matches, byte ranges of text): the first that
+// dates what it says (a day or month, not after the article's date,
+// published), else the first that gives a figure, else the first. It
+// returns the sentence, verbatim but for a list marker and cut to
+// maxEventText characters at a word; the figures in it other than dates;
+// and the date it gives, if it was picked for one.
+func eventOf(text string, figs []figure.Figure, matches [][2]int, published string) (event string, inIt []string, when string) {
 	sentences := sentenceSpans(text)
-	pick := sentences[0]
-	var inIt []string
+	var topical [][2]int
 	for _, sp := range sentences {
+		if slices.ContainsFunc(matches, func(m [2]int) bool { return m[0] >= sp[0] && m[1] <= sp[1] }) {
+			topical = append(topical, sp)
+		}
+	}
+	if len(topical) == 0 {
+		topical = sentences
+	}
+	in := func(f figure.Figure, sp [2]int) bool { return f.Start >= sp[0] && f.End <= sp[1] }
+	pick := topical[0]
+	found := false
+	for _, sp := range topical {
 		for _, f := range figs {
-			if f.Kind != figure.Date && f.Start >= sp[0] && f.End <= sp[1] {
-				inIt = append(inIt, f.Text)
+			if f.Kind == figure.Date && in(f, sp) && eventDate.MatchString(f.Date) && f.Date <= published {
+				pick, when, found = sp, f.Date, true
+				break
 			}
 		}
-		if len(inIt) > 0 {
-			pick = sp
+		if found {
 			break
 		}
 	}
-	s := strings.TrimSpace(text[pick[0]:pick[1]])
-	if utf8.RuneCountInString(s) > maxEventText {
-		s = Truncate(s, maxEventText)
+	if !found {
+		for _, sp := range topical {
+			if slices.ContainsFunc(figs, func(f figure.Figure) bool { return f.Kind != figure.Date && in(f, sp) }) {
+				pick = sp
+				break
+			}
+		}
 	}
-	return s, inIt
+	for _, f := range figs {
+		if f.Kind != figure.Date && in(f, pick) {
+			inIt = append(inIt, f.Text)
+		}
+	}
+	event = strings.TrimSpace(text[pick[0]:pick[1]])
+	event = strings.TrimSpace(strings.TrimLeft(event, "-*•"))
+	if utf8.RuneCountInString(event) > maxEventText {
+		event = Truncate(event, maxEventText)
+	}
+	return event, inIt, when
 }
+
+// eventDate is a date that places an event: a day or a month of a year.
+var eventDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$`)
 
 // sentenceSpans cuts text into sentences at a full stop, question or
 // exclamation mark followed by white space, or at a line break; it always
@@ -162,11 +208,11 @@ func TimelineDocument(t *Timeline) *Document {
 	}
 	b := Block{Kind: BlockFigures, Priority: PriorityNormal, Text: timelineHead, Total: len(t.Entries)}
 	for _, e := range t.Entries {
-		b.Figures = append(b.Figures, FigureLine{Text: e.Text, Plain: true, Byline: strings.TrimPrefix(e.Published.String()+" · "+e.Publisher, " · "), Source: e.Citation})
+		b.Figures = append(b.Figures, FigureLine{Text: e.Text, Plain: true, Byline: strings.TrimPrefix(e.Date()+" · "+e.Publisher, " · "), Source: e.Citation})
 	}
 	d.Blocks = append(d.Blocks, b,
 		Block{Kind: BlockReferences, Priority: PriorityRequired, Text: referencesHead}, footer)
-	d.Summary = summary(fmt.Sprintf("Timeline of %s: %d dated passages, newest %s", t.Topic, len(t.Entries), t.Entries[0].Published))
+	d.Summary = summary(fmt.Sprintf("Timeline of %s: %d dated passages, newest %s", t.Topic, len(t.Entries), t.Entries[0].Date()))
 	d.number()
 	return d
 }

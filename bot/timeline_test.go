@@ -26,8 +26,13 @@ func TestTimeline(t *testing.T) {
 		if en.Published.IsZero() || en.Doc == "" || en.Text == "" {
 			t.Errorf("entry %d undated, uncited or empty: %+v", i, en)
 		}
-		if i > 0 && en.Published.After(tl.Entries[i-1].Published.Time) {
-			t.Errorf("entry %d (%s) is newer than the one before it (%s)", i, en.Published, tl.Entries[i-1].Published)
+		if i > 0 && en.Date() > tl.Entries[i-1].Date() {
+			t.Errorf("entry %d (%s) is newer than the one before it (%s)", i, en.Date(), tl.Entries[i-1].Date())
+		}
+		// An entry dated by its sentence: a day or month the sentence
+		// gives, not after its article.
+		if en.When != "" && (en.When > en.Published.String() || len(en.When) < 7) {
+			t.Errorf("entry %d dated %q, from an article of %s", i, en.When, en.Published)
 		}
 		for _, f := range en.Figures {
 			if !strings.Contains(en.Text, f) {
@@ -35,12 +40,38 @@ func TestTimeline(t *testing.T) {
 			}
 		}
 	}
-	h20 := false
+	h20, dated := false, false
 	for _, en := range tl.Entries {
 		h20 = h20 || strings.Contains(en.Text, "H20")
+		dated = dated || en.When != ""
 	}
 	if !h20 {
 		t.Errorf("no entry on H20 says H20: %+v", tl.Entries)
+	}
+	if !dated {
+		t.Errorf("no entry on H20 sales is dated by what it says happened: %+v", tl.Entries)
+	}
+
+	// What happened on a day is dated by that day, whenever the article
+	// was published, and the sentence shown names the topic.
+	tl, err = e.Timeline(ctx, "Stargate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	norway := false
+	for i, en := range tl.Entries {
+		if strings.Contains(en.Text, "Stargate Norway was announced on July 31, 2025") {
+			norway = en.Date() == "2025-07-31"
+		}
+		if !strings.Contains(en.Text, "Stargate") {
+			t.Errorf("entry %d does not name Stargate: %q", i, en.Text)
+		}
+		if strings.HasPrefix(en.Text, "-") {
+			t.Errorf("entry %d keeps its list marker: %q", i, en.Text)
+		}
+	}
+	if !norway {
+		t.Errorf("no entry for Stargate Norway dated 2025-07-31: %+v", tl.Entries)
 	}
 
 	since, _ := time.Parse(time.DateOnly, "2025-01-01")
