@@ -208,10 +208,12 @@ func TestExampleFigures(t *testing.T) {
 		question string
 		first    string // the first figure contains it
 		shown    string // some figure contains it
+		hidden   string // no figure is exactly this
 		kinds    []figure.Kind
 		outcome  string // "answer", "closest" or "decline"
 	}{
-		{question: "how much is Stargate?", first: "$500 billion", kinds: []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
+		// Son's "Now I come back with $500" is $500 billion said short.
+		{question: "how much is Stargate?", first: "$500 billion", hidden: "$500", kinds: []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
 		{question: "How much will Stargate invest?", first: "$500 billion", kinds: []figure.Kind{figure.Money}},
 		{question: "when was stargate announced", shown: "January 21, 2025", kinds: []figure.Kind{figure.Date}},
 		{question: "How many GPUs does DeepSeek have?", shown: "50,000", outcome: "answer"},
@@ -246,6 +248,9 @@ func TestExampleFigures(t *testing.T) {
 			}
 			if tt.shown != "" && !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, tt.shown) }) {
 				t.Errorf("figures %q, want one holding %q", texts, tt.shown)
+			}
+			if tt.hidden != "" && slices.Contains(texts, tt.hidden) {
+				t.Errorf("figures %q, want none to be %q", texts, tt.hidden)
 			}
 		})
 	}

@@ -112,6 +112,7 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 	}
 	corroborate(cands, fp.Agree)
 	cands = whatIsCounted(cands)
+	cands = withoutShorthand(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	return dedupe(cands)
 }
@@ -257,6 +258,33 @@ func whatIsCounted(cs []candidate) []candidate {
 
 // dedupe drops repeats of the same figure from the same article and
 // claimant: the same claim quoted twice is one claim.
+// withoutShorthand drops an amount that is another candidate's said
+// short, without its scale: Son's "Now I come back with $500" beside the
+// "$500 billion" it stands for. Shown as a figure, it would read as five
+// hundred dollars.
+func withoutShorthand(cs []candidate) []candidate {
+	out := cs[:0]
+	for _, c := range cs {
+		v, ok := c.fig.Number()
+		short := ok && c.fig.Kind == figure.Money && v > 0 && slices.ContainsFunc(cs, func(o candidate) bool {
+			w, ok := o.fig.Number()
+			if !ok || o.fig.Kind != figure.Money || o.fig.Unit != c.fig.Unit {
+				return false
+			}
+			for _, scale := range []float64{1e3, 1e6, 1e9, 1e12} {
+				if w == v*scale {
+					return true
+				}
+			}
+			return false
+		})
+		if !short {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 func dedupe(cs []candidate) []candidate {
 	out := cs[:0]
 	for _, c := range cs {
