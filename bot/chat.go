@@ -228,7 +228,14 @@ func (c *Chat) Handle(ctx context.Context, req Request) (reply Reply) {
 		return Reply{Kind: ReplyNotice, Text: fmt.Sprintf("I do not know the command %q. Try /help.", Truncate(string(req.Command), 40))}
 	}
 	if c.limiter != nil {
-		if wait := c.limiter.Allow(req.User, req.Channel, start); wait > 0 {
+		user, channel := req.User, req.Channel
+		if req.Command == CommandSources {
+			// Listing the articles needs no search: it has a budget of
+			// its own, so that browsing them (the web page's /sources)
+			// does not use up the questions.
+			user, channel = user+"\x00sources", channel+"\x00sources"
+		}
+		if wait := c.limiter.Allow(user, channel, start); wait > 0 {
 			return Reply{Kind: ReplyNotice, RetryAfter: wait, Text: rateLimited(wait)}
 		}
 	}

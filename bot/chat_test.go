@@ -154,9 +154,16 @@ func TestChatRateLimit(t *testing.T) {
 	if r.Kind != bot.ReplyNotice || r.RetryAfter <= 0 || !strings.Contains(r.Text, "try again in") {
 		t.Errorf("second question = %+v, want a polite rate-limit notice", r)
 	}
+	// Listing the articles has a budget of its own, limited the same way.
 	src := bot.Request{User: "U1", Channel: "C1", Command: bot.CommandSources}
+	if r := c.Handle(context.Background(), src); r.Kind != bot.ReplySources {
+		t.Errorf("/sources after the question limit = %+v, want the list", r)
+	}
 	if r := c.Handle(context.Background(), src); r.RetryAfter <= 0 {
-		t.Errorf("/sources after the limit = %+v, want a rate-limit notice", r)
+		t.Errorf("/sources after its own limit = %+v, want a rate-limit notice", r)
+	}
+	if r := c.Handle(context.Background(), bot.Request{User: "U2", Channel: "C2", Command: bot.CommandSources}); r.Kind != bot.ReplySources {
+		t.Errorf("/sources of another user = %+v, want the list", r)
 	}
 }
 

@@ -39,7 +39,7 @@ func ask(t *testing.T, cmd bot.Command, text string) bot.Reply {
 
 func TestRenderGolden(t *testing.T) {
 	limited := bot.NewChat(starter(t), bot.ChatOptions{Limiter: bot.NewLimiter(bot.Rate{Burst: 1, Every: time.Minute}, bot.Rate{})})
-	limited.Handle(context.Background(), bot.Request{User: "u", Command: bot.CommandSources})
+	limited.Handle(context.Background(), bot.Request{User: "u", Command: bot.CommandAsk, Text: "How much will Stargate invest?"})
 	rateLimited := limited.Handle(context.Background(), bot.Request{User: "u", Command: bot.CommandAsk, Text: "How much will Stargate invest?"})
 
 	tests := []struct {
