@@ -215,7 +215,7 @@ func TestExampleFigures(t *testing.T) {
 		// Son's "Now I come back with $500" is $500 billion said short.
 		{question: "how much is Stargate?", first: "$500 billion", hidden: "$500", kinds: []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
 		{question: "How much will Stargate invest?", first: "$500 billion", kinds: []figure.Kind{figure.Money}},
-		{question: "when was stargate announced", shown: "January 21, 2025", kinds: []figure.Kind{figure.Date}},
+		{question: "when was stargate announced", first: "January 21, 2025", kinds: []figure.Kind{figure.Date}},
 		{question: "How many GPUs does DeepSeek have?", shown: "50,000", outcome: "answer"},
 		{question: "how many gpus does openai have", outcome: "closest"},
 		{question: "what is the capital of france", outcome: "decline"},

@@ -268,7 +268,7 @@ func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []
 		case f.Kind == figure.Date && len(f.Date) == 4:
 			a = p.Figures.BareYear
 		}
-		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(toks, concept, cs, f, h.FigureConcepts[i]))
+		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(h.Passage.Text, toks, concept, cs, f, h.FigureConcepts[i]))
 		best = max(best, h.FigureScores[i])
 	}
 	return best
@@ -464,7 +464,7 @@ func support(hits []Hit) {
 // question names: "DeepSeek has about 50,000 GPUs" is about DeepSeek;
 // "Meta used 16,384 H100 GPUs … the compute DeepSeek reported" much less
 // so.
-func aboutness(toks []token, concept map[string]int, cs []Concept, f figure.Figure, counted int) float64 {
+func aboutness(text string, toks []token, concept map[string]int, cs []Concept, f figure.Figure, counted int) float64 {
 	// The figure's place in the term sequence: its first term, or the
 	// first term after it.
 	pos := 0
@@ -474,7 +474,46 @@ func aboutness(toks []token, concept map[string]int, cs []Concept, f figure.Figu
 			break
 		}
 	}
+	if f.Kind == figure.Date {
+		if start, end, ok := openingDate(text, f); ok {
+			// "On January 21, 2025, Trump appeared … to unveil
+			// Stargate": a date that opens its sentence dates all
+			// of it, however far its words are.
+			var in []token
+			for _, t := range toks {
+				if t.start >= start && t.end <= end {
+					t.pos = pos
+				}
+				in = append(in, t)
+			}
+			toks = in
+		}
+	}
 	return nearness(toks, concept, cs, pos, counted)
+}
+
+// openingDate reports whether date f opens its sentence, after at most a
+// preposition ("On January 21, 2025, …", "In 1066, …"), and returns the
+// sentence's byte span.
+func openingDate(text string, f figure.Figure) (start, end int, ok bool) {
+	if f.Start > len(text) || f.End > len(text) {
+		return 0, 0, false
+	}
+	start = strings.LastIndex(text[:f.Start], ". ") + 2
+	if start < 2 {
+		start = strings.LastIndexByte(text[:f.Start], '\n') + 1
+	}
+	lead := strings.ToLower(strings.TrimSpace(strings.TrimLeft(text[start:f.Start], "-*• ")))
+	switch lead {
+	case "", "on", "in", "by", "since", "as of", "from", "at":
+	default:
+		return 0, 0, false
+	}
+	end = len(text)
+	if i := strings.Index(text[f.End:], ". "); i >= 0 {
+		end = f.End + i + 1
+	}
+	return start, end, true
 }
 
 // nearness measures how close the term position pos is to the things the
