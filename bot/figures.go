@@ -256,8 +256,6 @@ func whatIsCounted(cs []candidate) []candidate {
 	})
 }
 
-// dedupe drops repeats of the same figure from the same article and
-// claimant: the same claim quoted twice is one claim.
 // withoutShorthand drops an amount that is another candidate's said
 // short, without its scale: Son's "Now I come back with $500" beside the
 // "$500 billion" it stands for. Shown as a figure, it would read as five
@@ -285,6 +283,8 @@ func withoutShorthand(cs []candidate) []candidate {
 	return out
 }
 
+// dedupe drops repeats of the same figure from the same article and
+// claimant: the same claim quoted twice is one claim.
 func dedupe(cs []candidate) []candidate {
 	out := cs[:0]
 	for _, c := range cs {

@@ -239,7 +239,7 @@ func entity(a *analysed, concept map[string]int, cs []Concept, q Query) (best fl
 		default:
 			continue
 		}
-		best = max(best, kind*(0.5+0.5*nearness(a.toks, concept, cs, nm.pos, -1)))
+		best = max(best, kind*(0.5+0.5*nearness(a.toks, concept, cs, nm.pos, -1, [2]int{})))
 	}
 	return best, head
 }
@@ -474,52 +474,46 @@ func aboutness(text string, toks []token, concept map[string]int, cs []Concept, 
 			break
 		}
 	}
+	// "On January 21, 2025, Trump appeared … to unveil Stargate": a date
+	// that opens its sentence dates all of it, however far its words are.
+	var dates [2]int
 	if f.Kind == figure.Date {
-		if start, end, ok := openingDate(text, f); ok {
-			// "On January 21, 2025, Trump appeared … to unveil
-			// Stargate": a date that opens its sentence dates all
-			// of it, however far its words are.
-			var in []token
-			for _, t := range toks {
-				if t.start >= start && t.end <= end {
-					t.pos = pos
-				}
-				in = append(in, t)
-			}
-			toks = in
+		if end, ok := openingDate(text, f); ok {
+			dates = [2]int{f.Start, end}
 		}
 	}
-	return nearness(toks, concept, cs, pos, counted)
+	return nearness(toks, concept, cs, pos, counted, dates)
 }
 
 // openingDate reports whether date f opens its sentence, after at most a
-// preposition ("On January 21, 2025, …", "In 1066, …"), and returns the
-// sentence's byte span.
-func openingDate(text string, f figure.Figure) (start, end int, ok bool) {
+// preposition ("On January 21, 2025, …", "In 1066, …"), and returns where
+// the sentence ends.
+func openingDate(text string, f figure.Figure) (end int, ok bool) {
 	if f.Start > len(text) || f.End > len(text) {
-		return 0, 0, false
+		return 0, false
 	}
-	start = strings.LastIndex(text[:f.Start], ". ") + 2
-	if start < 2 {
-		start = strings.LastIndexByte(text[:f.Start], '\n') + 1
+	before := strings.TrimRight(text[:f.Start], " ")
+	for _, prep := range []string{"on", "in", "by", "since", "as of", "from", "at"} {
+		if n := len(before) - len(prep); n >= 0 && strings.EqualFold(before[n:], prep) && (n == 0 || before[n-1] == ' ' || before[n-1] == '\n') {
+			before = before[:n]
+			break
+		}
 	}
-	lead := strings.ToLower(strings.TrimSpace(strings.TrimLeft(text[start:f.Start], "-*• ")))
-	switch lead {
-	case "", "on", "in", "by", "since", "as of", "from", "at":
-	default:
-		return 0, 0, false
+	if !sentenceStart(strings.TrimRight(before, "-*• "), len(strings.TrimRight(before, "-*• "))) {
+		return 0, false
 	}
 	end = len(text)
 	if i := strings.Index(text[f.End:], ". "); i >= 0 {
 		end = f.End + i + 1
 	}
-	return start, end, true
+	return end, true
 }
 
 // nearness measures how close the term position pos is to the things the
 // question names, but concept skip, weighted: 1 when each is within a few
-// words of it, falling to 0 at a sentence's length away.
-func nearness(toks []token, concept map[string]int, cs []Concept, pos, skip int) float64 {
+// words of it, falling to 0 at a sentence's length away. Mentions within
+// the byte span near count as next to it.
+func nearness(toks []token, concept map[string]int, cs []Concept, pos, skip int, near [2]int) float64 {
 	dist := make(map[int]int) // concept → distance of its closest mention
 	for _, t := range toks {
 		c, ok := concept[t.term]
@@ -529,6 +523,9 @@ func nearness(toks []token, concept map[string]int, cs []Concept, pos, skip int)
 		d := t.pos - pos
 		if d < 0 {
 			d = -d
+		}
+		if t.start >= near[0] && t.end <= near[1] {
+			d = 0 // in the span of text the figure is about as a whole
 		}
 		if old, seen := dist[c]; !seen || d < old {
 			dist[c] = d
