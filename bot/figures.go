@@ -21,6 +21,10 @@ type candidate struct {
 	h       *index.Hit
 	concept int // question concept it counts, or -1
 	score   float64
+	// near is whether the figure stands next to the question's other
+	// words (Hit.FigureScores at least the policy's Near): it is about
+	// what was asked, not only of the kind asked for.
+	near bool
 }
 
 type figurePick struct {
@@ -44,7 +48,7 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 	cands := figureCandidates(q, res, confident, fp)
 	var groups [][]int
 	var groupOf map[int]int
-	pick.disagreements, groups, groupOf = disagreementsOf(cands, fp.Gap)
+	pick.disagreements, groups, groupOf = disagreementsOf(cands, fp.Gap, confident)
 	pick.list(cands, groups, groupOf)
 	pick.highlightShown(cands, shown)
 	return pick
@@ -94,7 +98,7 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 			if _, ok := f.Number(); !ok && f.Kind != figure.Date {
 				continue // vague ("billions"): never state it as a figure
 			}
-			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h)}
+			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near}
 			switch {
 			case j < len(h.FigureScores) && h.FigureScores[j] > 0:
 				c.score += fp.Answer * h.FigureScores[j]
@@ -122,7 +126,13 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 // always the same dispute seen through a sub-figure. It returns the
 // disagreements, the candidates of each in order, and each grouped
 // candidate's disagreement.
-func disagreementsOf(cands []candidate, gap float64) ([]Disagreement, [][]int, map[int]int) {
+//
+// When racebot is not confident that its passages answer, only figures
+// that stand next to the question's words can disagree: two counts of
+// GPUs in passages that may not be about what was asked are most often
+// counts of different things (a site's 100,000 GPUs, a company's 2
+// million chips), and "Sources disagree" would say otherwise.
+func disagreementsOf(cands []candidate, gap float64, confident bool) ([]Disagreement, [][]int, map[int]int) {
 	var (
 		ds     []Disagreement
 		groups [][]int
@@ -133,7 +143,10 @@ func disagreementsOf(cands []candidate, gap float64) ([]Disagreement, [][]int, m
 		if used[i] {
 			continue
 		}
-		group := sameThing(cands, i, used, gap)
+		if !confident && !cands[i].near {
+			continue
+		}
+		group := sameThing(cands, i, used, gap, confident)
 		if len(group) < 2 {
 			continue
 		}
@@ -305,8 +318,10 @@ const maxSideBySide = 4
 
 // sameThing gathers the candidates that measure what candidate i measures,
 // one per distinct claim, and returns them only if they disagree: at least
-// two values from at least two sources.
-func sameThing(cs []candidate, i int, used map[int]bool, gap float64) []int {
+// two values from at least two sources. In an answer racebot is not
+// confident of, only candidates near the question's words take part (see
+// disagreementsOf).
+func sameThing(cs []candidate, i int, used map[int]bool, gap float64, confident bool) []int {
 	a := cs[i]
 	av, ok := a.fig.Number()
 	if !ok || a.fig.Kind == figure.Date {
@@ -320,7 +335,7 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) []int {
 		}
 		b := cs[j]
 		bv, ok := b.fig.Number()
-		if !ok || b.fig.Kind != a.fig.Kind || b.fig.Unit != a.fig.Unit {
+		if !ok || b.fig.Kind != a.fig.Kind || b.fig.Unit != a.fig.Unit || !confident && !b.near {
 			continue
 		}
 		switch {
