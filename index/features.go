@@ -399,9 +399,12 @@ func together(toks []token, seq []string) bool {
 }
 
 // bm25 scores a passage for the question's concepts with Okapi BM25
-// (k1 1.2, b 0.75, as Bleve), counting a synonym's occurrences at its
-// credit and a phrase by its least frequent term.
-func bm25(toks []token, cs []Concept, avgLen, synonym float64) float64 {
+// (k1 1.2, b 0.75, as Bleve), counting a phrase by its least frequent
+// term, another spelling of a concept as the concept, and a synonym's or
+// a related word's occurrences at its credit: the passage that says
+// "headquartered in Hangzhou" for "based" is not scored as if it lacked
+// the word.
+func bm25(toks []token, cs []Concept, avgLen float64, w rank.Words) float64 {
 	const k1, b = 1.2, 0.75
 	if len(toks) == 0 || avgLen == 0 {
 		return 0
@@ -421,8 +424,14 @@ func bm25(toks []token, cs []Concept, avgLen, synonym float64) float64 {
 	score := 0.0
 	for _, c := range cs {
 		tf := float64(count(c.Terms))
+		for _, sp := range c.Spellings {
+			tf = max(tf, float64(count(sp)))
+		}
 		for _, alt := range c.Alts {
-			tf = max(tf, synonym*float64(count(alt)))
+			tf = max(tf, w.Synonym*float64(count(alt)))
+		}
+		for _, rel := range c.Related {
+			tf = max(tf, w.Related*float64(count(rel)))
 		}
 		if tf > 0 {
 			score += c.Weight * tf * (k1 + 1) / (tf + norm)

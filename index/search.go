@@ -287,7 +287,7 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 	// for the index's.
 	var top float64
 	for i, a := range cands {
-		hits[i].BM25 = bm25(a.toks, res.Concepts, float64(length)/float64(len(hits)), p.Words.Synonym)
+		hits[i].BM25 = bm25(a.toks, res.Concepts, float64(length)/float64(len(hits)), p.Words)
 		top = max(top, hits[i].BM25)
 	}
 	for i, a := range cands {
