@@ -392,6 +392,9 @@ func evidence(hits []Hit, cs []Concept, q Query, passages uint64) rank.Evidence 
 	if len(q.Want) > 0 || q.Class != 0 || q.Head != "" {
 		e.Wanted = 1
 	}
+	if len(q.Want) > 0 {
+		e.Lacks = 1 - top.Features.Answer
+	}
 	var total, unknown, missing, light float64
 	heaviest, named := -1, 0
 	for i, c := range cs {

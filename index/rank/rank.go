@@ -71,6 +71,11 @@ type Evidence struct {
 	Window       float64 `rank:"window"`
 	Answer       float64 `rank:"answer"`
 	Entity       float64 `rank:"entity"`
+	// Lacks is, when the question asks for a kind of figure ("how many"),
+	// how far the first candidate is from holding one near the
+	// question's words: 1 - its Answer feature, 0 when no figure is asked
+	// for.
+	Lacks float64 `rank:"lacks"`
 	// Wanted is 1 when the question asks for a kind of figure or name,
 	// so that the absence of one counts against the first candidate.
 	Wanted float64 `rank:"wanted"`
