@@ -37,8 +37,8 @@ type figurePick struct {
 // from passages that are on topic, preferring those that count what the
 // question names and sit next to its words. Figures for the same thing that
 // differ are grouped as disagreements. When racebot is not confident that
-// the passages answer, only figures that count what the question names are
-// shown.
+// the passages answer, only figures that count what the question names or
+// stand next to its words are shown.
 func pickFigures(q Question, res *index.Result, shown []index.Hit, confident bool, policy *rank.Policy) figurePick {
 	pick := figurePick{highlight: make(map[string][]figure.Figure)}
 	if len(res.Hits) == 0 {
@@ -127,11 +127,14 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 // disagreements, the candidates of each in order, and each grouped
 // candidate's disagreement.
 //
-// When racebot is not confident that its passages answer, only figures
-// that stand next to the question's words can disagree: two counts of
-// GPUs in passages that may not be about what was asked are most often
-// counts of different things (a site's 100,000 GPUs, a company's 2
-// million chips), and "Sources disagree" would say otherwise.
+// When racebot is not confident that its passages answer, only the best
+// figure can lead a disagreement, and only when it stands next to the
+// question's words: two counts of GPUs in passages that may not be about
+// what was asked are most often counts of different things (a site's
+// 100,000 GPUs, a company's 2 million chips), and "Sources disagree" would
+// say otherwise. Passing over the best figure to a lesser one would set
+// out a dispute about something else than the question (the training
+// cost, for a question about the parameter count).
 func disagreementsOf(cands []candidate, gap float64, confident bool) ([]Disagreement, [][]int, map[int]int) {
 	var (
 		ds     []Disagreement
@@ -143,10 +146,10 @@ func disagreementsOf(cands []candidate, gap float64, confident bool) ([]Disagree
 		if used[i] {
 			continue
 		}
-		if !confident && !cands[i].near {
-			continue
+		if !confident && (i > 0 || !cands[i].near) {
+			break
 		}
-		group := sameThing(cands, i, used, gap, confident)
+		group := sameThing(cands, i, used, gap)
 		if len(group) < 2 {
 			continue
 		}
@@ -297,13 +300,15 @@ func withoutShorthand(cs []candidate) []candidate {
 }
 
 // dedupe drops repeats of the same figure from the same article and
-// claimant: the same claim quoted twice is one claim.
+// claimant: the same claim quoted twice is one claim, next to the
+// question's words if either quote is.
 func dedupe(cs []candidate) []candidate {
 	out := cs[:0]
 	for _, c := range cs {
-		if slices.ContainsFunc(out, func(o candidate) bool {
+		if i := slices.IndexFunc(out, func(o candidate) bool {
 			return o.h.Passage.Article == c.h.Passage.Article && o.fig.Text == c.fig.Text && o.fig.Claimant == c.fig.Claimant
-		}) {
+		}); i >= 0 {
+			out[i].near = out[i].near || c.near
 			continue
 		}
 		out = append(out, c)
@@ -318,10 +323,8 @@ const maxSideBySide = 4
 
 // sameThing gathers the candidates that measure what candidate i measures,
 // one per distinct claim, and returns them only if they disagree: at least
-// two values from at least two sources. In an answer racebot is not
-// confident of, only candidates near the question's words take part (see
-// disagreementsOf).
-func sameThing(cs []candidate, i int, used map[int]bool, gap float64, confident bool) []int {
+// two values from at least two sources.
+func sameThing(cs []candidate, i int, used map[int]bool, gap float64) []int {
 	a := cs[i]
 	av, ok := a.fig.Number()
 	if !ok || a.fig.Kind == figure.Date {
@@ -335,7 +338,7 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64, confident 
 		}
 		b := cs[j]
 		bv, ok := b.fig.Number()
-		if !ok || b.fig.Kind != a.fig.Kind || b.fig.Unit != a.fig.Unit || !confident && !b.near {
+		if !ok || b.fig.Kind != a.fig.Kind || b.fig.Unit != a.fig.Unit {
 			continue
 		}
 		switch {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
 )
@@ -54,6 +55,44 @@ func TestNewestFirst(t *testing.T) {
 			}
 			if strings.Join(got, ", ") != tt.want || moved != tt.moved {
 				t.Errorf("newestFirst = %v, order %s; want %v, %s", moved, strings.Join(got, ", "), tt.moved, tt.want)
+			}
+		})
+	}
+}
+
+// TestHedgedDisagreement: in an answer racebot is not confident of, only
+// the best figure can lead a disagreement, and only when it stands next to
+// the question's words; a confident answer sets out any two sources that
+// count the thing asked about.
+func TestHedgedDisagreement(t *testing.T) {
+	cand := func(v float64, article string, concept int, near bool) candidate {
+		h := &index.Hit{Passage: corpus.Passage{Article: article}}
+		return candidate{fig: figure.Figure{Text: fmt.Sprint(v), Value: &v, Kind: figure.Count}, h: h, concept: concept, near: near, score: 1}
+	}
+	tests := []struct {
+		name      string
+		cands     []candidate
+		confident bool
+		want      int // figures set side by side
+	}{
+		{"confident: two sources counting what was asked",
+			[]candidate{cand(100000, "norway", 0, false), cand(2000000, "oracle", 0, false)}, true, 2},
+		{"hedged: the best figure is not next to the question's words",
+			[]candidate{cand(100000, "norway", 0, false), cand(2000000, "oracle", 0, false)}, false, 0},
+		{"hedged: a lesser figure does not lead in its place",
+			[]candidate{cand(100000, "norway", 0, false), cand(5.58, "register", -1, true), cand(5.576, "report", -1, true)}, false, 0},
+		{"hedged: the best figure next to the question's words",
+			[]candidate{cand(50000, "wang", 0, true), cand(10000, "highflyer", 0, false)}, false, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds, _, _ := disagreementsOf(tt.cands, 0.25, tt.confident)
+			got := 0
+			if len(ds) > 0 {
+				got = len(ds[0].Figures)
+			}
+			if got != tt.want {
+				t.Errorf("disagreement of %d figures %+v, want %d", got, ds, tt.want)
 			}
 		})
 	}

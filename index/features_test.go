@@ -1,10 +1,12 @@
 package index
 
 import (
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/racebot/racebot/corpus/figure"
+	"github.com/racebot/racebot/index/rank"
 )
 
 // TestOpeningDate: a date that opens its sentence, after at most a
@@ -31,5 +33,58 @@ func TestOpeningDate(t *testing.T) {
 		if got != tt.dated {
 			t.Errorf("openingDate(%q, %q) dates %q, want %q", tt.text, tt.date, got, tt.dated)
 		}
+	}
+}
+
+// TestBM25Credits: BM25 counts another spelling of a concept as the
+// concept itself, a synonym and a related word at their credit, and a
+// passage that holds none of them not at all.
+func TestBM25Credits(t *testing.T) {
+	w := rank.Words{Synonym: 0.6, Related: 0.3}
+	c := Concept{Terms: []string{"base"}, Weight: 1,
+		Spellings: [][]string{{"based"}}, Alts: [][]string{{"hq"}}, Related: [][]string{{"headquart"}}}
+	passage := func(term string) []token {
+		return []token{{term: "deepseek"}, {term: term}, {term: "hangzhou"}}
+	}
+	exact := bm25(passage("base"), []Concept{c}, 3, w)
+	for _, tt := range []struct {
+		term string
+		want float64 // tf credited, before saturation
+	}{
+		{"base", 1}, {"based", 1}, {"hq", 0.6}, {"headquart", 0.3}, {"elsewhere", 0},
+	} {
+		got := bm25(passage(tt.term), []Concept{c}, 3, w)
+		const k1 = 1.2 // as bm25; b has no effect at the average length
+		want := tt.want * (k1 + 1) / (tt.want + k1)
+		if math.Abs(got-want) > 1e-9 {
+			t.Errorf("bm25 with %q = %v, want %v", tt.term, got, want)
+		}
+		if tt.want < 1 && got >= exact {
+			t.Errorf("bm25 with %q = %v, not below the word itself (%v)", tt.term, got, exact)
+		}
+	}
+}
+
+// TestEvidenceLacks: Lacks is 1 less the first candidate's Answer feature
+// when the question asks for a kind of figure, and 0 when it asks for
+// none, whatever the passage holds.
+func TestEvidenceLacks(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		want   []figure.Kind
+		answer float64
+		lacks  float64
+	}{
+		{"a count asked for, none held", []figure.Kind{figure.Count}, 0, 1},
+		{"a count asked for, one near", []figure.Kind{figure.Count}, 0.75, 0.25},
+		{"no figure asked for", nil, 0, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			hits := []Hit{{Features: rank.Features{Answer: tt.answer}}}
+			e := evidence(hits, []Concept{{Terms: []string{"gpu"}, Weight: 1}}, Query{Want: tt.want}, 100)
+			if math.Abs(e.Lacks-tt.lacks) > 1e-9 {
+				t.Errorf("Lacks = %v, want %v", e.Lacks, tt.lacks)
+			}
+		})
 	}
 }

@@ -22,7 +22,7 @@
 // folds by the article that answers them, each fold is answered with a
 // policy fitted on the others, and the report adds up the folds. The
 // locked chat set (testdata/eval/chat-heldout.jsonl) is never fitted on; it
-// is answered once, with the final policy.
+// is answered with the final policy only, once per run.
 //
 // Run it from the repository's root:
 //

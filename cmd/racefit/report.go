@@ -71,7 +71,7 @@ func (r report) write(w io.Writer) error {
 		b.WriteString("\nThe locked set was not answered (-locked=false).\n")
 	} else {
 		b.WriteString("\n## The locked set\n\n")
-		b.WriteString("Never fitted on or read while tuning; answered once with the final policy.\n\n")
+		b.WriteString("Never fitted on or read while tuning; answered only with a final policy, after the decision to ship it was made on the cross-validated scores.\n\n")
 		writeScores(&b, r.locked, func(s *set) bot.Scores { return r.lockedScores[s] })
 	}
 	b.WriteString("\n## The final policy\n\n")

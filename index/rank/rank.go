@@ -72,9 +72,12 @@ type Evidence struct {
 	Answer       float64 `rank:"answer"`
 	Entity       float64 `rank:"entity"`
 	// Lacks is, when the question asks for a kind of figure ("how many"),
-	// how far the first candidate is from holding one near the
-	// question's words: 1 - its Answer feature, 0 when no figure is asked
-	// for.
+	// 1 - the first candidate's Answer feature (how well its best figure
+	// of that kind answers), and 0 when no figure is asked for. Since
+	// Answer is 0 then too, what Lacks adds to Answer is a flag for the
+	// questions that ask for a figure, which Wanted (a figure or a kind
+	// of name) does not give: with it a model can weigh a missing figure
+	// against those questions alone.
 	Lacks float64 `rank:"lacks"`
 	// Wanted is 1 when the question asks for a kind of figure or name,
 	// so that the absence of one counts against the first candidate.
