@@ -90,8 +90,10 @@ type Figures struct {
 	// nothing the question names needs to be shown with passages racebot
 	// is not confident answer, and the least the best figure of such an
 	// answer needs to lead a disagreement. The rating includes the kind's
-	// credit, so a count of a synonym or of something else (0.6) is never
-	// near: it may be shown for what it counts, not for where it stands.
+	// credit, so with credits below Near (Words.Synonym and OtherCount are
+	// 0.6 in the shipped policy) a count of a synonym or of something else
+	// is never near: it may be shown for what it counts, not for where it
+	// stands.
 	Near float64 `json:"near"`
 	// Agree is what a figure gains when two or more other articles give
 	// the same value: a figure reported widely is more likely the one
