@@ -511,11 +511,7 @@ func openingDate(text string, f figure.Figure) (end int, ok bool) {
 	if !sentenceStart(strings.TrimRight(before, "-*• "), len(strings.TrimRight(before, "-*• "))) {
 		return 0, false
 	}
-	end = len(text)
-	if i := strings.Index(text[f.End:], ". "); i >= 0 {
-		end = f.End + i + 1
-	}
-	return end, true
+	return sentenceEnd(text, f.End), true
 }
 
 // nearness measures how close the term position pos is to the things the

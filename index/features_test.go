@@ -20,6 +20,7 @@ func TestOpeningDate(t *testing.T) {
 			"January 21, 2025, Trump appeared at the White House to unveil Stargate."},
 		{"Nvidia fell. In 2024, China was 13% of its sales. It said so.", "2024", "2024, China was 13% of its sales."},
 		{"- By May 2025 the site was built", "May 2025", "May 2025 the site was built"},
+		{"- By May 2025 the site was built\n- Power came later. It grew.", "May 2025", "May 2025 the site was built"},
 		{"Stargate Norway was announced on July 31, 2025 by Nscale.", "July 31, 2025", ""},
 		{"Analysts said that in March 2025 sales fell.", "March 2025", ""},
 	} {

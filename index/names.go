@@ -76,6 +76,23 @@ func capitalised(text string, t token) bool {
 	return unicode.IsUpper(r)
 }
 
+// sentenceEnd returns where the sentence holding byte from ends: after the
+// first full stop, question or exclamation mark followed by a space, or at
+// the first line break (a list item), or at the end of text.
+func sentenceEnd(text string, from int) int {
+	for i := from; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			return i
+		case '.', '?', '!':
+			if i+1 < len(text) && text[i+1] == ' ' {
+				return i + 1
+			}
+		}
+	}
+	return len(text)
+}
+
 // sentenceStart reports whether the text before at ends a sentence, or
 // there is none.
 func sentenceStart(text string, at int) bool {
