@@ -340,17 +340,23 @@ func fitSamples(sets []*set, keep func(*sample) bool) []*sample {
 	return out
 }
 
-// fitPolicy fits a policy on samples: the ranking weights first, then,
-// with the questions ranked by them, the decision models.
-func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 float64) (*rank.Policy, error) {
-	pol := base.Clone()
+// fitRanking fits the ranking weights on the answerable samples, each a
+// list of candidates of which those holding the answer are the right ones.
+func fitRanking(samples []*sample, l2 float64) rank.Linear {
 	var groups []rank.Group
 	for _, sm := range samples {
 		if !sm.c.Unanswerable {
 			groups = append(groups, rank.Group{X: sm.x, Answer: sm.answers, Weight: sm.weight()})
 		}
 	}
-	pol.SetRank(rank.FitRank(groups, len(rank.FeatureNames), l2))
+	return rank.FitRank(groups, len(rank.FeatureNames), l2)
+}
+
+// fitPolicy fits a policy on samples: the ranking weights first, then,
+// with the questions ranked by them, the decision models.
+func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 float64) (*rank.Policy, error) {
+	pol := base.Clone()
+	pol.SetRank(fitRanking(samples, l2))
 
 	var (
 		ex          [][]float64

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-
-	"github.com/racebot/racebot/index/rank"
 )
 
 // writeRanking reports the ranking alone, cross-validated by article: for
@@ -20,13 +18,7 @@ func writeRanking(w io.Writer, sets []*set, folds int, l2 float64) {
 	type count struct{ n, first, three, recall int }
 	counts := make(map[*set]*count)
 	for k := range folds {
-		var groups []rank.Group
-		for _, sm := range fitSamples(sets, func(sm *sample) bool { return sm.fold != k }) {
-			if !sm.c.Unanswerable {
-				groups = append(groups, rank.Group{X: sm.x, Answer: sm.answers, Weight: sm.weight()})
-			}
-		}
-		weights := rank.FitRank(groups, len(rank.FeatureNames), l2)
+		weights := fitRanking(fitSamples(sets, func(sm *sample) bool { return sm.fold != k }), l2)
 		for _, s := range sets {
 			c := counts[s]
 			if c == nil {
