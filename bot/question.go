@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -176,6 +177,9 @@ func Parse(raw string) Question {
 	q.Asks, q.Want = intent(lower)
 	q.Class, q.Head = answerClass(lower)
 	q.Search = searchWords(lower)
+	if q.Asks == "" && !sentenceRE.MatchString(lower) {
+		q.Want = measured(q.Search)
+	}
 	return q
 }
 
@@ -207,6 +211,68 @@ func answerClass(lower string) (lexicon.Class, string) {
 	return 0, ""
 }
 
+// prepositions end the noun phrase a terse question opens with: "h20
+// memory size", "annual growth rate in the forecast".
+var prepositions = map[string]bool{
+	"in": true, "of": true, "for": true, "on": true, "at": true, "by": true, "per": true,
+	"from": true, "with": true, "to": true, "before": true, "after": true, "during": true,
+	"since": true, "between": true, "over": true, "under": true, "about": true, "into": true,
+	"than": true, "as": true,
+}
+
+// measures are WordNet classes of nouns that name a measure, with the
+// kinds of figure that give one's value, most specific first: a price is
+// a monetary value, a deadline a point in time, a size a magnitude. Only
+// a noun's first sense counts: "take" is also income, "ban" a coin.
+var measures = []struct {
+	class string
+	want  []figure.Kind
+}{
+	{"monetary value", []figure.Kind{figure.Money}},
+	{"sum", []figure.Kind{figure.Money}},
+	{"cost", []figure.Kind{figure.Money}},
+	{"point in time", []figure.Kind{figure.Date}},
+	{"date", []figure.Kind{figure.Date}},
+	{"time period", []figure.Kind{figure.Duration, figure.Date}},
+	{"time unit", []figure.Kind{figure.Date, figure.Duration}},
+	{"ratio", []figure.Kind{figure.Percent}},
+	{"rate", []figure.Kind{figure.Percent, figure.Quantity}},
+	{"magnitude", []figure.Kind{figure.Money, figure.Quantity, figure.Count}},
+	{"measure", []figure.Kind{figure.Quantity, figure.Count}},
+}
+
+// sentenceRE matches a question written as a sentence: with a question
+// word, its noun phrase is often not what is asked ("what is the basic
+// unit of …", "what did nvidia close at"); with an auxiliary, its last
+// word before a preposition is often a verb ("did smic go below 7nm").
+var sentenceRE = regexp.MustCompile(`\b(what|what's|whats|which|who|whom|whose|when|where|why|how|do|does|did|don't|doesn't|didn't|can|can't|could|will|won't|would|should)\b`)
+
+// measured returns the kinds of figure that a terse question, a noun
+// phrase with no question word, asks for when it names a measure: "h20
+// memory size" wants a quantity, "diffusion rule compliance deadline" a
+// date, "annual growth rate in the forecast" a percentage. The measure is the last noun WordNet knows of the
+// phrase the question opens with, before its first preposition; names,
+// numbers and words WordNet does not know are read past.
+func measured(search string) []figure.Kind {
+	words := strings.Fields(search)
+	if i := slices.IndexFunc(words, func(w string) bool { return prepositions[w] }); i >= 0 {
+		words = words[:i]
+	}
+	for i := len(words) - 1; i >= 0; i-- {
+		w := strings.Trim(words[i], ".,'’")
+		if strings.ContainsFunc(w, unicode.IsDigit) || lexicon.Classes(w) == 0 || lexicon.Instance(w) {
+			continue
+		}
+		for _, m := range measures {
+			if lexicon.FirstIsA(w, m.class) {
+				return m.want
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // intents map the opening of a question to what answers it, longest
 // patterns first.
 var intents = []struct {
@@ -223,7 +289,7 @@ var intents = []struct {
 	{regexp.MustCompile(`\bhow (long|soon)\b`), "how long", []figure.Kind{figure.Duration, figure.Date}},
 	{regexp.MustCompile(`\bhow old\b|\bage of\b`), "how old", []figure.Kind{figure.Count, figure.Quantity, figure.Duration}},
 	{regexp.MustCompile(`\b(count|number of|amount of|total)\b`), "how many", []figure.Kind{figure.Count, figure.Quantity, figure.Money}},
-	{regexp.MustCompile(`\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow (fast|well)\b|\bscore\b|\b(percent|percentage|pct)\b`), "what percent", []figure.Kind{figure.Percent}},
+	{regexp.MustCompile(`\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow (fast|well)\b|\bscore\b|\b(percent|percentage|pct)\b|(^|\s)%(\s|$)`), "what percent", []figure.Kind{figure.Percent}},
 	// A past "when" is answered by a date; "in two years" answers only
 	// what is still to come.
 	{regexp.MustCompile(`\bwhen (was|were|did|had)\b|\b(what|which) (date|day)\b`), "when", []figure.Kind{figure.Date}},

@@ -55,6 +55,27 @@ func TestParseIntent(t *testing.T) {
 		{"where's the first stargate data center", "where", nil},
 		{"what did wang call the race", "", nil},
 		{"what was the v3 training cost", "how much", []figure.Kind{figure.Money}},
+		{"what % of nvidias 2024 sales came from china", "what percent", []figure.Kind{figure.Percent}},
+		// A terse question that names a measure says what is wanted
+		// (measured); one written as a sentence does not.
+		{"H20 MEMORY SIZE", "", []figure.Kind{figure.Money, figure.Quantity, figure.Count}},
+		{"nvda closing price jan 27 2025", "how much", []figure.Kind{figure.Money}},
+		{"diffusion rule compliance deadline", "", []figure.Kind{figure.Date}},
+		{"annual growth rate in the bloomberg intelligence forecast", "", []figure.Kind{figure.Percent, figure.Quantity}},
+		{"h20 fp8 tflops and memory bandwidth", "", []figure.Kind{figure.Quantity, figure.Count}},
+		{"deepseek v3 budget", "", []figure.Kind{figure.Quantity, figure.Count}},
+		{"stargate abilene opening day", "", []figure.Kind{figure.Date, figure.Duration}},
+		// Not a measure: a name, a noun of another kind, a verb, a word
+		// whose measure sense is not its first.
+		{"deepseek r1", "", nil},
+		{"export controls on the a800", "", nil},
+		{"baidu robin li agi", "", nil},
+		{"australia gov devices deepseek ban", "", nil},
+		{"what did nvidia close at on deepseek monday", "", nil},
+		{"why can't smic go below 7nm", "", nil},
+		{"which city hosts stargate norway", "", nil},
+		{"What is the basic unit of territorial division in Poland?", "", nil},
+		{"did the h20 ban cut the size of nvidia's china sales", "", nil},
 	}
 	for _, tt := range tests {
 		q := Parse(tt.q)

@@ -286,10 +286,17 @@ func (d *data) instance(w string) bool {
 // IsA("einstein", "person") are true. A word is its own class, and so are
 // its synonyms: IsA("metropolis", "city") is true.
 func IsA(word, class string) bool {
-	return db().isA(normalize(word), normalize(class))
+	return db().isA(normalize(word), normalize(class), false)
 }
 
-func (d *data) isA(word, class string) bool {
+// FirstIsA is IsA for the first noun sense of word alone, for a word that
+// is most often something else: FirstIsA("ban", "measure") is false,
+// although a ban is also a Moldovan coin.
+func FirstIsA(word, class string) bool {
+	return db().isA(normalize(word), normalize(class), true)
+}
+
+func (d *data) isA(word, class string, first bool) bool {
 	var cbuf [16]int32
 	classes := d.nounSynsets(cbuf[:0], class)
 	if len(classes) == 0 {
@@ -297,6 +304,9 @@ func (d *data) isA(word, class string) bool {
 	}
 	var qbuf [64]int32
 	q := d.nounSynsets(qbuf[:0], word)
+	if first && len(q) > 1 {
+		q = q[:1]
+	}
 	// A breadth-first walk up the hypernym graph: the ancestors of a
 	// synset are few, so the queue doubles as the visited set.
 	for i := 0; i < len(q); i++ {

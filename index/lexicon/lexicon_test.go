@@ -262,6 +262,33 @@ func TestInstance(t *testing.T) {
 	}
 }
 
+func TestFirstIsA(t *testing.T) {
+	for _, tt := range []struct {
+		word, class string
+		want        bool
+	}{
+		{"price", "monetary value", true},
+		{"deadline", "point in time", true},
+		{"size", "magnitude", true},
+		// A ban is first a decree, only then a coin; "li" first lithium,
+		// then a Chinese mile.
+		{"ban", "measure", false},
+		{"li", "measure", false},
+		{"hangzhou", "city", true},
+		{"cities", "location", true},
+		{"city", "city", true},
+		{"", "city", false},
+		{longWord, "city", false},
+	} {
+		if got := FirstIsA(tt.word, tt.class); got != tt.want {
+			t.Errorf("FirstIsA(%.20q, %.20q) = %v, want %v", tt.word, tt.class, got, tt.want)
+		}
+		if tt.want && !IsA(tt.word, tt.class) {
+			t.Errorf("FirstIsA(%.20q, %.20q) but not IsA", tt.word, tt.class)
+		}
+	}
+}
+
 func TestIsA(t *testing.T) {
 	for _, tt := range []struct {
 		word, class string
@@ -363,7 +390,7 @@ func TestCorruptSenses(t *testing.T) {
 		d.related(w)
 		d.classes(w)
 		d.instance(w)
-		d.isA(w, "city")
+		d.isA(w, "city", false)
 	}
 }
 
@@ -371,7 +398,7 @@ func TestCorruptSenses(t *testing.T) {
 func TestEmpty(t *testing.T) {
 	d := &data{}
 	for _, w := range []string{"cities", "die", "a", "", longWord} {
-		if d.base(w) != nil || d.related(w) != nil || d.classes(w) != 0 || d.instance(w) || d.isA(w, w) {
+		if d.base(w) != nil || d.related(w) != nil || d.classes(w) != 0 || d.instance(w) || d.isA(w, w, false) {
 			t.Errorf("the empty lexicon knows %.20q", w)
 		}
 	}
