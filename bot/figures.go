@@ -117,6 +117,7 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 	corroborate(cands, fp.Agree)
 	cands = whatIsCounted(cands)
 	cands = withoutShorthand(cands)
+	cands = withoutCoarserDates(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	return dedupe(cands)
 }
@@ -293,6 +294,40 @@ func withoutShorthand(cs []candidate) []candidate {
 			return false
 		})
 		if !short {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// withoutCoarserDates drops a date that another candidate of the same
+// article gives more precisely: "December 2024" beside "December 26,
+// 2024", "2025" beside "April 9, 2025". Said of the same event, as it
+// almost always is within one article, the coarser date tells nothing
+// more, and shown first it hides the day asked for. A coarser date from
+// another article may be of another event that month, so it stays, but
+// after the precise one.
+func withoutCoarserDates(cs []candidate) []candidate {
+	drop := make([]bool, len(cs))
+	for i := range cs {
+		c := &cs[i]
+		if c.fig.Kind != figure.Date || c.fig.Date == "" {
+			continue
+		}
+		for _, o := range cs {
+			if o.fig.Kind != figure.Date || !strings.HasPrefix(o.fig.Date, c.fig.Date+"-") {
+				continue
+			}
+			if o.h.Passage.Article == c.h.Passage.Article {
+				drop[i] = true
+				break
+			}
+			c.score = min(c.score, math.Nextafter(o.score, math.Inf(-1)))
+		}
+	}
+	out := cs[:0]
+	for i, c := range cs {
+		if !drop[i] {
 			out = append(out, c)
 		}
 	}

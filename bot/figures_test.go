@@ -2,6 +2,8 @@ package bot
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -93,6 +95,53 @@ func TestHedgedDisagreement(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("disagreement of %d figures %+v, want %d", got, ds, tt.want)
+			}
+		})
+	}
+}
+
+// TestWithoutCoarserDates: a date that another date of the same article
+// gives more precisely is dropped; one of another article stays, after
+// the precise one.
+func TestWithoutCoarserDates(t *testing.T) {
+	cand := func(text, date, article string, score float64) candidate {
+		return candidate{fig: figure.Figure{Text: text, Kind: figure.Date, Date: date},
+			h: &index.Hit{Passage: corpus.Passage{Article: article}}, score: score}
+	}
+	tests := []struct {
+		name  string
+		cands []candidate
+		want  []string // texts, best first
+	}{
+		{"same article: the month goes",
+			[]candidate{cand("December 2024", "2024-12", "v3", 2), cand("December 26, 2024", "2024-12-26", "v3", 1)},
+			[]string{"December 26, 2024"}},
+		{"same article: the year goes",
+			[]candidate{cand("2025", "2025", "h20", 2), cand("April 9, 2025", "2025-04-09", "h20", 1)},
+			[]string{"April 9, 2025"}},
+		{"another article: the month stays, after the day",
+			[]candidate{cand("April 2025", "2025-04", "chips", 2), cand("April 9, 2025", "2025-04-09", "h20", 1)},
+			[]string{"April 9, 2025", "April 2025"}},
+		{"another month of the same year is no refinement",
+			[]candidate{cand("December 2024", "2024-12", "v3", 2), cand("January 20, 2025", "2025-01-20", "v3", 1)},
+			[]string{"December 2024", "January 20, 2025"}},
+		{"a month refined in another article falls below that day only",
+			[]candidate{cand("December 2024", "2024-12", "v3", 3), cand("January 20, 2025", "2025-01-20", "v3", 2), cand("December 2, 2024", "2024-12-02", "x", 1)},
+			[]string{"January 20, 2025", "December 2, 2024", "December 2024"}},
+		{"a day with no year refines nothing",
+			[]candidate{cand("2024", "2024", "v3", 2), cand("December 25", "XXXX-12-25", "v3", 1)},
+			[]string{"2024", "December 25"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := withoutCoarserDates(tt.cands)
+			sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+			var got []string
+			for _, c := range cs {
+				got = append(got, c.fig.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
