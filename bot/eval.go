@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // EvalCase is one line of an eval file: a question and what a correct
@@ -95,6 +96,30 @@ func (c EvalCase) ShownBy(doc, text string) bool {
 	return len(c.Answers) == 0 || slices.ContainsFunc(c.Answers, func(s string) bool { return strings.Contains(text, s) })
 }
 
+// numbers are the case's Expect and Answers strings that hold a digit:
+// what a figure that answers it would show.
+func (c EvalCase) numbers() []string {
+	var out []string
+	for _, s := range append(slices.Clip(c.Expect), c.Answers...) {
+		if strings.ContainsFunc(s, unicode.IsDigit) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// FigureFirst reports whether a's first figure is one the case expects:
+// its text is part of an expected string that holds a digit, or holds
+// one ("39" for "Reuters described Liang as 39", "up to about $5.5
+// billion" for "$5.5 billion").
+func (c EvalCase) FigureFirst(a *Answer) bool {
+	if !a.Answered || len(a.Figures) == 0 {
+		return false
+	}
+	f := a.Figures[0].Text
+	return slices.ContainsFunc(c.numbers(), func(s string) bool { return strings.Contains(s, f) || strings.Contains(f, s) })
+}
+
 // EvalResult is one case's outcome.
 type EvalResult struct {
 	Case   EvalCase
@@ -126,6 +151,13 @@ type Scores struct {
 	Handled  float64 `json:"handled"`
 	// OffTopicDeclined is the share of off-topic questions declined.
 	OffTopicDeclined float64 `json:"offtopic_declined"`
+	// FigureQuestions counts the answerable questions whose expected
+	// answer holds a number; FigureFirst is the share of them whose first
+	// figure listed is the one expected (EvalCase.FigureFirst): what the
+	// figures block, read first, gets right. A question whose expected
+	// "number" is a name ("A800") counts against it too, so it is a floor.
+	FigureQuestions int     `json:"figure_questions"`
+	FigureFirst     float64 `json:"figure_first"`
 }
 
 // Evaluate answers every case with e and scores the answers.
@@ -151,7 +183,7 @@ func Evaluate(ctx context.Context, e *Engine, cases []EvalCase) (Scores, []EvalR
 // Score summarises results.
 func Score(results []EvalResult) Scores {
 	var s Scores
-	var hit1, hit3, falseDecline, confidentFirst, declined, handled, offDeclined int
+	var hit1, hit3, falseDecline, confidentFirst, declined, handled, offDeclined, figureFirst int
 	var rr float64
 	for _, r := range results {
 		a := r.Answer
@@ -172,6 +204,12 @@ func Score(results []EvalResult) Scores {
 			continue
 		}
 		s.Answerable++
+		if len(r.Case.numbers()) > 0 {
+			s.FigureQuestions++
+			if r.Case.FigureFirst(a) {
+				figureFirst++
+			}
+		}
 		switch {
 		case r.Rank == 1:
 			hit1++
@@ -198,5 +236,6 @@ func Score(results []EvalResult) Scores {
 	s.FalseDecline, s.ConfidentFirst = share(falseDecline, s.Answerable), share(confidentFirst, s.Answerable)
 	s.Declined, s.Handled = share(declined, s.Unanswerable), share(handled, s.Unanswerable)
 	s.OffTopicDeclined = share(offDeclined, s.OffTopic)
+	s.FigureFirst = share(figureFirst, s.FigureQuestions)
 	return s
 }

@@ -67,6 +67,9 @@ func (c *evalCmd) Run(e *env, g *cli) error {
 		fmt.Fprintf(e.stdout, "wrongly declined  %.3f of answerable questions\n", s.FalseDecline)
 		fmt.Fprintf(e.stdout, "confident, first  %.3f of answerable questions answered confidently with the answer first\n", s.ConfidentFirst)
 	}
+	if s.FigureQuestions > 0 {
+		fmt.Fprintf(e.stdout, "figure first      %.3f of %d questions whose answer holds a number, with that figure listed first\n", s.FigureFirst, s.FigureQuestions)
+	}
 	if s.Unanswerable > 0 {
 		fmt.Fprintf(e.stdout, "handled           %.3f of unanswerable questions declined or answered only with closest passages\n", s.Handled)
 		fmt.Fprintf(e.stdout, "declined          %.3f of unanswerable questions declined\n", s.Declined)
