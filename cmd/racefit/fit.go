@@ -70,6 +70,23 @@ type set struct {
 	samples                    []*sample
 }
 
+// The names of the sets of answerable questions over each corpus alone.
+const (
+	squadSet = "SQuAD, 24 articles"
+	oursSet  = "ours, starter corpus"
+)
+
+// setsNamed returns the sets of that name.
+func setsNamed(sets []*set, name string) []*set {
+	var out []*set
+	for _, s := range sets {
+		if s.name == name {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // corpusIndex is an in-memory index of one corpus.
 type corpusIndex struct {
 	name string
@@ -101,6 +118,16 @@ func run(ctx context.Context, log *slog.Logger, c config) error {
 	base := policyBase()
 	if !c.locked {
 		locked = nil
+	}
+	// The figure credits come first: a figure's rating is also the
+	// ranking's answer feature. The quick ranking report keeps the
+	// shipped ones.
+	var figures figureFit
+	if !c.ranking {
+		if figures, err = fitFigures(ctx, log, base, setsNamed(sets, squadSet), setsNamed(sets, oursSet)); err != nil {
+			return err
+		}
+		base.Figures = figures.after
 	}
 	for _, s := range append(slices.Clone(sets), locked...) {
 		if err := extract(ctx, s, base, c.folds); err != nil {
@@ -146,7 +173,7 @@ func run(ctx context.Context, log *slog.Logger, c config) error {
 	if c.misses > 0 {
 		listMisses(os.Stderr, sets, final, c.misses)
 	}
-	rep := report{config: c, sets: sets, locked: locked, cv: cv, lockedScores: lockedScores, policy: final}
+	rep := report{config: c, sets: sets, locked: locked, cv: cv, lockedScores: lockedScores, policy: final, figures: figures}
 	final.Fitted = rep.provenance()
 	if !c.write {
 		return rep.write(os.Stdout)
@@ -234,8 +261,8 @@ func questionSets(corpora map[string]*corpusIndex) (fit, locked []*set, err erro
 		return nil, nil, err
 	}
 	fit = []*set{
-		{name: "SQuAD, 24 articles", corpus: corpora["squad"], cases: squad, fit: true},
-		{name: "ours, starter corpus", corpus: corpora["starter"], cases: ours, files: files, fit: true},
+		{name: squadSet, corpus: corpora["squad"], cases: squad, fit: true},
+		{name: oursSet, corpus: corpora["starter"], cases: ours, files: files, fit: true},
 		{name: "SQuAD asked of the starter corpus (off-topic)", corpus: corpora["starter"], cases: offTopic(squad), fit: true},
 		{name: "ours asked of the SQuAD articles (off-topic)", corpus: corpora["squad"], cases: offTopic(ours), fit: true},
 	}

@@ -17,6 +17,7 @@ type report struct {
 	cv           map[*set][]bot.EvalResult
 	lockedScores map[*set]bot.Scores
 	policy       *rank.Policy
+	figures      figureFit
 }
 
 // provenance says in the policy file where its numbers come from.
@@ -43,8 +44,8 @@ func (r report) write(w io.Writer) error {
 			continue
 		}
 		fmt.Fprintf(&b, "\n%s, by file:\n\n", s.name)
-		b.WriteString("| file | answerable | hit@1 | hit@3 | MRR | wrongly declined | confident, first | unanswerable | handled | off-topic declined |\n")
-		b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+		b.WriteString("| file | answerable | hit@1 | hit@3 | MRR | wrongly declined | confident, first | figure first | unanswerable | handled | off-topic declined |\n")
+		b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 		names, parts := byFile(s, r.cv[s])
 		for i, n := range names {
 			writeRow(&b, n, bot.Score(parts[i]))
@@ -79,6 +80,7 @@ func (r report) write(w io.Writer) error {
 	writeModel(&b, "Ranking weights", r.policy.Rank, rank.FeatureNames)
 	writeModel(&b, fmt.Sprintf("Confidence that the first passage answers (threshold %.3f)", r.policy.ConfidentAt), r.policy.Confident, rank.EvidenceNames)
 	writeModel(&b, fmt.Sprintf("On topic (threshold %.3f)", r.policy.OnTopicAt), r.policy.OnTopic, rank.EvidenceNames)
+	r.writeFigures(&b)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -102,8 +104,8 @@ func byFile(s *set, rs []bot.EvalResult) (names []string, parts [][]bot.EvalResu
 }
 
 func writeScores(b *strings.Builder, sets []*set, scores func(*set) bot.Scores) {
-	b.WriteString("| questions | answerable | hit@1 | hit@3 | MRR | wrongly declined | confident, first | unanswerable | handled | off-topic declined |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| questions | answerable | hit@1 | hit@3 | MRR | wrongly declined | confident, first | figure first | unanswerable | handled | off-topic declined |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range sets {
 		writeRow(b, s.name, scores(s))
 	}
@@ -115,6 +117,11 @@ func writeRow(b *strings.Builder, name string, sc bot.Scores) {
 			fmt.Fprintf(b, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |", name, sc.Answerable, sc.Hit1, sc.Hit3, sc.MRR, sc.FalseDecline, sc.ConfidentFirst)
 		} else {
 			fmt.Fprintf(b, "| %s | 0 | | | | | |", name)
+		}
+		if sc.FigureQuestions > 0 {
+			fmt.Fprintf(b, " %.3f |", sc.FigureFirst)
+		} else {
+			b.WriteString(" |")
 		}
 		if sc.Unanswerable > 0 {
 			fmt.Fprintf(b, " %d | %.3f |", sc.Unanswerable, sc.Handled)
@@ -140,4 +147,19 @@ func writeModel(b *strings.Builder, title string, m rank.Model, names []string) 
 		}
 	}
 	b.WriteString("\n")
+}
+
+// writeFigures reports the figure fit: the credits before and after, and
+// figure first with each on the questions fitted on and on the others.
+func (r report) writeFigures(b *strings.Builder) {
+	f := r.figures
+	b.WriteString("\n## Figures\n\n")
+	b.WriteString("The credits and bonuses that order a question's figures, chosen by coordinate ascent on figure first over the SQuAD questions whose answer holds a number, answered with the shipped ranking; racebot's own questions are never fitted on.\n\n")
+	b.WriteString("| measure | before | after |\n|---|---:|---:|\n")
+	for _, g := range figureGrid {
+		fmt.Fprintf(b, "| %s | %g | %g |\n", g.name, *g.field(&f.before), *g.field(&f.after))
+	}
+	b.WriteString("\n| questions | whose answer holds a number | figure first before | after |\n|---|---:|---:|---:|\n")
+	fmt.Fprintf(b, "| %s (fitted on) | %d | %.3f | %.3f |\n", squadSet, f.fitted[0].FigureQuestions, f.fitted[0].FigureFirst, f.fitted[1].FigureFirst)
+	fmt.Fprintf(b, "| %s (not fitted on) | %d | %.3f | %.3f |\n", oursSet, f.held[0].FigureQuestions, f.held[0].FigureFirst, f.held[1].FigureFirst)
 }
