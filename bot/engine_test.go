@@ -224,6 +224,12 @@ func TestExampleFigures(t *testing.T) {
 		// count different things, and neither is OpenAI's fleet.
 		{question: "how many gpus does openai have", outcome: "closest", single: true},
 		{question: "what is the capital of france", outcome: "decline"},
+		// Not the model's 671 billion parameters.
+		{question: "how much did deepseek v3 cost", first: "$5.", kinds: []figure.Kind{figure.Money}},
+		// "December 2024", said in the same article, tells less.
+		{question: "when was deepseek v3 announced", first: "December 26, 2024"},
+		// The day Son spoke is not when AGI comes.
+		{question: "when will agi arrive", hidden: "January 21, 2025", kinds: []figure.Kind{figure.Date, figure.Duration}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -98,6 +98,9 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 			if _, ok := f.Number(); !ok && f.Kind != figure.Date {
 				continue // vague ("billions"): never state it as a figure
 			}
+			if q.Future && f.Kind == figure.Date && before(f.Date, h.Published) {
+				continue // when a forecast was made, not what it forecasts
+			}
 			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near}
 			switch {
 			case j < len(h.FigureScores) && h.FigureScores[j] > 0:
@@ -332,6 +335,34 @@ func withoutCoarserDates(cs []candidate) []candidate {
 		}
 	}
 	return out
+}
+
+// before reports whether every day the ISO date d (with X for what the
+// text leaves out: "2025-01", "2027", "XXXX-12-25") may stand for is
+// before t's day. A date with no year is never before.
+func before(d string, t time.Time) bool {
+	if t.IsZero() || len(d) < 4 || strings.HasPrefix(d, "X") {
+		return false
+	}
+	parts := strings.Split(d, "-")
+	y, err := strconv.Atoi(parts[0])
+	if err != nil {
+		return false
+	}
+	m, day := 12, 31
+	if len(parts) > 1 {
+		if m, err = strconv.Atoi(parts[1]); err != nil || m < 1 || m > 12 {
+			return false
+		}
+		day = time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() // the month's last
+	}
+	if len(parts) > 2 {
+		if day, err = strconv.Atoi(parts[2]); err != nil {
+			return false
+		}
+	}
+	ty, tm, td := t.Date()
+	return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC).Before(time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC))
 }
 
 // dedupe drops repeats of the same figure from the same article and

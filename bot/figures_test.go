@@ -146,3 +146,31 @@ func TestWithoutCoarserDates(t *testing.T) {
 		})
 	}
 }
+
+// TestBefore: a date is before a day when every day it may stand for is.
+func TestBefore(t *testing.T) {
+	pub := time.Date(2025, 1, 23, 15, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		date string
+		want bool
+	}{
+		{"2025-01-21", true},
+		{"2025-01-23", false},
+		{"2025-01", false}, // may be January 31
+		{"2024-12", true},
+		{"2024", true},
+		{"2025", false},
+		{"2026-01", false},
+		{"XXXX-12-25", false},
+		{"", false},
+		{"20x5-01", false},
+		{"2025-13", false},
+	} {
+		if got := before(tt.date, pub); got != tt.want {
+			t.Errorf("before(%q, %s) = %v, want %v", tt.date, pub.Format(time.DateOnly), got, tt.want)
+		}
+	}
+	if before("2024", time.Time{}) {
+		t.Error("a date is before an unknown day")
+	}
+}

@@ -36,6 +36,10 @@ type Question struct {
 	// ("city" for "which cities").
 	Class lexicon.Class
 	Head  string
+	// Future says the question asks when something is still to come
+	// ("when will agi arrive", "how soon"): a date before its source was
+	// published does not answer it.
+	Future bool
 }
 
 var (
@@ -175,6 +179,7 @@ func Parse(raw string) Question {
 	q := Question{Raw: raw, Text: Clean(raw)}
 	lower := strings.ToLower(q.Text)
 	q.Asks, q.Want = intent(lower)
+	q.Future = futureRE.MatchString(lower) && !pastRE.MatchString(lower)
 	q.Class, q.Head = answerClass(lower)
 	q.Search = searchWords(lower)
 	if q.Asks == "" && !sentenceRE.MatchString(lower) {
@@ -210,6 +215,11 @@ func answerClass(lower string) (lexicon.Class, string) {
 	}
 	return 0, ""
 }
+
+var (
+	futureRE = regexp.MustCompile(`\bhow soon\b|\bby when\b|\bwhen (will|would|could|can|might)\b|\bwhen\b.*\b(will|gonna|going to)\b`)
+	pastRE   = regexp.MustCompile(`\bwhen (did|was|were|had|has|have)\b`)
+)
 
 // prepositions end the noun phrase a terse question opens with: "h20
 // memory size", "annual growth rate in the forecast".
@@ -283,6 +293,8 @@ var intents = []struct {
 	{regexp.MustCompile(`\bhow much (power|energy|electricity|capacity|compute)\b`), "how much", []figure.Kind{figure.Quantity}},
 	{regexp.MustCompile(`\bhow much (slower|faster|better|worse|higher|lower|more|less|bigger|smaller|cheaper)\b`), "how much", []figure.Kind{figure.Percent, figure.Quantity, figure.Count}},
 	{regexp.MustCompile(`\bhow much .*\b(drop|fall|fell|rise|rose|grow|grew|gain|jump|slump|decline|increase)`), "how much", []figure.Kind{figure.Percent, figure.Money}},
+	// "how much did v3 cost" wants money, not the model's size.
+	{regexp.MustCompile(`\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|invest|invested|worth|price|charge|charged|earn|earned)\b`), "how much", []figure.Kind{figure.Money}},
 	{regexp.MustCompile(`\bhow (much|big a|large a)\b`), "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
 	{regexp.MustCompile(`\bhow many\b`), "how many", []figure.Kind{figure.Count, figure.Quantity}},
 	{regexp.MustCompile(`\bhow (big|large|huge|small)\b`), "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Count}},

@@ -38,7 +38,7 @@ func TestParseIntent(t *testing.T) {
 		want []figure.Kind
 	}{
 		{"how many gpus does deepseek have", "how many", []figure.Kind{figure.Count, figure.Quantity}},
-		{"how much money is stargate supposed to invest?", "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
+		{"how much money is stargate supposed to invest?", "how much", []figure.Kind{figure.Money}},
 		{"stargate norway - how much power", "how much", []figure.Kind{figure.Quantity}},
 		{"how much slower is the h800 interconnect", "how much", []figure.Kind{figure.Percent, figure.Quantity, figure.Count}},
 		{"how much did chip stocks drop overall", "how much", []figure.Kind{figure.Percent, figure.Money}},
@@ -56,6 +56,8 @@ func TestParseIntent(t *testing.T) {
 		{"what did wang call the race", "", nil},
 		{"what was the v3 training cost", "how much", []figure.Kind{figure.Money}},
 		{"what % of nvidias 2024 sales came from china", "what percent", []figure.Kind{figure.Percent}},
+		{"how much did deepseek v3 cost", "how much", []figure.Kind{figure.Money}},
+		{"How much of Jacksonville is made up of water?", "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
 		// A terse question that names a measure says what is wanted
 		// (measured); one written as a sentence does not.
 		{"H20 MEMORY SIZE", "", []figure.Kind{figure.Money, figure.Quantity, figure.Count}},
@@ -81,6 +83,25 @@ func TestParseIntent(t *testing.T) {
 		q := Parse(tt.q)
 		if q.Asks != tt.asks || !slices.Equal(q.Want, tt.want) {
 			t.Errorf("Parse(%q) asks %q want %v; expected %q %v", tt.q, q.Asks, q.Want, tt.asks, tt.want)
+		}
+	}
+}
+
+func TestParseFuture(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"when will agi arrive", true},
+		{"how soon could stargate uae open", true},
+		{"amodei says ai beats humans by when??", true},
+		{"when is agi gonna happen lol", true},
+		{"when did altman say agi would come", false},
+		{"when was stargate announced", false},
+		{"how many gpus will stargate uk have", false},
+	} {
+		if got := Parse(tt.q).Future; got != tt.want {
+			t.Errorf("Parse(%q).Future = %v, want %v", tt.q, got, tt.want)
 		}
 	}
 }
