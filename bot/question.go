@@ -182,7 +182,7 @@ func Parse(raw string) Question {
 	q.Future = futureRE.MatchString(lower) && !pastRE.MatchString(lower)
 	q.Class, q.Head = answerClass(lower)
 	q.Search = searchWords(lower)
-	if q.Asks == "" && !sentenceRE.MatchString(lower) {
+	if rest := whatIsRE.ReplaceAllString(lower, ""); q.Asks == "" && !sentenceRE.MatchString(rest) && (rest == lower || !hasPreposition(q.Search)) {
 		q.Want = measured(q.Search)
 	}
 	return q
@@ -257,12 +257,24 @@ var measures = []struct {
 // word before a preposition is often a verb ("did smic go below 7nm").
 var sentenceRE = regexp.MustCompile(`\b(what|what's|whats|which|who|whom|whose|when|where|why|how|do|does|did|don't|doesn't|didn't|can|can't|could|will|won't|would|should)\b`)
 
+// whatIsRE matches the opening of "what is X": when X is a noun phrase,
+// with no preposition and no other question word, its last noun is what
+// is asked ("whats jensen huangs salary", "What is Kenya's literacy
+// rate?"), and measured reads it as a terse question.
+var whatIsRE = regexp.MustCompile(`^(what's|whats|what’s|what\s+(is|was|are|were))\s`)
+
+func hasPreposition(search string) bool {
+	return slices.ContainsFunc(strings.Fields(search), func(w string) bool { return prepositions[w] })
+}
+
 // measured returns the kinds of figure that a terse question, a noun
-// phrase with no question word, asks for when it names a measure: "h20
-// memory size" wants a quantity, "diffusion rule compliance deadline" a
-// date, "annual growth rate in the forecast" a percentage. The measure is the last noun WordNet knows of the
-// phrase the question opens with, before its first preposition; names,
-// numbers and words WordNet does not know are read past.
+// phrase with no question word (or a "what is" one), asks for when it
+// names a measure: "h20 memory size" wants a quantity, "diffusion rule
+// compliance deadline" a date, "annual growth rate in the forecast" a
+// percentage. The measure is the last noun WordNet knows of the phrase
+// the question opens with, before its first preposition; names, numbers,
+// words of one or two letters ("a" is also an ampere) and words WordNet
+// does not know are read past.
 func measured(search string) []figure.Kind {
 	words := strings.Fields(search)
 	if i := slices.IndexFunc(words, func(w string) bool { return prepositions[w] }); i >= 0 {
@@ -270,7 +282,7 @@ func measured(search string) []figure.Kind {
 	}
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ".,'’")
-		if strings.ContainsFunc(w, unicode.IsDigit) || lexicon.Classes(w) == 0 || lexicon.Instance(w) {
+		if len(w) < 3 || strings.ContainsFunc(w, unicode.IsDigit) || lexicon.Classes(w) == 0 || lexicon.Instance(w) {
 			continue
 		}
 		for _, m := range measures {

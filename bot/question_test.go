@@ -76,6 +76,12 @@ func TestParseIntent(t *testing.T) {
 		{"what did nvidia close at on deepseek monday", "", nil},
 		{"why can't smic go below 7nm", "", nil},
 		{"which city hosts stargate norway", "", nil},
+		// "what is X" when X is a noun phrase: its last noun is asked.
+		{"whats jensen huangs salary", "", []figure.Kind{figure.Money}},
+		{"What is Kenya's literacy rate?", "", []figure.Kind{figure.Percent, figure.Quantity}},
+		{"What is the population of Warsaw in 2010?", "", nil},
+		{"what is the deadline that did not pass", "", nil},
+		{"tell me a joke", "", nil},
 		{"What is the basic unit of territorial division in Poland?", "", nil},
 		{"did the h20 ban cut the size of nvidia's china sales", "", nil},
 	}
