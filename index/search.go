@@ -449,7 +449,7 @@ func evidence(hits []Hit, cs []Concept, q Query, passages uint64) rank.Evidence 
 // concepts analyses the question into weighted concepts. Words the index
 // has never seen are looked up as likely typos of a word it has.
 func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head string, n uint64, w rank.Words) ([]Concept, error) {
-	var terms, raws []string
+	var terms, raws, colls []string
 	var joined []bool // terms[i] is hyphen-joined to terms[i-1]: "GPT-5"
 	prevEnd := -1
 	for _, t := range x.an.Analyze([]byte(text)) {
@@ -465,6 +465,7 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head s
 		terms = append(terms, term)
 		joined = append(joined, hyphen && len(terms) > 1)
 		raws = append(raws, strings.ToLower(text[t.Start:t.End]))
+		colls = append(colls, collocation(raws[len(raws)-1], text[t.End:]))
 		if len(terms) == maxConcepts {
 			break
 		}
@@ -507,11 +508,11 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head s
 		if t, ok := compounds[i]; ok && end == i+2 {
 			c.Spellings = [][]string{{t}}
 		}
-		typed := ""
+		typed, coll := "", ""
 		if end == i+1 {
-			typed = raws[i]
+			typed, coll = raws[i], colls[i]
 		}
-		if err := x.weigh(ctx, r, &c, typed, n, w); err != nil {
+		if err := x.weigh(ctx, r, &c, typed, coll, n, w); err != nil {
 			return nil, err
 		}
 		if head != "" && !c.Light && len(c.Terms) == 1 && c.Terms[0] == x.termOf(head) {
@@ -528,8 +529,9 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head s
 }
 
 // weigh sets a concept's document frequency, synonyms and weight,
-// correcting a single unknown word typed as typed.
-func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typed string, n uint64, w rank.Words) error {
+// correcting a single unknown word typed as typed. coll is the phrasal
+// verb the word begins in the question, if any ("set up").
+func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typed, coll string, n uint64, w rank.Words) error {
 	c.DocFreq = math.MaxUint64
 	for _, t := range c.Terms {
 		// A phrase is about as rare as its rarest term.
@@ -548,7 +550,7 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 	if len(c.Terms) == 1 {
 		c.Spellings = append(c.Spellings, x.spellings(r, c.Terms[0], typed, c.DocFreq)...)
 	}
-	c.Related = x.related(r, c, typed)
+	c.Related = x.related(r, c, typed, coll)
 	if c.DocFreq == 0 {
 		// A word the corpus lacks but whose synonym or other spelling
 		// it has ("copying" for "distillation") is as rare as that.
@@ -585,6 +587,26 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 	return nil
 }
 
+// collocation returns the phrasal verb or other two-word WordNet entry
+// that word begins with the next word of rest ("set" and " up a lab"
+// give "set up"), or "". The particle is a stop word the analyzer drops,
+// so without it "set up" would be looked for as "set".
+func collocation(word, rest string) string {
+	rest = strings.TrimLeft(rest, " ")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	if end == 0 || len(word) > 20 {
+		return ""
+	}
+	coll := word + " " + strings.ToLower(rest[:end])
+	if len(lexicon.Related(coll)) == 0 {
+		return ""
+	}
+	return coll
+}
+
 // maxRelated bounds the related words a concept is looked for by.
 const maxRelated = 12
 
@@ -593,7 +615,7 @@ const maxRelated = 12
 // WordNet synonyms and derived forms ("death" for "died", "invention" for
 // "invented"), leaving out the concept's own terms and synonyms and words
 // no passage holds.
-func (x *Index) related(r bindex.IndexReader, c *Concept, typed string) [][]string {
+func (x *Index) related(r bindex.IndexReader, c *Concept, typed, coll string) [][]string {
 	dict := termDict(r)
 	var out [][]string
 	add := func(terms []string) {
@@ -611,6 +633,13 @@ func (x *Index) related(r bindex.IndexReader, c *Concept, typed string) [][]stri
 	}
 	for _, alt := range x.rel.alternatives(c.Terms) {
 		add(alt)
+	}
+	if coll != "" && c.Corrected == "" {
+		// What the phrasal verb means comes before the verb alone's
+		// senses: "set up" is "found", "establish".
+		for _, rel := range lexicon.Related(coll) {
+			add(analyse(x.an, rel.Word))
+		}
 	}
 	if typed != "" && c.Corrected == "" {
 		for _, rel := range lexicon.Related(typed) {
