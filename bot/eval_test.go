@@ -30,6 +30,8 @@ func TestFigureFirst(t *testing.T) {
 		{"no figures", EvalCase{Expect: []string{"$5.5 billion"}}, answer(), false},
 		{"declined", EvalCase{Expect: []string{"$5.5 billion"}}, &Answer{Figures: []Figure{{Figure: figure.Figure{Text: "$5.5 billion"}}}}, false},
 		{"a number-free expectation matches nothing", EvalCase{Expect: []string{"Hangzhou"}}, answer("Hangzhou"), false},
+		{"another number of the expected sentence", EvalCase{Expect: []string{"R1 scored 49.2% against o1's 48.9%"}}, answer("48.9%"), false},
+		{"the first number of the expected sentence", EvalCase{Answers: []string{"about 1,300 members in 1999"}}, answer("1,300 members"), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,6 +45,17 @@ func TestFigureFirst(t *testing.T) {
 		{Case: EvalCase{Expect: []string{"39"}}, Answer: answer("40")},
 		{Case: EvalCase{Expect: []string{"Hangzhou"}}, Answer: answer()},
 		{Case: EvalCase{Unanswerable: true}, Answer: answer("$5.5 billion")},
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"R1 scored 49.2% against 48.9%", "49.2"},
+		{"$1,300.5 billion.", "1,300.5"},
+		{"in 2015, before", "2015"},
+		{"Fire-Flyer 2", "2"},
+		{"no number", ""},
+	} {
+		if got := firstNumber(tt.in); got != tt.want {
+			t.Errorf("firstNumber(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 	if s := Score(rs); s.FigureQuestions != 2 || s.FigureFirst != 0.5 {
 		t.Errorf("Score: %d figure questions, figure first %.3f; want 2, 0.500", s.FigureQuestions, s.FigureFirst)

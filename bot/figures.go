@@ -304,16 +304,19 @@ func withoutShorthand(cs []candidate) []candidate {
 }
 
 // withoutCoarserDates drops a date that another candidate of the same
-// article gives more precisely: "December 2024" beside "December 26,
-// 2024", "2025" beside "April 9, 2025". Said of the same event, as it
-// almost always is within one article, the coarser date tells nothing
-// more, and shown first it hides the day asked for. A coarser date from
-// another article may be of another event that month, so it stays, but
-// after the precise one.
+// article and claimant gives more precisely: "December 2024" beside
+// "December 26, 2024", "2025" beside "April 9, 2025". Said of the same
+// event, as it almost always is by one source in one article, the coarser
+// date tells nothing more, and shown first it hides the day asked for. A
+// coarser date from another article or claimant may be of another event
+// that month ("late January 2025" for OpenAI's own statement, "January
+// 29, 2025" for a newspaper's report), so it stays, but after the precise
+// one.
 func withoutCoarserDates(cs []candidate) []candidate {
 	drop := make([]bool, len(cs))
-	for i := range cs {
-		c := &cs[i]
+	score := make([]float64, len(cs))
+	for i, c := range cs {
+		score[i] = c.score
 		if c.fig.Kind != figure.Date || c.fig.Date == "" {
 			continue
 		}
@@ -321,16 +324,19 @@ func withoutCoarserDates(cs []candidate) []candidate {
 			if o.fig.Kind != figure.Date || !strings.HasPrefix(o.fig.Date, c.fig.Date+"-") {
 				continue
 			}
-			if o.h.Passage.Article == c.h.Passage.Article {
+			if o.h.Passage.Article == c.h.Passage.Article && o.fig.Claimant == c.fig.Claimant {
 				drop[i] = true
 				break
 			}
-			c.score = min(c.score, math.Nextafter(o.score, math.Inf(-1)))
+			// From the scores as they were, so that the order of the
+			// candidates does not matter.
+			score[i] = min(score[i], math.Nextafter(o.score, math.Inf(-1)))
 		}
 	}
 	out := cs[:0]
 	for i, c := range cs {
 		if !drop[i] {
+			c.score = score[i]
 			out = append(out, c)
 		}
 	}
@@ -339,7 +345,8 @@ func withoutCoarserDates(cs []candidate) []candidate {
 
 // before reports whether every day the ISO date d (with X for what the
 // text leaves out: "2025-01", "2027", "XXXX-12-25") may stand for is
-// before t's day. A date with no year is never before.
+// before t's day. A date with no year, and a range ("2024/2030"), is
+// never before.
 func before(d string, t time.Time) bool {
 	if t.IsZero() || len(d) < 4 || strings.HasPrefix(d, "X") {
 		return false

@@ -108,6 +108,7 @@ func TestWithoutCoarserDates(t *testing.T) {
 		return candidate{fig: figure.Figure{Text: text, Kind: figure.Date, Date: date},
 			h: &index.Hit{Passage: corpus.Passage{Article: article}}, score: score}
 	}
+	claimed := func(c candidate, by string) candidate { c.fig.Claimant = by; return c }
 	tests := []struct {
 		name  string
 		cands []candidate
@@ -128,6 +129,12 @@ func TestWithoutCoarserDates(t *testing.T) {
 		{"a month refined in another article falls below that day only",
 			[]candidate{cand("December 2024", "2024-12", "v3", 3), cand("January 20, 2025", "2025-01-20", "v3", 2), cand("December 2, 2024", "2024-12-02", "x", 1)},
 			[]string{"January 20, 2025", "December 2, 2024", "December 2024"}},
+		{"same article, another claimant: the month stays, after the day",
+			[]candidate{claimed(cand("late January 2025", "2025-01", "distil", 2), "OpenAI"), claimed(cand("January 29, 2025", "2025-01-29", "distil", 1), "Financial Times")},
+			[]string{"January 29, 2025", "late January 2025"}},
+		{"demoted below the precise date's own score, in any order",
+			[]candidate{cand("January 29, 2025", "2025-01-29", "b", 1), cand("January 2025", "2025-01", "a", 3), cand("January 2025", "2025-01", "c", 0.5)},
+			[]string{"January 29, 2025", "January 2025", "January 2025"}},
 		{"a day with no year refines nothing",
 			[]candidate{cand("2024", "2024", "v3", 2), cand("December 25", "XXXX-12-25", "v3", 1)},
 			[]string{"2024", "December 25"}},
@@ -163,6 +170,7 @@ func TestBefore(t *testing.T) {
 		{"2026-01", false},
 		{"XXXX-12-25", false},
 		{"", false},
+		{"2024/2030", false},
 		{"20x5-01", false},
 		{"2025-13", false},
 	} {

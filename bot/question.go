@@ -38,7 +38,9 @@ type Question struct {
 	Head  string
 	// Future says the question asks when something is still to come
 	// ("when will agi arrive", "how soon"): a date before its source was
-	// published does not answer it.
+	// published does not answer it. Nor, then, does the date of the
+	// event as a later article reports it done ("when can i buy an h20"
+	// is answered with forecasts only).
 	Future bool
 }
 
@@ -217,7 +219,7 @@ func answerClass(lower string) (lexicon.Class, string) {
 }
 
 var (
-	futureRE = regexp.MustCompile(`\bhow soon\b|\bby when\b|\bwhen (will|would|could|can|might)\b|\bwhen\b.*\b(will|gonna|going to)\b`)
+	futureRE = regexp.MustCompile(`\bhow soon\b|\bby when\b|\bwhen (will|would|could|can|might)\b|^when\b.*\b(will|gonna|going to)\b`)
 	pastRE   = regexp.MustCompile(`\bwhen (did|was|were|had|has|have)\b`)
 )
 
@@ -241,6 +243,7 @@ var measures = []struct {
 	{"monetary value", []figure.Kind{figure.Money}},
 	{"sum", []figure.Kind{figure.Money}},
 	{"cost", []figure.Kind{figure.Money}},
+	{"money", []figure.Kind{figure.Money}}, // a budget is money before it is a measure
 	{"point in time", []figure.Kind{figure.Date}},
 	{"date", []figure.Kind{figure.Date}},
 	{"time period", []figure.Kind{figure.Duration, figure.Date}},
@@ -255,7 +258,7 @@ var measures = []struct {
 // word, its noun phrase is often not what is asked ("what is the basic
 // unit of …", "what did nvidia close at"); with an auxiliary, its last
 // word before a preposition is often a verb ("did smic go below 7nm").
-var sentenceRE = regexp.MustCompile(`\b(what|what's|whats|which|who|whom|whose|when|where|why|how|do|does|did|don't|doesn't|didn't|can|can't|could|will|won't|would|should)\b`)
+var sentenceRE = regexp.MustCompile(`\b(what|what's|whats|which|who|whom|whose|when|where|why|how|do|does|did|don't|doesn't|didn't|is|are|was|were|isn't|aren't|wasn't|has|have|had|can|can't|could|will|won't|would|should|may|might|must|shall)\b`)
 
 // whatIsRE matches the opening of "what is X": when X is a noun phrase,
 // with no preposition and no other question word, its last noun is what
@@ -282,8 +285,9 @@ func measured(search string) []figure.Kind {
 	}
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ".,'’")
-		if len(w) < 3 || strings.ContainsFunc(w, unicode.IsDigit) || lexicon.Classes(w) == 0 || lexicon.Instance(w) {
-			continue
+		if len(w) < 3 || strings.ContainsFunc(w, unicode.IsDigit) || lexicon.Classes(w) == 0 || lexicon.Instance(w) ||
+			lexicon.FirstIsA(w, "calendar month") || lexicon.FirstIsA(w, "day of the week") {
+			continue // a name, a number or a date's part: "nvidia stock drop jan 27"
 		}
 		for _, m := range measures {
 			if lexicon.FirstIsA(w, m.class) {
@@ -305,8 +309,10 @@ var intents = []struct {
 	{regexp.MustCompile(`\bhow much (power|energy|electricity|capacity|compute)\b`), "how much", []figure.Kind{figure.Quantity}},
 	{regexp.MustCompile(`\bhow much (slower|faster|better|worse|higher|lower|more|less|bigger|smaller|cheaper)\b`), "how much", []figure.Kind{figure.Percent, figure.Quantity, figure.Count}},
 	{regexp.MustCompile(`\bhow much .*\b(drop|fall|fell|rise|rose|grow|grew|gain|jump|slump|decline|increase)`), "how much", []figure.Kind{figure.Percent, figure.Money}},
-	// "how much did v3 cost" wants money, not the model's size.
-	{regexp.MustCompile(`\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|invest|invested|worth|price|charge|charged|earn|earned)\b`), "how much", []figure.Kind{figure.Money}},
+	// "how much did v3 cost" wants money, not the model's size; "how
+	// much of the revenue is paid by" a share.
+	{regexp.MustCompile(`\bhow much of\b`), "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
+	{regexp.MustCompile(`\bhow much\s+(\S+\s+){0,6}(money|cash|cost|costs|spend|spent|pay|paid|invest|invested|worth|price|charge|charged|earn|earned)\b`), "how much", []figure.Kind{figure.Money}},
 	{regexp.MustCompile(`\bhow (much|big a|large a)\b`), "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
 	{regexp.MustCompile(`\bhow many\b`), "how many", []figure.Kind{figure.Count, figure.Quantity}},
 	{regexp.MustCompile(`\bhow (big|large|huge|small)\b`), "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Count}},

@@ -65,7 +65,11 @@ func TestParseIntent(t *testing.T) {
 		{"diffusion rule compliance deadline", "", []figure.Kind{figure.Date}},
 		{"annual growth rate in the bloomberg intelligence forecast", "", []figure.Kind{figure.Percent, figure.Quantity}},
 		{"h20 fp8 tflops and memory bandwidth", "", []figure.Kind{figure.Quantity, figure.Count}},
-		{"deepseek v3 budget", "", []figure.Kind{figure.Quantity, figure.Count}},
+		{"deepseek v3 budget", "", []figure.Kind{figure.Money}},
+		{"nvidia stock drop jan 27", "", nil},
+		{"is the stargate budget 500 billion", "", nil},
+		{"how much of nvidia's revenue is paid by china", "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
+		{"how much memory does the h20 have compared to its price in china", "how much", []figure.Kind{figure.Money, figure.Quantity, figure.Percent}},
 		{"stargate abilene opening day", "", []figure.Kind{figure.Date, figure.Duration}},
 		// Not a measure: a name, a noun of another kind, a verb, a word
 		// whose measure sense is not its first.
@@ -105,6 +109,7 @@ func TestParseFuture(t *testing.T) {
 		{"when did altman say agi would come", false},
 		{"when was stargate announced", false},
 		{"how many gpus will stargate uk have", false},
+		{"what did jensen say when asked if china will catch up", false},
 	} {
 		if got := Parse(tt.q).Future; got != tt.want {
 			t.Errorf("Parse(%q).Future = %v, want %v", tt.q, got, tt.want)

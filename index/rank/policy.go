@@ -64,15 +64,18 @@ type Words struct {
 }
 
 // Figures are how well a figure of the kind asked for answers, by what it
-// counts, for the figures shown first. Set by hand, not fitted: the
-// labelled questions say which passage answers, not which of its figures.
+// counts, for the figures shown first. OtherCount, BareYear, Answer and
+// Counts are fitted by racefit on the questions whose answer is a number
+// (the figure listed first should be it), OtherCount and BareYear below
+// Near; Part, Gap, Near and Agree are set by hand.
 type Figures struct {
 	// OtherCount is the credit of a count that counts something other
 	// than what the question names ("20 months" for "how many GPUs").
 	OtherCount float64 `json:"other_count"`
 	// BareYear is the credit of a bare year ("by 2026") as the answer to
-	// "when", against a day: in news a year alone is most often a
-	// forecast's horizon, not the date of the event asked about.
+	// "when", against a day: in news a year alone is often a forecast's
+	// horizon, not the date of the event asked about, though in an
+	// encyclopedia it is most often the answer.
 	BareYear float64 `json:"bare_year"`
 	// The rest are in units of the best passage's score, which a figure
 	// starts from its passage's share of. Answer is what a figure that
@@ -90,10 +93,10 @@ type Figures struct {
 	// nothing the question names needs to be shown with passages racebot
 	// is not confident answer, and the least the best figure of such an
 	// answer needs to lead a disagreement. The rating includes the kind's
-	// credit, so with credits below Near (Words.Synonym and OtherCount are
-	// 0.6 in the shipped policy) a count of a synonym or of something else
-	// is never near: it may be shown for what it counts, not for where it
-	// stands.
+	// credit, so with credits below Near (Words.Synonym, OtherCount and
+	// BareYear are kept below it) a count of a synonym or of something
+	// else, or a bare year, is never near: it may be shown for what it
+	// counts, not for where it stands.
 	Near float64 `json:"near"`
 	// Agree is what a figure gains when two or more other articles give
 	// the same value: a figure reported widely is more likely the one
