@@ -8,13 +8,14 @@ package chart
 import (
 	"bytes"
 	"fmt"
-	"git.sr.ht/~sbinet/gg"
 	"image"
 	"image/color"
 	"image/png"
 	"math"
 	"strconv"
 	"strings"
+
+	"git.sr.ht/~sbinet/gg"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
