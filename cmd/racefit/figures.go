@@ -74,36 +74,52 @@ func fitFigures(ctx context.Context, log *slog.Logger, pol *rank.Policy, fit, he
 		}
 		return bot.Score(rs), nil
 	}
-	ff := figureFit{before: pol.Figures, after: pol.Figures}
-	best, err := score(fit, ff.after)
+	ff := figureFit{before: pol.Figures}
+	var err error
+	ff.after, ff.fitted[0], ff.fitted[1], err = ascend(pol.Figures, func(f rank.Figures) (bot.Scores, error) { return score(fit, f) },
+		func(name string, v float64, sc bot.Scores) {
+			log.Info("figures", name, v, "figure first", fmt.Sprintf("%.3f", sc.FigureFirst))
+		})
 	if err != nil {
 		return ff, err
 	}
-	ff.fitted[0] = best
-	for range 2 {
-		for _, g := range figureGrid {
-			for _, v := range g.values {
-				try := ff.after
-				if *g.field(&try) == v || g.belowNear && v >= try.Near {
-					continue
-				}
-				*g.field(&try) = v
-				sc, err := score(fit, try)
-				if err != nil {
-					return ff, err
-				}
-				if sc.FigureFirst > best.FigureFirst {
-					best, ff.after = sc, try
-					log.Info("figures", g.name, v, "figure first", fmt.Sprintf("%.3f", sc.FigureFirst))
-				}
-			}
-		}
-	}
-	ff.fitted[1] = best
 	for i, f := range []rank.Figures{ff.before, ff.after} {
 		if ff.held[i], err = score(held, f); err != nil {
 			return ff, err
 		}
 	}
 	return ff, nil
+}
+
+// ascend is the coordinate ascent of fitFigures: from start, two rounds
+// over figureGrid, each value of each credit tried in turn with the
+// others as they stand and kept when it scores a higher figure first.
+// It returns the credits and their scores before and after; moved is told
+// of each value kept.
+func ascend(start rank.Figures, score func(rank.Figures) (bot.Scores, error), moved func(name string, v float64, sc bot.Scores)) (rank.Figures, bot.Scores, bot.Scores, error) {
+	first, err := score(start)
+	if err != nil {
+		return start, first, first, err
+	}
+	cur, best := start, first
+	for range 2 {
+		for _, g := range figureGrid {
+			for _, v := range g.values {
+				try := cur
+				if *g.field(&try) == v || g.belowNear && v >= try.Near {
+					continue
+				}
+				*g.field(&try) = v
+				sc, err := score(try)
+				if err != nil {
+					return cur, first, best, err
+				}
+				if sc.FigureFirst > best.FigureFirst {
+					cur, best = try, sc
+					moved(g.name, v, sc)
+				}
+			}
+		}
+	}
+	return cur, first, best, nil
 }
