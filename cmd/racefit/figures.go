@@ -93,7 +93,9 @@ func fitFigures(ctx context.Context, log *slog.Logger, pol *rank.Policy, fit, he
 
 // ascend is the coordinate ascent of fitFigures: from start, two rounds
 // over figureGrid, each value of each credit tried in turn with the
-// others as they stand and kept when it scores a higher figure first.
+// others as they stand and kept when it gains more than one question's
+// worth of figure first, so that a tie broken one way or the other does
+// not move a credit between runs.
 // It returns the credits and their scores before and after; moved is told
 // of each value kept.
 func ascend(start rank.Figures, score func(rank.Figures) (bot.Scores, error), moved func(name string, v float64, sc bot.Scores)) (rank.Figures, bot.Scores, bot.Scores, error) {
@@ -114,7 +116,7 @@ func ascend(start rank.Figures, score func(rank.Figures) (bot.Scores, error), mo
 				if err != nil {
 					return cur, first, best, err
 				}
-				if sc.FigureFirst > best.FigureFirst {
+				if sc.FigureFirst > best.FigureFirst+1/float64(max(sc.FigureQuestions, 1)) {
 					cur, best = try, sc
 					moved(g.name, v, sc)
 				}

@@ -20,7 +20,7 @@ func TestAscend(t *testing.T) {
 	// with OtherCount and BareYear; Part and Agree would gain at 0.
 	score := func(f rank.Figures) (bot.Scores, error) {
 		v := 1 - math.Abs(f.Answer-0.5) - f.Counts + f.OtherCount + f.BareYear - f.Part - f.Agree
-		return bot.Scores{FigureFirst: v}, nil
+		return bot.Scores{FigureQuestions: 1000, FigureFirst: v}, nil
 	}
 	var moves []string
 	got, before, after, err := ascend(start, score, func(name string, _ float64, _ bot.Scores) { moves = append(moves, name) })
@@ -42,6 +42,18 @@ func TestAscend(t *testing.T) {
 	flat := func(rank.Figures) (bot.Scores, error) { return bot.Scores{FigureFirst: 0.5}, nil }
 	if got, _, _, err := ascend(start, flat, func(string, float64, bot.Scores) { t.Error("moved on a flat score") }); err != nil || got != start {
 		t.Errorf("ascend on a flat score = %+v, %v; want the start", got, err)
+	}
+
+	// A gain of one question in a thousand is a tie broken by chance.
+	oneMore := func(f rank.Figures) (bot.Scores, error) {
+		sc := bot.Scores{FigureQuestions: 1000, FigureFirst: 0.5}
+		if f.Answer == 0.5 {
+			sc.FigureFirst += 0.001
+		}
+		return sc, nil
+	}
+	if got, _, _, err := ascend(start, oneMore, func(string, float64, bot.Scores) {}); err != nil || got != start {
+		t.Errorf("ascend on a one-question gain = %+v, %v; want the start", got, err)
 	}
 
 	// An error from the score stops the fit and is returned.
