@@ -184,7 +184,7 @@ func Parse(raw string) Question {
 	q.Future = futureRE.MatchString(lower) && !pastRE.MatchString(lower)
 	q.Class, q.Head = answerClass(lower)
 	q.Search = searchWords(lower)
-	if rest := whatIsRE.ReplaceAllString(lower, ""); q.Asks == "" && !sentenceRE.MatchString(rest) && (rest == lower || !hasPreposition(q.Search)) {
+	if q.Asks == "" && nounPhrase(lower, q.Search) {
 		q.Want = measured(q.Search)
 	}
 	return q
@@ -266,8 +266,15 @@ var sentenceRE = regexp.MustCompile(`\b(what|what's|whats|which|who|whom|whose|w
 // rate?"), and measured reads it as a terse question.
 var whatIsRE = regexp.MustCompile(`^(what's|whats|what’s|what\s+(is|was|are|were))\s`)
 
-func hasPreposition(search string) bool {
-	return slices.ContainsFunc(strings.Fields(search), func(w string) bool { return prepositions[w] })
+// nounPhrase reports whether a question is a noun phrase whose last noun
+// may be what it asks about: one with no question word or auxiliary
+// ("h20 memory size"), or "what is" one with no preposition either.
+func nounPhrase(lower, search string) bool {
+	rest := whatIsRE.ReplaceAllString(lower, "")
+	if sentenceRE.MatchString(rest) {
+		return false
+	}
+	return rest == lower || !slices.ContainsFunc(strings.Fields(search), func(w string) bool { return prepositions[w] })
 }
 
 // measured returns the kinds of figure that a terse question, a noun
