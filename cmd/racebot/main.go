@@ -45,7 +45,7 @@ type cli struct {
 	Build    indexCmd    `cmd:"" name:"index" help:"Build the index, or bring it up to date with the corpus."`
 	Sources  sourcesCmd  `cmd:"" help:"List the articles racebot answers from, and the news feeds racebot serve reads."`
 	Add      addCmd      `cmd:"" help:"Add web pages or saved .html, .md and .txt files to the corpus folder as articles, then update the index."`
-	Eval     evalCmd     `cmd:"" help:"Score answers against an eval file (hit@1, hit@3, MRR, wrongly declined, confident and first, unanswerable handled)."`
+	Eval     evalCmd     `cmd:"" help:"Score answers against an eval file (hit@1, hit@3, MRR, wrongly declined, confident and first, figure first, unanswerable handled)."`
 	Serve    serveCmd    `cmd:"" help:"Answer on Discord and Slack, and over HTTP (the web page at /, /api/ask, /healthz, /readyz, /metrics)."`
 	Health   healthCmd   `cmd:"" help:"Check that a running racebot serve answers (for container and supervisor health checks)."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
