@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // EvalCase is one line of an eval file: a question and what a correct
@@ -132,28 +132,13 @@ func (c EvalCase) FigureFirst(a *Answer) bool {
 // firstNumber returns the first number written in s: its digits with the
 // separators between them ("1,300", "5.5"), not a name's ("R1"), or "".
 func firstNumber(s string) string {
-	i, prev := -1, ' '
-	for j, r := range s {
-		if unicode.IsDigit(r) && !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
-			i = j
-			break
-		}
-		prev = r
+	if m := numberRE.FindStringSubmatch(s); m != nil {
+		return m[1]
 	}
-	if i < 0 {
-		return ""
-	}
-	end := i
-	for end < len(s) {
-		r, n := utf8.DecodeRuneInString(s[end:])
-		if unicode.IsDigit(r) || (r == ',' || r == '.') && end+n < len(s) && s[end+n] >= '0' && s[end+n] <= '9' {
-			end += n
-			continue
-		}
-		break
-	}
-	return s[i:end]
+	return ""
 }
+
+var numberRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(\p{N}+(?:[.,]\p{N}+)*)`)
 
 // EvalResult is one case's outcome.
 type EvalResult struct {

@@ -343,34 +343,18 @@ func withoutCoarserDates(cs []candidate) []candidate {
 	return out
 }
 
-// before reports whether every day the ISO date d (with X for what the
-// text leaves out: "2025-01", "2027", "XXXX-12-25") may stand for is
-// before t's day. A date with no year, and a range ("2024/2030"), is
-// never before.
+// before reports whether every day the ISO date d ("2025-01-21",
+// "2025-01", "2027") may stand for is before t's day: whether d sorts
+// before t's date cut to d's length. A date with no year ("XXXX-12-25"),
+// and a range ("2024/2030"), is never before.
 func before(d string, t time.Time) bool {
-	if t.IsZero() || len(d) < 4 || strings.HasPrefix(d, "X") {
+	if t.IsZero() || !isoDateRE.MatchString(d) {
 		return false
 	}
-	parts := strings.Split(d, "-")
-	y, err := strconv.Atoi(parts[0])
-	if err != nil {
-		return false
-	}
-	m, day := 12, 31
-	if len(parts) > 1 {
-		if m, err = strconv.Atoi(parts[1]); err != nil || m < 1 || m > 12 {
-			return false
-		}
-		day = time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() // the month's last
-	}
-	if len(parts) > 2 {
-		if day, err = strconv.Atoi(parts[2]); err != nil {
-			return false
-		}
-	}
-	ty, tm, td := t.Date()
-	return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC).Before(time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC))
+	return d < t.Format(time.DateOnly)[:len(d)]
 }
+
+var isoDateRE = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
 // dedupe drops repeats of the same figure from the same article and
 // claimant: the same claim quoted twice is one claim, next to the

@@ -449,8 +449,9 @@ func evidence(hits []Hit, cs []Concept, q Query, passages uint64) rank.Evidence 
 // concepts analyses the question into weighted concepts. Words the index
 // has never seen are looked up as likely typos of a word it has.
 func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head string, n uint64, w rank.Words) ([]Concept, error) {
-	var terms, raws, colls []string
-	var joined []bool // terms[i] is hyphen-joined to terms[i-1]: "GPT-5"
+	var terms, raws []string
+	var colls [][]lexicon.Relation // what the phrasal verb each term begins means
+	var joined []bool              // terms[i] is hyphen-joined to terms[i-1]: "GPT-5"
 	prevEnd := -1
 	for _, t := range x.an.Analyze([]byte(text)) {
 		term := string(t.Term)
@@ -465,7 +466,8 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head s
 		terms = append(terms, term)
 		joined = append(joined, hyphen && len(terms) > 1)
 		raws = append(raws, strings.ToLower(text[t.Start:t.End]))
-		colls = append(colls, collocation(raws[len(raws)-1], text[t.End:]))
+		_, rels := collocation(raws[len(raws)-1], text[t.End:])
+		colls = append(colls, rels)
 		if len(terms) == maxConcepts {
 			break
 		}
@@ -508,7 +510,8 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head s
 		if t, ok := compounds[i]; ok && end == i+2 {
 			c.Spellings = [][]string{{t}}
 		}
-		typed, coll := "", ""
+		var typed string
+		var coll []lexicon.Relation
 		if end == i+1 {
 			typed, coll = raws[i], colls[i]
 		}
@@ -529,9 +532,10 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head s
 }
 
 // weigh sets a concept's document frequency, synonyms and weight,
-// correcting a single unknown word typed as typed. coll is the phrasal
-// verb the word begins in the question, if any ("set up").
-func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typed, coll string, n uint64, w rank.Words) error {
+// correcting a single unknown word typed as typed. coll is what the
+// phrasal verb the word begins in the question means, if any ("set up":
+// found, establish).
+func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typed string, coll []lexicon.Relation, n uint64, w rank.Words) error {
 	c.DocFreq = math.MaxUint64
 	for _, t := range c.Terms {
 		// A phrase is about as rare as its rarest term.
@@ -589,22 +593,24 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 
 // collocation returns the phrasal verb or other two-word WordNet entry
 // that word begins with the next word of rest ("set" and " up a lab"
-// give "set up"), or "". The particle is a stop word the analyzer drops,
-// so without it "set up" would be looked for as "set".
-func collocation(word, rest string) string {
+// give "set up"), with its related words, or "" when there is none with
+// any. The particle is a stop word the analyzer drops, so without it "set
+// up" would be looked for as "set".
+func collocation(word, rest string) (string, []lexicon.Relation) {
 	rest = strings.TrimLeft(rest, " ")
 	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(rest)
 	}
 	if end == 0 || len(word) > 20 {
-		return ""
+		return "", nil
 	}
 	coll := word + " " + strings.ToLower(rest[:end])
-	if len(lexicon.Related(coll)) == 0 {
-		return ""
+	rels := lexicon.Related(coll)
+	if len(rels) == 0 {
+		return "", nil
 	}
-	return coll
+	return coll, rels
 }
 
 // maxRelated bounds the related words a concept is looked for by.
@@ -615,7 +621,7 @@ const maxRelated = 12
 // WordNet synonyms and derived forms ("death" for "died", "invention" for
 // "invented"), leaving out the concept's own terms and synonyms and words
 // no passage holds.
-func (x *Index) related(r bindex.IndexReader, c *Concept, typed, coll string) [][]string {
+func (x *Index) related(r bindex.IndexReader, c *Concept, typed string, coll []lexicon.Relation) [][]string {
 	dict := termDict(r)
 	var out [][]string
 	add := func(terms []string) {
@@ -634,10 +640,10 @@ func (x *Index) related(r bindex.IndexReader, c *Concept, typed, coll string) []
 	for _, alt := range x.rel.alternatives(c.Terms) {
 		add(alt)
 	}
-	if coll != "" && c.Corrected == "" {
+	if c.Corrected == "" {
 		// What the phrasal verb means comes before the verb alone's
 		// senses: "set up" is "found", "establish".
-		for _, rel := range lexicon.Related(coll) {
+		for _, rel := range coll {
 			add(analyse(x.an, rel.Word))
 		}
 	}

@@ -19,7 +19,7 @@ func TestCollocation(t *testing.T) {
 		{"set", ", up", ""},     // punctuation between
 		{"come", " out", "come out"},
 	} {
-		if got := collocation(tt.word, tt.rest); got != tt.want {
+		if got, _ := collocation(tt.word, tt.rest); got != tt.want {
 			t.Errorf("collocation(%q, %q) = %q, want %q", tt.word, tt.rest, got, tt.want)
 		}
 	}

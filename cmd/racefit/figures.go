@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 
 	"github.com/racebot/racebot/bot"
 	"github.com/racebot/racebot/index/rank"
@@ -55,18 +56,20 @@ type figureFit struct {
 // cross-validated SQuAD scores are not quite out of sample for these
 // four numbers.
 func fitFigures(ctx context.Context, log *slog.Logger, pol *rank.Policy, fit, held []*set) (figureFit, error) {
+	numbers := make(map[*set][]bot.EvalCase) // each set's questions whose answer holds a number
+	for _, s := range append(slices.Clip(fit), held...) {
+		for _, c := range s.cases {
+			if !c.Unanswerable && c.ExpectsNumber() {
+				numbers[s] = append(numbers[s], c)
+			}
+		}
+	}
 	score := func(sets []*set, f rank.Figures) (bot.Scores, error) {
 		p := pol.Clone()
 		p.Figures = f
 		var rs []bot.EvalResult
 		for _, s := range sets {
-			var cases []bot.EvalCase
-			for _, c := range s.cases {
-				if !c.Unanswerable && c.ExpectsNumber() {
-					cases = append(cases, c)
-				}
-			}
-			_, r, err := bot.Evaluate(ctx, bot.New(s.corpus.idx, bot.Options{Policy: p}), cases)
+			_, r, err := bot.Evaluate(ctx, bot.New(s.corpus.idx, bot.Options{Policy: p}), numbers[s])
 			if err != nil {
 				return bot.Scores{}, fmt.Errorf("answer %s: %w", s.name, err)
 			}
