@@ -86,21 +86,46 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 		a.Message = msg
 		return a, nil
 	}
-	q := Parse(text)
+	parts := []Question{Parse(text)}
 	if want != nil {
-		q.Want = want
+		parts[0].Want = want // a topic, not a question: one part
+	} else {
+		parts = questionParts(text)
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
+	if len(parts) == 1 {
+		return a, e.answerPart(ctx, a, parts[0], filter)
+	}
+	// The question as a whole decides whether to answer and finds the
+	// passage that answers most of it; each part then brings its own best
+	// passages and the figures of the kinds it asks for.
+	if err := e.answerPart(ctx, a, Parse(text), filter); err != nil || !a.Answered {
+		return a, err
+	}
+	subs := make([]*Answer, len(parts))
+	for i, q := range parts {
+		subs[i] = &Answer{Question: question, Passages: []Passage{}, Figures: []Figure{}}
+		if err := e.answerPart(ctx, subs[i], q, filter); err != nil {
+			return nil, err
+		}
+	}
+	merge(a, subs)
+	return a, nil
+}
+
+// answerPart answers one question, filling in a.
+func (e *Engine) answerPart(ctx context.Context, a *Answer, q Question, filter Filter) error {
+	question := a.Question
 	iq := q.Query()
 	iq.Limit, iq.PerArticle, iq.Baseline, iq.Policy = searchDepth, e.policy.PerArticle, e.baseline, e.policy
 	iq.Since, iq.Before, iq.Sources = filter.Since, filter.Before, filter.Sources
 	res, err := e.idx.Search(ctx, iq)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, fmt.Errorf("answer %q: search took longer than %v: %w", Truncate(question, 80), e.timeout, err)
+			return fmt.Errorf("answer %q: search took longer than %v: %w", Truncate(question, 80), e.timeout, err)
 		}
-		return nil, fmt.Errorf("answer %q: %w", Truncate(question, 80), err)
+		return fmt.Errorf("answer %q: %w", Truncate(question, 80), err)
 	}
 	for _, c := range res.Concepts {
 		if c.Corrected != "" {
@@ -120,7 +145,7 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 			}
 		}
 		a.Suggestions = suggestions(res.Hits)
-		return a, nil
+		return nil
 	}
 	a.Answered, a.Confident = true, outcome == rank.Answer
 	if !a.Confident {
@@ -135,7 +160,7 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	for _, h := range shown {
 		a.Passages = append(a.Passages, passageOf(h, figs.highlight[h.Passage.ID()]))
 	}
-	return a, nil
+	return nil
 }
 
 // outOfRange says so when no article at all was published within f's

@@ -414,3 +414,50 @@ func TestDisagreementOverTime(t *testing.T) {
 		t.Errorf("Heading() = %q", got)
 	}
 }
+
+// TestAnswerParts checks that each part of a question that asks two things
+// is answered with the figures of the kind it asks for, from passages
+// about it: the GPU count from the GPU estimates, the cost from the cost
+// passages, and no "Sources disagree" that sets Meta's Llama 3 cluster
+// against DeepSeek's fleet.
+func TestAnswerParts(t *testing.T) {
+	tests := []struct {
+		question string
+		shown    []string // figures holding each are listed
+		hidden   string   // no figure shown, in the list or a disagreement, holds it
+	}{
+		{"how many GPUs does DeepSeek have and what did V3 cost?", []string{"GPUs", "$5."}, "16,384"},
+		{"how many params does deepseek v3 have and how much did it cost to train", []string{"671 billion", "$5."}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a, err := starter(t).Answer(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Answered || a.Question != tt.question {
+				t.Fatalf("answered %v, question %q", a.Answered, a.Question)
+			}
+			if len(a.Passages) == 0 || len(a.Passages) > 3 {
+				t.Errorf("%d passages, want 1 to 3", len(a.Passages))
+			}
+			var texts []string
+			for _, f := range a.Figures {
+				texts = append(texts, f.Text)
+			}
+			for _, d := range a.Disagreements {
+				for _, f := range d.Figures {
+					texts = append(texts, f.Text)
+				}
+			}
+			for _, s := range tt.shown {
+				if !slices.ContainsFunc(texts, func(x string) bool { return strings.Contains(x, s) }) {
+					t.Errorf("figures %q, want one holding %q", texts, s)
+				}
+			}
+			if tt.hidden != "" && slices.ContainsFunc(texts, func(x string) bool { return strings.Contains(x, tt.hidden) }) {
+				t.Errorf("figures %q, want none holding %q", texts, tt.hidden)
+			}
+		})
+	}
+}

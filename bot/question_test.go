@@ -171,3 +171,28 @@ func FuzzParse(f *testing.F) {
 		Validate(s)
 	})
 }
+
+// FuzzQuestionParts checks that no chat message can crash the splitting of
+// a question into parts, give none or more than maxParts, or grow a part's
+// search beyond its own words and one earlier part's.
+func FuzzQuestionParts(f *testing.F) {
+	for _, s := range []string{
+		"how many GPUs does DeepSeek have and what did V3 cost?",
+		"who started deepseek and when",
+		"and what? and how? and when? and it and they",
+		"? ? what ; how",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		parts := questionParts(s)
+		if len(parts) == 0 || len(parts) > maxParts {
+			t.Fatalf("questionParts(%q) gave %d parts", s, len(parts))
+		}
+		for _, p := range parts {
+			if len(p.Search) > 2*(3*len(s)+8)+1 {
+				t.Fatalf("questionParts(%q): search %q grew", s, p.Search)
+			}
+		}
+	})
+}
