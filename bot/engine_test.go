@@ -225,7 +225,12 @@ func TestExampleFigures(t *testing.T) {
 		{question: "how many gpus does openai have", outcome: "closest", single: true},
 		{question: "what is the capital of france", outcome: "decline"},
 		// Not the model's 671 billion parameters.
-		{question: "how much did deepseek v3 cost", first: "$5.", kinds: []figure.Kind{figure.Money}},
+		// $5.6 million, roughly $5.58 million and $5.576M are one figure
+		// rounded three ways, not a disagreement.
+		{question: "how much did deepseek v3 cost", first: "$5.", kinds: []figure.Kind{figure.Money}, single: true},
+		// Nor are Meta's 16,384 H100s, beside DeepSeek's 2,048 H800s in
+		// the same sentence, DeepSeek's.
+		{question: "how many gpus did deepseek use to train v3", shown: "2,048", single: true},
 		// "December 2024", said in the same article, tells less.
 		{question: "when was deepseek v3 announced", first: "December 26, 2024"},
 		// The day Son spoke is not when AGI comes.

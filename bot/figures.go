@@ -127,9 +127,13 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 
 // disagreementsOf finds the disagreement among candidates, best first:
 // one, on what the best figure measures, since a second one is almost
-// always the same dispute seen through a sub-figure. It returns the
-// disagreements, the candidates of each in order, and each grouped
-// candidate's disagreement.
+// always the same dispute seen through a sub-figure. When two sources
+// give the best figure and agree on it, up to rounding, there is none: a
+// lesser figure's dispute would be about something else than what was
+// asked ("about 2.79 million GPU hours", agreed, over Meta's and
+// DeepSeek's clusters for "how many gpus did deepseek use to train v3").
+// It returns the disagreements, the candidates of each in order, and each
+// grouped candidate's disagreement.
 //
 // When racebot is not confident that its passages answer, only the best
 // figure can lead a disagreement, and only when it stands next to the
@@ -153,7 +157,10 @@ func disagreementsOf(cands []candidate, gap float64, confident bool) ([]Disagree
 		if !confident && (i > 0 || !cands[i].near) {
 			break
 		}
-		group := sameThing(cands, i, used, gap)
+		group, agreed := sameThing(cands, i, used, gap)
+		if agreed {
+			break // the sources agree on the best figure still in question
+		}
 		if len(group) < 2 {
 			continue
 		}
@@ -380,14 +387,16 @@ const maxSideBySide = 4
 
 // sameThing gathers the candidates that measure what candidate i measures,
 // one per distinct claim, and returns them only if they disagree: at least
-// two values from at least two sources.
-func sameThing(cs []candidate, i int, used map[int]bool, gap float64) []int {
+// two values that differ at their precision, from at least two sources.
+// It reports agreed when two sources give candidate i's measure and
+// differ only in rounding it.
+func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []int, agreed bool) {
 	a := cs[i]
 	av, ok := a.fig.Number()
 	if !ok || a.fig.Kind == figure.Date {
-		return nil
+		return nil, false
 	}
-	group := []int{i}
+	group = []int{i}
 	var agreeing []int // same value, another named source: shown if there is room
 	for j := range cs {
 		if j == i || used[j] {
@@ -447,16 +456,55 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) []int {
 		yv, _ := cs[y].fig.Number()
 		return first[xv] - first[yv]
 	})
-	values, sources := map[float64]bool{}, map[string]bool{}
-	for _, g := range group {
-		v, _ := cs[g].fig.Number()
-		values[v] = true
+	differs := false
+	sources := map[string]bool{}
+	for k, g := range group {
 		sources[source(cs[g])] = true
+		for _, h := range group[:k] {
+			differs = differs || differ(cs[g].fig, cs[h].fig)
+		}
 	}
-	if len(values) < 2 || len(sources) < 2 {
-		return nil
+	if len(sources) < 2 {
+		return nil, false
 	}
-	return group
+	if !differs {
+		return nil, true
+	}
+	return group, false
+}
+
+// differ reports whether two amounts differ at the precision of the
+// coarser: "$5.6 million", "roughly $5.58 million" and "$5.576M" are one
+// figure rounded three ways, which "Sources disagree" would misreport;
+// $589 and $593 billion are two estimates.
+func differ(a, b figure.Figure) bool {
+	av, _ := a.Number()
+	bv, _ := b.Number()
+	return math.Abs(av-bv) > max(precision(a), precision(b))/2+1e-9*max(math.Abs(av), math.Abs(bv))
+}
+
+// numeralRE finds the number a figure is written with: "5.576" in
+// "$5.576M", "50,000" in "about 50,000 Nvidia GPUs".
+var numeralRE = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
+
+// precision returns the place of a figure's last written digit in the
+// figure's own terms: $0.1 million for "$5.6 million", $1,000 for
+// "$5.576M", 1 for "17%"; 0 when it is not written in digits or is a
+// range.
+func precision(f figure.Figure) float64 {
+	m := numeralRE.FindString(f.Text)
+	if m == "" || f.Value == nil {
+		return 0
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(m, ",", ""), 64)
+	if err != nil || n == 0 {
+		return 0
+	}
+	decimals := 0
+	if i := strings.IndexByte(m, '.'); i >= 0 {
+		decimals = len(m) - i - 1
+	}
+	return math.Abs(*f.Value/n) * math.Pow10(-decimals)
 }
 
 // overTime is how far apart in time the reports of a disagreement must be

@@ -182,3 +182,36 @@ func TestBefore(t *testing.T) {
 		t.Error("a date is before an unknown day")
 	}
 }
+
+// TestDiffer: amounts differ when they do at the precision of the coarser
+// of the two, not when one is the other rounded.
+func TestDiffer(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"$5.6 million", "$5.576M", false},
+		{"roughly $5.58 million", "$5.576M", false},
+		{"$5.6 million", "roughly $5.58 million", false},
+		{"17%", "17.4%", false},
+		{"2,048 GPUs", "2,048 GPUs", false},
+		{"some $589 billion", "about $593 billion", true},
+		{"close to $600 billion", "about $593 billion", true},
+		{"50,000 GPUs", "60,000 GPUs", true},
+		{"2.664M GPU hours", "about 2.79 million GPU hours", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+" / "+tt.b, func(t *testing.T) {
+			a, b := figure.Extract(tt.a), figure.Extract(tt.b)
+			if len(a) != 1 || len(b) != 1 {
+				t.Fatalf("extracted %d and %d figures, want one each", len(a), len(b))
+			}
+			if got := differ(a[0], b[0]); got != tt.want {
+				t.Errorf("differ = %v, want %v (precisions %v, %v)", got, tt.want, precision(a[0]), precision(b[0]))
+			}
+			if got := differ(b[0], a[0]); got != tt.want {
+				t.Errorf("differ reversed = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
