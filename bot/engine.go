@@ -86,29 +86,35 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 		a.Message = msg
 		return a, nil
 	}
-	parts := []Question{Parse(text)}
+	parts := []part{{q: Parse(text)}}
 	if want != nil {
-		parts[0].Want = want // a topic, not a question: one part
+		parts[0].q.Want = want // a topic, not a question: one part
 	} else {
 		parts = questionParts(text)
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 	if len(parts) == 1 {
-		return a, e.answerPart(ctx, a, parts[0], filter)
+		if err := e.answerPart(ctx, a, parts[0].q, filter); err != nil {
+			return nil, err
+		}
+		return a, nil
 	}
 	// The question as a whole decides whether to answer and finds the
 	// passage that answers most of it; each part then brings its own best
 	// passages and the figures of the kinds it asks for.
-	if err := e.answerPart(ctx, a, Parse(text), filter); err != nil || !a.Answered {
-		return a, err
+	if err := e.answerPart(ctx, a, Parse(text), filter); err != nil {
+		return nil, err
 	}
-	subs := make([]*Answer, len(parts))
-	for i, q := range parts {
-		subs[i] = &Answer{Question: question, Passages: []Passage{}, Figures: []Figure{}}
-		if err := e.answerPart(ctx, subs[i], q, filter); err != nil {
-			return nil, err
-		}
+	if !a.Answered {
+		return a, nil
+	}
+	subs, err := e.answerParts(ctx, question, parts, filter)
+	if err != nil {
+		// The whole question is answered; a part that could not be
+		// (most often for the deadline) leaves that answer as it is.
+		e.log.Warn("answer the parts of a question", "err", err)
+		return a, nil
 	}
 	merge(a, subs)
 	return a, nil

@@ -433,6 +433,12 @@ func TestAnswerParts(t *testing.T) {
 	}{
 		{"how many GPUs does DeepSeek have and what did V3 cost?", []string{"GPUs", "$5."}, "16,384"},
 		{"how many params does deepseek v3 have and how much did it cost to train", []string{"671 billion", "$5."}, ""},
+		// "it" is Stargate in the third part too, not what the second
+		// part's words alone find (DeepSeek's $1.6 billion of chips).
+		{"what is stargate? who funds it? how much will it cost?", []string{"billion"}, "$1.6 billion"},
+		// "nvidia" is a name though typed in lower case: its part is not
+		// searched with the ban's words.
+		{"when did australia ban deepseek and how much did nvidia lose", []string{"2025", "17%"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -462,6 +468,13 @@ func TestAnswerParts(t *testing.T) {
 			}
 			if tt.hidden != "" && slices.ContainsFunc(texts, func(x string) bool { return strings.Contains(x, tt.hidden) }) {
 				t.Errorf("figures %q, want none holding %q", texts, tt.hidden)
+			}
+			for i, d := range a.Disagreements {
+				for _, e := range a.Disagreements[:i] {
+					if fmt.Sprint(d) == fmt.Sprint(e) {
+						t.Errorf("disagreement %v shown twice", d)
+					}
+				}
 			}
 		})
 	}

@@ -1,10 +1,13 @@
 package bot
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/racebot/racebot/index/lexicon"
 )
 
 // A chat question often asks two things at once: "how many GPUs does
@@ -18,17 +21,24 @@ import (
 // last break stays in the last part. Each part is a search of its own.
 const maxParts = 3
 
-// partBreakRE finds where a second question starts: after a question mark,
-// or at "and", "also" or a semicolon followed by a question word ("… and
-// what did V3 cost", "…? when?"). An auxiliary after "and" starts a
-// question only when a pronoun or article follows ("and is it open
-// source"), not a verb phrase ("verify and have lines marked").
+// partBreakRE finds where another question starts, its question word in
+// group 1: after a question mark ("…? when did it launch"); or at "and",
+// "also", "plus" or a semicolon followed by a question word ("… and what
+// did V3 cost"), or by an auxiliary and a pronoun ("… and is it open
+// source"). An auxiliary followed by anything else continues a verb
+// phrase ("which companies build and have the most gpus").
 var partBreakRE = regexp.MustCompile(`(?i)(?:\?+\s+|[;,]?\s+(?:and|also|plus)\s+(?:also\s+)?|;\s*)` +
-	`(?:(?:what|what's|whats|how|when|who|whom|whose|where|which|why)\b|` +
-	`(?:is|are|was|were|did|does|do|can|could|will|would|has|have|had)\s+(?:it|its|they|their|he|his|she|her|the|this|that|there|a|an)\b)`)
+	`((?:what|what's|whats|how|when|who|whom|whose|where|which|why)\b|` +
+	`(?:is|are|was|were|did|does|do|can|could|will|would|has|have|had)\s+(?:it|its|they|he|she|there|this|that)\b)`)
+
+// verbRE finds the auxiliary verb a question joined by "and" has of its
+// own ("… and what did V3 cost", "… and how many are active"). Without
+// one, "and" joins two things of one question: "caused by financial and
+// what other reasons?", "Africa, Asia and which other?".
+var verbRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|did|does|do|can|could|will|would|should|has|have|had|isn't|aren't|wasn't|didn't|doesn't|don't|can't|won't)\b|'s\b|'re\b|’s\b`)
 
 // restWords are words a part may hold beside its question words and still
-// name nothing of its own: "and when", "where else", "to how much".
+// ask nothing of its own: "and when", "where else", "to how much".
 var restWords = map[string]bool{
 	"and": true, "or": true, "also": true, "plus": true, "else": true, "then": true, "too": true,
 	"to": true, "of": true, "in": true, "on": true, "for": true, "by": true, "at": true, "so": true,
@@ -36,94 +46,134 @@ var restWords = map[string]bool{
 }
 
 // pronounRE finds a word that refers back to something an earlier part
-// named: "… and how much did it cost". Such a part, and one that names
-// nothing of its own ("… and when does the first phase come online"),
-// is searched with the earlier part's words.
+// named: "… and how much did it cost".
 var pronounRE = regexp.MustCompile(`(?i)\b(?:it|its|it's|they|them|their|he|him|his|she|her|this|that|these|those)\b`)
 
-// questionParts reads text as the questions it asks, one Question each.
-// A part that names nothing of its own ("who started deepseek and
-// when?") adds the kinds of answer it asks for to the part before it
-// rather than standing alone, and a part that refers back with a pronoun
-// ("… and what did it cost") searches the earlier part's words too. Most
-// questions have one part.
-func questionParts(text string) []Question {
-	var raws []string
-	rest := text
-	for len(raws) < maxParts-1 {
-		loc := partBreakRE.FindStringSubmatchIndex(rest)
-		if loc == nil {
-			break
-		}
-		// The break's separator ends the part; the question word starts
-		// the next.
-		sep := loc[0]
-		word := questionStart(rest, sep, loc[1])
-		raws = append(raws, rest[:sep])
-		rest = rest[word:]
-	}
-	raws = append(raws, rest)
+// part is one of the questions a chat message asks.
+type part struct {
+	q Question
+	// context is the words of the part next to it, for a part that refers
+	// to them or may lack a subject of its own; refers says it refers
+	// back with a pronoun, and is always searched with them.
+	context string
+	refers  bool
+}
 
-	var parts []Question
-	var own string // the search words of the last part, before any carried
+// questionParts reads text as the questions it asks. A part that only
+// asks ("who started deepseek and when?") adds the kinds of answer it asks
+// for to the part before it rather than standing alone. Most questions
+// have one part.
+func questionParts(text string) []part {
+	raws := splitParts(text)
+	var parts []part
 	for _, raw := range raws {
 		q := Parse(raw)
-		if len(parts) > 0 && namesNothing(q.Search) {
-			parts[len(parts)-1] = withAsked(parts[len(parts)-1], q)
+		if len(parts) > 0 && asksOnly(q.Search) {
+			parts[len(parts)-1].q = withAsked(parts[len(parts)-1].q, q)
 			continue
 		}
-		words := q.Search
-		if len(parts) > 0 && q.Search != "" && (pronounRE.MatchString(raw) || !namesOwn(raw)) {
-			q.Search += " " + own
+		p := part{q: q}
+		if len(parts) > 0 {
+			p.refers = pronounRE.MatchString(raw)
+			if prev := parts[len(parts)-1]; p.refers || !namesOwn(raw) {
+				p.context = prev.q.Search
+				if prev.refers {
+					p.context += " " + prev.context
+				}
+			}
 		}
-		own = words
-		parts = append(parts, q)
+		parts = append(parts, p)
 	}
-	if len(parts) > 1 && namesNothing(parts[0].Search) {
+	if len(parts) > 1 && asksOnly(parts[0].q.Search) {
 		// "how many and how much does deepseek spend": the first part
 		// asks, the second names.
-		parts[1] = withAsked(parts[1], parts[0])
+		parts[1].q = withAsked(parts[1].q, parts[0].q)
+		parts[1].context, parts[1].refers = "", false
 		parts = parts[1:]
 	}
-	if len(parts) == 1 && len(raws) > 1 {
-		// One part named everything, the others only asked: keep the
+	if len(parts) == 1 {
+		// One part named everything, any others only asked: keep the
 		// question whole, with every kind of answer asked for.
 		whole := Parse(text)
-		whole.Want, whole.Class, whole.Head, whole.Asks = parts[0].Want, parts[0].Class, parts[0].Head, parts[0].Asks
-		return []Question{whole}
+		if len(raws) > 1 {
+			q := parts[0].q
+			whole.Want, whole.Class, whole.Head, whole.Asks, whole.Future = q.Want, q.Class, q.Head, q.Asks, q.Future
+		}
+		return []part{{q: whole}}
+	}
+	if !namesOwn(parts[0].q.Raw) {
+		parts[0].context = parts[1].q.Search // "how many h800s and how many a100s does deepseek have"
 	}
 	return parts
 }
 
-// questionStart returns where the question word after the separator
-// text[sep:end] starts: the separator's last run of spaces, "and" or "?"
-// is not part of it.
-func questionStart(text string, sep, end int) int {
-	m := partSepRE.FindStringIndex(text[sep:end])
-	if m == nil {
-		return sep
+// splitParts cuts text where another question starts, into at most
+// maxParts pieces.
+func splitParts(text string) []string {
+	var raws []string
+	rest := text
+	for len(raws) < maxParts-1 {
+		loc := nextBreak(rest)
+		if loc == nil {
+			break
+		}
+		raws = append(raws, rest[:loc[0]])
+		rest = rest[loc[1]:]
 	}
-	return sep + m[1]
+	return append(raws, rest)
 }
 
-// partSepRE is the separator a part break starts with.
-var partSepRE = regexp.MustCompile(`(?i)^(?:\?+\s+|[;,]?\s+(?:and|also|plus)\s+(?:also\s+)?|;\s*)`)
+// nextBreak returns where the separator before the next question of text
+// starts and where that question does, or nil.
+func nextBreak(text string) []int {
+	for from := 0; from < len(text); {
+		m := partBreakRE.FindStringSubmatchIndex(text[from:])
+		if m == nil {
+			return nil
+		}
+		sep, word := from+m[0], from+m[2]
+		question := strings.HasPrefix(strings.TrimLeft(text[sep:], " \t,;"), "?")
+		if question || strings.HasPrefix(text[sep:], ";") || verbRE.MatchString(untilBreak(text[word:])) {
+			return []int{sep, word}
+		}
+		from = from + m[1]
+	}
+	return nil
+}
 
-// namesOwn reports whether a part names something of its own, as chat
-// writes a name: a word with a digit ("v3", "2025") or a capital letter
-// after the first word ("what did Meta spend").
+// untilBreak returns text up to the next question mark or semicolon: the
+// question a break starts.
+func untilBreak(text string) string {
+	if i := strings.IndexAny(text, "?;"); i >= 0 {
+		return text[:i]
+	}
+	return text
+}
+
+// namesOwn reports whether a part names something as chat writes a name:
+// a word with a digit ("v3", "2025"), a capital letter after the first
+// word ("what did Meta spend"), or a word no dictionary holds ("nvidia",
+// "openai"; WordNet's). A part that does not ("when does the first phase
+// come online") may lack a subject of its own, so it is also searched
+// with the words of the part next to it, and answered that way when that
+// answers better.
 func namesOwn(raw string) bool {
 	for i, w := range strings.Fields(raw) {
 		if strings.ContainsAny(w, "0123456789") || i > 0 && strings.ToLower(w) != w {
+			return true
+		}
+		w = strings.ToLower(strings.Trim(w, ".,;:!?'’\"()"))
+		if len(w) >= 3 && !questionWords[w] && !restWords[w] && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 && lexicon.Base(w) == nil {
 			return true
 		}
 	}
 	return false
 }
 
-// namesNothing reports whether search words hold nothing but question
-// and function words: the part only asks ("and when?", "where else").
-func namesNothing(search string) bool {
+// asksOnly reports whether search words hold nothing but question and
+// function words: the part asks ("and when?", "where else") but names
+// nothing to search for.
+func asksOnly(search string) bool {
 	for _, w := range strings.Fields(search) {
 		if w = strings.Trim(w, ".,'’"); w != "" && !restWords[w] && !questionWords[w] {
 			return false
@@ -132,38 +182,87 @@ func namesNothing(search string) bool {
 	return true
 }
 
-// withAsked returns q also asking for what part asks: its kinds of
+// withAsked returns q also asking for what other asks: its kinds of
 // figure, and its kind of name when q asks for none.
-func withAsked(q, part Question) Question {
-	for _, k := range part.Want {
+func withAsked(q, other Question) Question {
+	for _, k := range other.Want {
 		if !slices.Contains(q.Want, k) {
-			q.Want = append(slices.Clone(q.Want), k)
+			q.Want = append(slices.Clip(q.Want), k)
 		}
 	}
 	if q.Class == 0 && q.Head == "" {
-		q.Class, q.Head = part.Class, part.Head
+		q.Class, q.Head = other.Class, other.Head
 	}
 	if q.Asks == "" {
-		q.Asks = part.Asks
+		q.Asks = other.Asks
 	}
-	q.Future = q.Future || part.Future
+	q.Future = q.Future || other.Future
 	return q
 }
 
-// merge adds to a, the answer to a question as a whole, the answers to
-// its parts, each answered on its own: after the whole's best passage,
-// each part's best in turn, then each part's next, up to maxPassages; the
-// parts' figures the same way, up to maxFigures, and their
-// disagreements. The answer stays confident only when every part is
-// answered.
-func merge(a *Answer, subs []*Answer) {
-	answered := 0
-	for _, s := range subs {
-		if !s.Answered {
-			a.Confident = false
-			continue
+// answerParts answers each part of a question on its own. A part that
+// refers back is searched with the words it refers to; one that may lack
+// a subject of its own, alone first and with the words of the part next
+// to it when that is answered better.
+func (e *Engine) answerParts(ctx context.Context, question string, parts []part, filter Filter) ([]*Answer, error) {
+	subs := make([]*Answer, len(parts))
+	for i, p := range parts {
+		q := p.q
+		if p.refers {
+			q.Search += " " + p.context
 		}
-		answered++
+		sub, err := e.answerOne(ctx, question, q, filter)
+		if err != nil {
+			return nil, err
+		}
+		if !p.refers && p.context != "" && !sub.Confident {
+			q.Search += " " + p.context
+			with, err := e.answerOne(ctx, question, q, filter)
+			if err != nil {
+				return nil, err
+			}
+			if outcome(with) > outcome(sub) {
+				sub = with
+			}
+		}
+		subs[i] = sub
+	}
+	return subs, nil
+}
+
+// answerOne answers one question into a new Answer.
+func (e *Engine) answerOne(ctx context.Context, question string, q Question, filter Filter) (*Answer, error) {
+	a := &Answer{Question: question, Passages: []Passage{}, Figures: []Figure{}}
+	if err := e.answerPart(ctx, a, q, filter); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// outcome ranks an answer: declined, the closest passages, confident.
+func outcome(a *Answer) int {
+	switch {
+	case a.Confident:
+		return 2
+	case a.Answered:
+		return 1
+	}
+	return 0
+}
+
+// merge adds to a, the answer to a question as a whole, the answers to
+// its parts: after the whole's best passage, each part's best in turn,
+// then each part's next, up to maxPassages; the parts' figures the same
+// way, up to maxFigures, and their disagreements. The answer stays
+// confident only when every part is answered confidently. When no part
+// is answered at all, the split was likely wrong (each piece alone means
+// nothing to the corpus; the whole does), and a is left as it is.
+func merge(a *Answer, subs []*Answer) {
+	if !slices.ContainsFunc(subs, func(s *Answer) bool { return s.Answered }) {
+		return
+	}
+	for _, s := range subs {
+		a.Confident = a.Confident && s.Confident
 		a.Unknown = appendNew(a.Unknown, s.Unknown...)
 		for typed, fixed := range s.Corrected {
 			if a.Corrected == nil {
@@ -175,40 +274,48 @@ func merge(a *Answer, subs []*Answer) {
 	if !a.Confident {
 		a.Message = Hedge
 	}
-	if answered == 0 {
-		return
-	}
 	whole := &Answer{Passages: a.Passages[:min(1, len(a.Passages))]}
-	a.Passages = interleave(append([]*Answer{whole}, subs...), maxPassages, func(s *Answer) []Passage { return s.Passages }, passageKey)
-	a.Figures = interleave(subs, maxFigures, func(s *Answer) []Figure { return s.Figures },
-		func(f Figure) string { return f.Doc + "/" + strconv.Itoa(f.Paragraph) + "/" + f.Text })
+	lists := append([]*Answer{whole}, subs...)
+	a.Passages = interleave(lists, maxPassages, func(s *Answer) []Passage { return s.Passages }, passageKey)
+	a.Figures = interleave(subs, maxFigures, func(s *Answer) []Figure { return s.Figures }, Figure.Key)
 	a.Disagreements = nil
+	seen := make(map[string]bool)
 	for _, s := range subs {
-		a.Disagreements = append(a.Disagreements, s.Disagreements...)
+		for _, d := range s.Disagreements {
+			var keys []string
+			for _, f := range d.Figures {
+				keys = append(keys, f.Key())
+			}
+			if k := strings.Join(keys, "|"); !seen[k] {
+				seen[k] = true
+				a.Disagreements = append(a.Disagreements, d)
+			}
+		}
 	}
-	// A passage highlights the figures the answer shows, whichever part
-	// found it.
-	shown := make(map[[4]any]bool)
-	mark := func(f Figure) { shown[[4]any{f.Doc, f.Paragraph, f.Start, f.End}] = true }
+	// A passage highlights the words every part matched in it and the
+	// figures the answer shows, whichever part found them.
+	shown := make(map[string]bool) // passage and figure offsets
+	spanKey := func(doc string, paragraph, start, end int) string {
+		return doc + "/" + strconv.Itoa(paragraph) + "/" + strconv.Itoa(start) + "/" + strconv.Itoa(end)
+	}
 	for _, f := range a.Figures {
-		mark(f)
+		shown[spanKey(f.Doc, f.Paragraph, f.Start, f.End)] = true
 	}
 	for _, d := range a.Disagreements {
 		for _, f := range d.Figures {
-			mark(f)
+			shown[spanKey(f.Doc, f.Paragraph, f.Start, f.End)] = true
 		}
 	}
 	spans := make(map[string][]Span) // passage → the highlights of every version of it
-	for _, s := range append([]*Answer{whole}, subs...) {
+	for _, s := range lists {
 		for _, p := range s.Passages {
-			k := passageKey(p)
-			spans[k] = append(spans[k], p.Highlights...)
+			spans[passageKey(p)] = append(spans[passageKey(p)], p.Highlights...)
 		}
 	}
 	for i := range a.Passages {
 		p := &a.Passages[i]
 		p.Highlights = mergeSpans(slices.DeleteFunc(spans[passageKey(*p)], func(s Span) bool {
-			return s.Figure && !shown[[4]any{p.Doc, p.Paragraph, s.Start, s.End}]
+			return s.Figure && !shown[spanKey(p.Doc, p.Paragraph, s.Start, s.End)]
 		}))
 	}
 }

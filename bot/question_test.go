@@ -173,12 +173,15 @@ func FuzzParse(f *testing.F) {
 }
 
 // FuzzQuestionParts checks that no chat message can crash the splitting of
-// a question into parts, give none or more than maxParts, or grow a part's
-// search beyond its own words and one earlier part's.
+// a question into parts, give none or more than maxParts, or give a part
+// more words than the message has: a part's own words come from its piece
+// of the message (at most as many as Parse gives the whole), and the words
+// it may be searched with come from the parts before it.
 func FuzzQuestionParts(f *testing.F) {
 	for _, s := range []string{
 		"how many GPUs does DeepSeek have and what did V3 cost?",
 		"who started deepseek and when",
+		"what is stargate? who funds it? how much will it cost?",
 		"and what? and how? and when? and it and they",
 		"? ? what ; how",
 	} {
@@ -189,10 +192,16 @@ func FuzzQuestionParts(f *testing.F) {
 		if len(parts) == 0 || len(parts) > maxParts {
 			t.Fatalf("questionParts(%q) gave %d parts", s, len(parts))
 		}
+		limit := len(Parse(s).Search) + 8*maxParts // a number gains separators in each part
+		total := 0
 		for _, p := range parts {
-			if len(p.Search) > 2*(3*len(s)+8)+1 {
-				t.Fatalf("questionParts(%q): search %q grew", s, p.Search)
+			total += len(p.q.Search)
+			if len(p.q.Search)+len(p.context) > 2*limit {
+				t.Fatalf("questionParts(%q): part %q with %q grew", s, p.q.Search, p.context)
 			}
+		}
+		if total > limit {
+			t.Fatalf("questionParts(%q): parts of %d bytes from %d", s, total, limit)
 		}
 	})
 }
