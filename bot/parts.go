@@ -91,14 +91,14 @@ func questionParts(text string) []part {
 		parts[1].context, parts[1].refers = "", false
 		parts = parts[1:]
 	}
+	if len(raws) == 1 {
+		return []part{{q: parts[0].q}}
+	}
 	if len(parts) == 1 {
-		// One part named everything, any others only asked: keep the
+		// One part named everything, the others only asked: keep the
 		// question whole, with every kind of answer asked for.
-		whole := Parse(text)
-		if len(raws) > 1 {
-			q := parts[0].q
-			whole.Want, whole.Class, whole.Head, whole.Asks, whole.Future = q.Want, q.Class, q.Head, q.Asks, q.Future
-		}
+		whole, q := Parse(text), parts[0].q
+		whole.Want, whole.Class, whole.Head, whole.Asks, whole.Future = q.Want, q.Class, q.Head, q.Asks, q.Future
 		return []part{{q: whole}}
 	}
 	if !namesOwn(parts[0].q.Raw) {
