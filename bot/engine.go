@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/racebot/racebot/corpus/figure"
@@ -102,14 +103,23 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	}
 	// The question as a whole decides whether to answer and finds the
 	// passage that answers most of it; each part then brings its own best
-	// passages and the figures of the kinds it asks for.
-	if err := e.answerPart(ctx, a, Parse(text), filter); err != nil {
-		return nil, err
+	// passages and the figures of the kinds it asks for. The parts are
+	// searched meanwhile, so that a question of two parts takes about as
+	// long as one where there are cores to spare.
+	var (
+		wg   sync.WaitGroup
+		subs []*Answer
+		err  error
+	)
+	wg.Go(func() { subs, err = e.answerParts(ctx, question, parts, filter) })
+	wholeErr := e.answerPart(ctx, a, Parse(text), filter)
+	wg.Wait()
+	if wholeErr != nil {
+		return nil, wholeErr
 	}
 	if !a.Answered {
 		return a, nil
 	}
-	subs, err := e.answerParts(ctx, question, parts, filter)
 	if err != nil {
 		// The whole question is answered; a part that could not be
 		// (most often for the deadline) leaves that answer as it is.

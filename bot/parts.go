@@ -2,10 +2,12 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/racebot/racebot/index/lexicon"
 )
@@ -200,34 +202,43 @@ func withAsked(q, other Question) Question {
 	return q
 }
 
-// answerParts answers each part of a question on its own. A part that
-// refers back is searched with the words it refers to; one that may lack
-// a subject of its own, alone first and with the words of the part next
-// to it when that is answered better.
+// answerParts answers each part of a question on its own, all at once. A
+// part that refers back is searched with the words it refers to; one that
+// may lack a subject of its own, alone first and with the words of the
+// part next to it when that is answered better.
 func (e *Engine) answerParts(ctx context.Context, question string, parts []part, filter Filter) ([]*Answer, error) {
 	subs := make([]*Answer, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
 	for i, p := range parts {
-		q := p.q
-		if p.refers {
-			q.Search += " " + p.context
-		}
-		sub, err := e.answerOne(ctx, question, q, filter)
-		if err != nil {
-			return nil, err
-		}
-		if !p.refers && p.context != "" && !sub.Confident {
-			q.Search += " " + p.context
-			with, err := e.answerOne(ctx, question, q, filter)
-			if err != nil {
-				return nil, err
-			}
-			if outcome(with) > outcome(sub) {
-				sub = with
-			}
-		}
-		subs[i] = sub
+		wg.Go(func() { subs[i], errs[i] = e.answerQuestionPart(ctx, question, p, filter) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return subs, nil
+}
+
+// answerQuestionPart answers one part of a question.
+func (e *Engine) answerQuestionPart(ctx context.Context, question string, p part, filter Filter) (*Answer, error) {
+	q := p.q
+	if p.refers {
+		q.Search += " " + p.context
+	}
+	sub, err := e.answerOne(ctx, question, q, filter)
+	if err != nil || p.refers || p.context == "" || sub.Confident {
+		return sub, err
+	}
+	q.Search += " " + p.context
+	with, err := e.answerOne(ctx, question, q, filter)
+	if err != nil {
+		return nil, err
+	}
+	if outcome(with) > outcome(sub) {
+		return with, nil
+	}
+	return sub, nil
 }
 
 // answerOne answers one question into a new Answer.
