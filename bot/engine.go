@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/racebot/racebot/corpus/figure"
@@ -87,46 +86,17 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 		a.Message = msg
 		return a, nil
 	}
-	parts := []part{{q: Parse(text)}}
+	q := Parse(text)
 	if want != nil {
-		parts[0].q.Want = want // a topic, not a question: one part
+		q.Want = want // a topic, not a question
 	} else {
-		parts = questionParts(text)
+		q = askedByParts(text, q)
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	if len(parts) == 1 {
-		if err := e.answerPart(ctx, a, parts[0].q, filter); err != nil {
-			return nil, err
-		}
-		return a, nil
+	if err := e.answerPart(ctx, a, q, filter); err != nil {
+		return nil, err
 	}
-	// The question as a whole decides whether to answer and finds the
-	// passage that answers most of it; each part then brings its own best
-	// passages and the figures of the kinds it asks for. The parts are
-	// searched meanwhile, so that a question of two parts takes about as
-	// long as one where there are cores to spare.
-	var (
-		wg   sync.WaitGroup
-		subs []*Answer
-		err  error
-	)
-	wg.Go(func() { subs, err = e.answerParts(ctx, question, parts, filter) })
-	wholeErr := e.answerPart(ctx, a, Parse(text), filter)
-	wg.Wait()
-	if wholeErr != nil {
-		return nil, wholeErr
-	}
-	if !a.Answered {
-		return a, nil
-	}
-	if err != nil {
-		// The whole question is answered; a part that could not be
-		// (most often for the deadline) leaves that answer as it is.
-		e.log.Warn("answer the parts of a question", "err", err)
-		return a, nil
-	}
-	merge(a, subs)
 	return a, nil
 }
 
