@@ -94,24 +94,15 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	if err := e.answerPart(ctx, a, q, filter); err != nil {
-		return nil, err
-	}
-	return a, nil
-}
-
-// answerPart answers one question, filling in a.
-func (e *Engine) answerPart(ctx context.Context, a *Answer, q Question, filter Filter) error {
-	question := a.Question
 	iq := q.Query()
 	iq.Limit, iq.PerArticle, iq.Baseline, iq.Policy = searchDepth, e.policy.PerArticle, e.baseline, e.policy
 	iq.Since, iq.Before, iq.Sources = filter.Since, filter.Before, filter.Sources
 	res, err := e.idx.Search(ctx, iq)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return fmt.Errorf("answer %q: search took longer than %v: %w", Truncate(question, 80), e.timeout, err)
+			return nil, fmt.Errorf("answer %q: search took longer than %v: %w", Truncate(question, 80), e.timeout, err)
 		}
-		return fmt.Errorf("answer %q: %w", Truncate(question, 80), err)
+		return nil, fmt.Errorf("answer %q: %w", Truncate(question, 80), err)
 	}
 	for _, c := range res.Concepts {
 		if c.Corrected != "" {
@@ -131,7 +122,7 @@ func (e *Engine) answerPart(ctx context.Context, a *Answer, q Question, filter F
 			}
 		}
 		a.Suggestions = suggestions(res.Hits)
-		return nil
+		return a, nil
 	}
 	a.Answered, a.Confident = true, outcome == rank.Answer
 	if !a.Confident {
@@ -146,7 +137,7 @@ func (e *Engine) answerPart(ctx context.Context, a *Answer, q Question, filter F
 	for _, h := range shown {
 		a.Passages = append(a.Passages, passageOf(h, figs.highlight[h.Passage.ID()]))
 	}
-	return nil
+	return a, nil
 }
 
 // outOfRange says so when no article at all was published within f's

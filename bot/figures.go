@@ -421,16 +421,15 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 			continue // from a passage far less relevant than the best figure's
 		}
 		if slices.ContainsFunc(group, func(g int) bool {
-			gv, _ := cs[g].fig.Number()
 			samePassage := cs[g].h.Passage.ID() == b.h.Passage.ID()
-			return (samePassage || gv == bv) && source(cs[g]) == source(b)
+			return (samePassage || !differ(cs[g].fig, b.fig)) && source(cs[g]) == source(b)
 		}) {
 			// The same claim again, or another figure of the same
 			// source's breakdown ("50,000 GPUs, including 10,000
 			// H800s"): not a second side.
 			continue
 		}
-		if slices.ContainsFunc(group, func(g int) bool { gv, _ := cs[g].fig.Number(); return gv == bv }) {
+		if slices.ContainsFunc(group, func(g int) bool { return !differ(cs[g].fig, b.fig) }) {
 			if b.fig.Claimant != "" && !slices.ContainsFunc(agreeing, func(g int) bool { return source(cs[g]) == source(b) }) {
 				agreeing = append(agreeing, j)
 			}
@@ -473,14 +472,20 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 	return group, false
 }
 
-// differ reports whether two amounts differ at the precision of the
-// coarser: "$5.6 million", "roughly $5.58 million" and "$5.576M" are one
-// figure rounded three ways, which "Sources disagree" would misreport;
-// $589 and $593 billion are two estimates.
+// differ reports whether two amounts differ by more than rounding: at
+// the precision of the coarser, and by more than the 5% within which
+// sameThing takes amounts from different sources for one measurement.
+// "$5.6 million", "roughly $5.58 million" and "$5.576M" are one figure
+// rounded three ways, which "Sources disagree" would misreport; $589 and
+// $593 billion are two estimates, and "1 million" is not "1.4 million"
+// rounded, however it is written.
 func differ(a, b figure.Figure) bool {
 	av, _ := a.Number()
 	bv, _ := b.Number()
-	return math.Abs(av-bv) > max(precision(a), precision(b))/2+1e-9*max(math.Abs(av), math.Abs(bv))
+	if av == bv {
+		return false
+	}
+	return relDiff(av, bv) > 0.05 || math.Abs(av-bv) >= max(precision(a), precision(b))/2
 }
 
 // numeralRE finds the number a figure is written with: "5.576" in
@@ -551,13 +556,21 @@ func newestFirst(cs []candidate, group []int) bool {
 }
 
 // firstPlaces maps each value of a group's figures to the place in the
-// group where it first appears.
+// group where it, or a value it rounds to or from, first appears.
 func firstPlaces(cs []candidate, group []int) map[float64]int {
 	first := make(map[float64]int)
 	for k, g := range group {
 		v, _ := cs[g].fig.Number()
-		if _, ok := first[v]; !ok {
-			first[v] = k
+		if _, ok := first[v]; ok {
+			continue
+		}
+		first[v] = k
+		for _, h := range group[:k] {
+			if !differ(cs[h].fig, cs[g].fig) {
+				w, _ := cs[h].fig.Number()
+				first[v] = first[w]
+				break
+			}
 		}
 	}
 	return first

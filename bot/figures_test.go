@@ -199,6 +199,10 @@ func TestDiffer(t *testing.T) {
 		{"close to $600 billion", "about $593 billion", true},
 		{"50,000 GPUs", "60,000 GPUs", true},
 		{"2.664M GPU hours", "about 2.79 million GPU hours", true},
+		// Within the coarser's precision, but too far apart to be one
+		// figure rounded.
+		{"$2 billion", "$1.5 billion", true},
+		{"1 million GPUs", "1.4 million GPUs", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+" / "+tt.b, func(t *testing.T) {
@@ -213,5 +217,28 @@ func TestDiffer(t *testing.T) {
 				t.Errorf("differ reversed = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestRoundingSidesTogether: in a disagreement with a third value, two
+// roundings of one figure are listed next to each other, as sources that
+// agree, not as two sides.
+func TestRoundingSidesTogether(t *testing.T) {
+	cand := func(text, by string) candidate {
+		f := figure.Extract(text)[0]
+		f.Claimant = by
+		return candidate{fig: f, h: &index.Hit{Passage: corpus.Passage{Article: by}}, concept: 0, near: true, score: 1}
+	}
+	cands := []candidate{cand("$5.6 million", "deepseek"), cand("$12 million", "analyst"), cand("$5.576M", "register")}
+	ds, _, _ := disagreementsOf(cands, 0.25, true)
+	if len(ds) != 1 {
+		t.Fatalf("%d disagreements, want 1", len(ds))
+	}
+	var texts []string
+	for _, f := range ds[0].Figures {
+		texts = append(texts, f.Text)
+	}
+	if want := []string{"$5.6 million", "$5.576M", "$12 million"}; !slices.Equal(texts, want) {
+		t.Errorf("disagreement %q, want %q", texts, want)
 	}
 }
