@@ -203,6 +203,8 @@ func TestDiffer(t *testing.T) {
 		// figure rounded.
 		{"$2 billion", "$1.5 billion", true},
 		{"1 million GPUs", "1.4 million GPUs", true},
+		// A value inside a range does not contradict it.
+		{"90% to 95%", "91.8%", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+" / "+tt.b, func(t *testing.T) {
@@ -240,5 +242,34 @@ func TestRoundingSidesTogether(t *testing.T) {
 	}
 	if want := []string{"$5.6 million", "$5.576M", "$12 million"}; !slices.Equal(texts, want) {
 		t.Errorf("disagreement %q, want %q", texts, want)
+	}
+}
+
+// TestPercentPoints: percentages 5% apart are not one measurement
+// reported two ways: R1's 97.3% on MATH-500 and o1's 96.4% are two
+// scores, not a disagreement. Nvidia's $589 and $593 billion are.
+func TestPercentPoints(t *testing.T) {
+	cand := func(text, by string) candidate {
+		f := figure.Extract(text)[0]
+		f.Claimant = by
+		return candidate{fig: f, h: &index.Hit{Passage: corpus.Passage{Article: by}}, concept: -1, near: true, score: 1}
+	}
+	tests := []struct {
+		cands []candidate
+		want  int // figures set side by side
+	}{
+		{[]candidate{cand("97.3%", "deepseek"), cand("96.4%", "openai")}, 0},
+		{[]candidate{cand("17%", "reuters"), cand("17.4%", "cnbc"), cand("16.9%", "yonhap")}, 3},
+		{[]candidate{cand("about $593 billion", "reuters"), cand("some $589 billion", "yonhap")}, 2},
+	}
+	for _, tt := range tests {
+		ds, _, _ := disagreementsOf(tt.cands, 0.25, true)
+		got := 0
+		if len(ds) > 0 {
+			got = len(ds[0].Figures)
+		}
+		if got != tt.want {
+			t.Errorf("%s: disagreement of %d figures, want %d", tt.cands[0].fig.Text, got, tt.want)
+		}
 	}
 }
