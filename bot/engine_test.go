@@ -231,6 +231,11 @@ func TestExampleFigures(t *testing.T) {
 		// Nor are Meta's 16,384 H100s, beside DeepSeek's 2,048 H800s in
 		// the same sentence, DeepSeek's.
 		{question: "how many gpus did deepseek use to train v3", shown: "2,048", single: true},
+		// Parameter counts of DeepSeek's and Meta's models are not
+		// GPT-5's, nor DeepSeek's fleet Microsoft's: no side may come
+		// from a passage that lacks a name the question has.
+		{question: "how many parameters does gpt-5 have", single: true},
+		{question: "how many gpus does microsoft have in total", single: true},
 		// "December 2024", said in the same article, tells less.
 		{question: "when was deepseek v3 announced", first: "December 26, 2024"},
 		// The day Son spoke is not when AGI comes.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
+	"github.com/racebot/racebot/index/lexicon"
 	"github.com/racebot/racebot/index/rank"
 )
 
@@ -25,6 +26,11 @@ type candidate struct {
 	// words (Hit.FigureScores at least the policy's Near): it is about
 	// what was asked, not only of the kind asked for.
 	near bool
+	// named is whether its passage holds, in its text or its article's
+	// title, everything the question names but what the figure counts:
+	// for "how many parameters does gpt-5 have", a count of parameters in
+	// a passage about DeepSeek-V3 is of something else.
+	named bool
 }
 
 type figurePick struct {
@@ -101,7 +107,7 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 			if q.Future && f.Kind == figure.Date && before(f.Date, h.Published) {
 				continue // when a forecast was made, not what it forecasts
 			}
-			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near}
+			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: namesAll(h, res.Concepts, concept)}
 			switch {
 			case j < len(h.FigureScores) && h.FigureScores[j] > 0:
 				c.score += fp.Answer * h.FigureScores[j]
@@ -125,13 +131,42 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 	return dedupe(cands)
 }
 
+// namesAll reports whether h holds every name of the question but skip.
+// A name is written as one: with a digit or a capital ("gpt-5",
+// "Gemini"), or a word no dictionary holds ("deepseek", "xai"; WordNet's).
+// Other words may be said otherwise ("house" as "hold").
+func namesAll(h *index.Hit, cs []index.Concept, skip int) bool {
+	for i, c := range cs {
+		if i != skip && !c.Light && isName(c.Typed) && !h.Holds(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// isName reports whether words, as a question has them, are written as a
+// name.
+func isName(words string) bool {
+	if strings.ContainsAny(words, "0123456789") || strings.ToLower(words) != words {
+		return true
+	}
+	for _, w := range strings.Fields(words) {
+		if lexicon.Base(strings.Trim(w, ".,'’")) == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // disagreementsOf finds the disagreement among candidates, best first:
 // one, on what the best figure measures, since a second one is almost
 // always the same dispute seen through a sub-figure. When two sources
-// give the best figure and agree on it, up to rounding, there is none: a
-// lesser figure's dispute would be about something else than what was
-// asked ("about 2.79 million GPU hours", agreed, over Meta's and
-// DeepSeek's clusters for "how many gpus did deepseek use to train v3").
+// give the best figure and agree on it, up to rounding, or its passage
+// lacks a name the question has, there is none: a lesser figure's dispute
+// would be about something else than what was asked ("about 2.79 million
+// GPU hours", agreed, over Meta's and DeepSeek's clusters for "how many
+// gpus did deepseek use to train v3"). No side comes from a passage that
+// lacks a name the question has (GPT-5's parameters are not V3's).
 // It returns the disagreements, the candidates of each in order, and each
 // grouped candidate's disagreement.
 //
@@ -157,9 +192,9 @@ func disagreementsOf(cands []candidate, gap float64, confident bool) ([]Disagree
 		if !confident && (i > 0 || !cands[i].near) {
 			break
 		}
-		group, agreed := sameThing(cands, i, used, gap)
-		if agreed {
-			break // the sources agree on the best figure still in question
+		group, stop := sameThing(cands, i, used, gap)
+		if stop {
+			break // the best figure still in question is agreed on, or about something else
 		}
 		if len(group) < 2 {
 			continue
@@ -388,11 +423,16 @@ const maxSideBySide = 4
 // sameThing gathers the candidates that measure what candidate i measures,
 // one per distinct claim, and returns them only if they disagree: at least
 // two values that differ at their precision, from at least two sources.
-// It reports agreed when two sources give candidate i's measure and
-// differ only in rounding it.
-func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []int, agreed bool) {
+// It reports stop when no disagreement is to be sought past candidate i:
+// two sources give its measure and differ only in rounding it, or its
+// passage lacks a name the question has, so that the figures that follow
+// are about something else too.
+func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []int, stop bool) {
 	a := cs[i]
 	av, ok := a.fig.Number()
+	if !a.named {
+		return nil, true
+	}
 	if !ok || a.fig.Kind == figure.Date {
 		return nil, false
 	}
@@ -404,7 +444,7 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 		}
 		b := cs[j]
 		bv, ok := b.fig.Number()
-		if !ok || b.fig.Kind != a.fig.Kind || b.fig.Unit != a.fig.Unit {
+		if !ok || b.fig.Kind != a.fig.Kind || b.fig.Unit != a.fig.Unit || !b.named {
 			continue
 		}
 		switch {

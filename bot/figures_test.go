@@ -69,7 +69,7 @@ func TestNewestFirst(t *testing.T) {
 func TestHedgedDisagreement(t *testing.T) {
 	cand := func(v float64, article string, concept int, near bool) candidate {
 		h := &index.Hit{Passage: corpus.Passage{Article: article}}
-		return candidate{fig: figure.Figure{Text: fmt.Sprint(v), Value: &v, Kind: figure.Count}, h: h, concept: concept, near: near, score: 1}
+		return candidate{fig: figure.Figure{Text: fmt.Sprint(v), Value: &v, Kind: figure.Count}, h: h, concept: concept, near: near, named: true, score: 1}
 	}
 	tests := []struct {
 		name      string
@@ -229,7 +229,7 @@ func TestRoundingSidesTogether(t *testing.T) {
 	cand := func(text, by string) candidate {
 		f := figure.Extract(text)[0]
 		f.Claimant = by
-		return candidate{fig: f, h: &index.Hit{Passage: corpus.Passage{Article: by}}, concept: 0, near: true, score: 1}
+		return candidate{fig: f, h: &index.Hit{Passage: corpus.Passage{Article: by}}, concept: 0, near: true, named: true, score: 1}
 	}
 	cands := []candidate{cand("$5.6 million", "deepseek"), cand("$12 million", "analyst"), cand("$5.576M", "register")}
 	ds, _, _ := disagreementsOf(cands, 0.25, true)
@@ -252,7 +252,7 @@ func TestPercentPoints(t *testing.T) {
 	cand := func(text, by string) candidate {
 		f := figure.Extract(text)[0]
 		f.Claimant = by
-		return candidate{fig: f, h: &index.Hit{Passage: corpus.Passage{Article: by}}, concept: -1, near: true, score: 1}
+		return candidate{fig: f, h: &index.Hit{Passage: corpus.Passage{Article: by}}, concept: -1, near: true, named: true, score: 1}
 	}
 	tests := []struct {
 		cands []candidate
@@ -270,6 +270,19 @@ func TestPercentPoints(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%s: disagreement of %d figures, want %d", tt.cands[0].fig.Text, got, tt.want)
+		}
+	}
+}
+
+// TestIsName: the words a question writes as a name, which a side of a
+// disagreement must come from a passage holding.
+func TestIsName(t *testing.T) {
+	for words, want := range map[string]bool{
+		"gpt-5": true, "deepseek": true, "xai": true, "Gemini": true, "h100s": true,
+		"house": false, "campus": false, "parameters": false, "spend": false,
+	} {
+		if got := isName(words); got != want {
+			t.Errorf("isName(%q) = %v, want %v", words, got, want)
 		}
 	}
 }

@@ -104,6 +104,12 @@ type Hit struct {
 	FigureScores []float64
 }
 
+// Holds reports whether the passage holds concept c of Result.Concepts in
+// any form, in its text or its article's title, heading or tags.
+func (h *Hit) Holds(c int) bool {
+	return c >= 0 && c < len(h.credits) && h.credits[c] > 0
+}
+
 // Concept is one thing a question asks about: a term, or a phrase such as
 // "export controls", with the synonyms that also count for it.
 type Concept struct {
