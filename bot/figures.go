@@ -131,26 +131,34 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 	return dedupe(cands)
 }
 
-// namesAll reports whether h holds every name of the question but skip.
-// A name is written as one: with a digit or a capital ("gpt-5",
-// "Gemini"), or a word no dictionary holds ("deepseek", "xai"; WordNet's).
-// Other words may be said otherwise ("house" as "hold").
+// namesAll reports whether h holds every name of the question but skip,
+// in its text or its article's title, heading or tags. Other words may be
+// said otherwise ("house" as "hold").
 func namesAll(h *index.Hit, cs []index.Concept, skip int) bool {
 	for i, c := range cs {
-		if i != skip && !c.Light && isName(c.Typed) && !h.Holds(i) {
+		if i != skip && !c.Light && isName(c) && !h.Holds(i) {
 			return false
 		}
 	}
 	return true
 }
 
-// isName reports whether words, as a question has them, are written as a
-// name.
-func isName(words string) bool {
-	if strings.ContainsAny(words, "0123456789") || strings.ToLower(words) != words {
+// isName reports whether a concept of the question is written as a name:
+// with a digit or a capital letter ("gpt-5", "Gemini"), or in words that
+// WordNet does not know but the corpus does ("deepseek", "xai"). A word
+// neither knows is a typo or chat ("actualy", "rly"), and a word taken
+// for a typo is another word.
+func isName(c index.Concept) bool {
+	if c.Corrected != "" {
+		return false
+	}
+	if strings.ContainsAny(c.Typed, "0123456789") || strings.ToLower(c.Typed) != c.Typed {
 		return true
 	}
-	for _, w := range strings.Fields(words) {
+	if c.DocFreq == 0 {
+		return false
+	}
+	for _, w := range strings.Fields(c.Typed) {
 		if lexicon.Base(strings.Trim(w, ".,'’")) == nil {
 			return true
 		}
@@ -430,11 +438,11 @@ const maxSideBySide = 4
 func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []int, stop bool) {
 	a := cs[i]
 	av, ok := a.fig.Number()
-	if !a.named {
-		return nil, true
-	}
 	if !ok || a.fig.Kind == figure.Date {
 		return nil, false
+	}
+	if !a.named {
+		return nil, true
 	}
 	group = []int{i}
 	var agreeing []int // same value, another named source: shown if there is room

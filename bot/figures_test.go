@@ -277,12 +277,25 @@ func TestPercentPoints(t *testing.T) {
 // TestIsName: the words a question writes as a name, which a side of a
 // disagreement must come from a passage holding.
 func TestIsName(t *testing.T) {
-	for words, want := range map[string]bool{
-		"gpt-5": true, "deepseek": true, "xai": true, "Gemini": true, "h100s": true,
-		"house": false, "campus": false, "parameters": false, "spend": false,
-	} {
-		if got := isName(words); got != want {
-			t.Errorf("isName(%q) = %v, want %v", words, got, want)
+	tests := []struct {
+		c    index.Concept
+		want bool
+	}{
+		{index.Concept{Typed: "gpt-5"}, true},
+		{index.Concept{Typed: "Gemini"}, true},
+		{index.Concept{Typed: "deepseek", DocFreq: 300}, true},
+		{index.Concept{Typed: "xai", DocFreq: 3}, true},
+		{index.Concept{Typed: "h100s", DocFreq: 40}, true},
+		{index.Concept{Typed: "house", DocFreq: 12}, false},
+		{index.Concept{Typed: "parameters", DocFreq: 30}, false},
+		// Neither WordNet nor the corpus knows them: typos and chat.
+		{index.Concept{Typed: "actualy"}, false},
+		{index.Concept{Typed: "rly"}, false},
+		{index.Concept{Typed: "deepsek", Corrected: "deepsek", DocFreq: 300}, false},
+	}
+	for _, tt := range tests {
+		if got := isName(tt.c); got != tt.want {
+			t.Errorf("isName(%+v) = %v, want %v", tt.c, got, tt.want)
 		}
 	}
 }
