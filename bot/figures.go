@@ -78,6 +78,10 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 		}
 		return h.Score / top
 	}
+	names := make([]bool, len(res.Concepts)) // the question's concepts written as names
+	for i, c := range res.Concepts {
+		names[i] = !c.Light && isName(c)
+	}
 	for i := range res.Hits {
 		h := &res.Hits[i]
 		if h.Coverage < 0.75*best {
@@ -107,7 +111,7 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 			if q.Future && f.Kind == figure.Date && before(f.Date, h.Published) {
 				continue // when a forecast was made, not what it forecasts
 			}
-			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: namesAll(h, res.Concepts, concept)}
+			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: namesAll(h, names, concept)}
 			switch {
 			case j < len(h.FigureScores) && h.FigureScores[j] > 0:
 				c.score += fp.Answer * h.FigureScores[j]
@@ -131,12 +135,12 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 	return dedupe(cands)
 }
 
-// namesAll reports whether h holds every name of the question but skip,
-// in its text or its article's title, heading or tags. Other words may be
-// said otherwise ("house" as "hold").
-func namesAll(h *index.Hit, cs []index.Concept, skip int) bool {
-	for i, c := range cs {
-		if i != skip && !c.Light && isName(c) && !h.Holds(i) {
+// namesAll reports whether h holds every concept of the question that
+// names marks but skip, in its text or its article's title, heading or
+// tags. Other words may be said otherwise ("house" as "hold").
+func namesAll(h *index.Hit, names []bool, skip int) bool {
+	for i, name := range names {
+		if name && i != skip && !h.Holds(i) {
 			return false
 		}
 	}
