@@ -31,7 +31,13 @@ type candidate struct {
 	// for "how many parameters does gpt-5 have", a count of parameters in
 	// a passage about DeepSeek-V3 is of something else.
 	named bool
+	// prec is the figure's precision, set by disagreementsOf for its
+	// comparisons.
+	prec float64
 }
+
+// differs is differ for two candidates whose precision is known.
+func (c candidate) differs(d candidate) bool { return differAt(c.fig, d.fig, c.prec, d.prec) }
 
 type figurePick struct {
 	top           []Figure
@@ -197,6 +203,9 @@ func disagreementsOf(cands []candidate, gap float64, confident bool) ([]Disagree
 	)
 	used := make(map[int]bool)
 	groupOf := make(map[int]int)
+	for i := range cands {
+		cands[i].prec = precision(cands[i].fig)
+	}
 	for i := 0; i < len(cands) && len(ds) < 1; i++ {
 		if used[i] {
 			continue
@@ -477,14 +486,14 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 		}
 		if slices.ContainsFunc(group, func(g int) bool {
 			samePassage := cs[g].h.Passage.ID() == b.h.Passage.ID()
-			return (samePassage || !differ(cs[g].fig, b.fig)) && source(cs[g]) == source(b)
+			return (samePassage || !cs[g].differs(b)) && source(cs[g]) == source(b)
 		}) {
 			// The same claim again, or another figure of the same
 			// source's breakdown ("50,000 GPUs, including 10,000
 			// H800s"): not a second side.
 			continue
 		}
-		if slices.ContainsFunc(group, func(g int) bool { return !differ(cs[g].fig, b.fig) }) {
+		if slices.ContainsFunc(group, func(g int) bool { return !cs[g].differs(b) }) {
 			if b.fig.Claimant != "" && !slices.ContainsFunc(agreeing, func(g int) bool { return source(cs[g]) == source(b) }) {
 				agreeing = append(agreeing, j)
 			}
@@ -515,7 +524,7 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 	for k, g := range group {
 		sources[source(cs[g])] = true
 		for _, h := range group[:k] {
-			differs = differs || differ(cs[g].fig, cs[h].fig)
+			differs = differs || cs[g].differs(cs[h])
 		}
 	}
 	if len(sources) < 2 {
@@ -535,13 +544,16 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 // rounded three ways, which "Sources disagree" would misreport; $589 and
 // $593 billion are two estimates, and "1 million" is not "1.4 million"
 // rounded, however it is written.
-func differ(a, b figure.Figure) bool {
+func differ(a, b figure.Figure) bool { return differAt(a, b, precision(a), precision(b)) }
+
+// differAt is differ for figures of precisions pa and pb.
+func differAt(a, b figure.Figure, pa, pb float64) bool {
 	av, _ := a.Number()
 	bv, _ := b.Number()
 	if av == bv || within(av, b) || within(bv, a) {
 		return false
 	}
-	return relDiff(av, bv) > 0.05 || math.Abs(av-bv) >= max(precision(a), precision(b))/2
+	return relDiff(av, bv) > 0.05 || math.Abs(av-bv) >= max(pa, pb)/2
 }
 
 // within reports whether v lies in the range f gives ("90% to 95%"): a
@@ -628,7 +640,7 @@ func firstPlaces(cs []candidate, group []int) map[float64]int {
 		}
 		first[v] = k
 		for _, h := range group[:k] {
-			if !differ(cs[h].fig, cs[g].fig) {
+			if !cs[h].differs(cs[g]) {
 				w, _ := cs[h].fig.Number()
 				first[v] = first[w]
 				break
