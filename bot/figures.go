@@ -36,9 +36,6 @@ type candidate struct {
 	prec float64
 }
 
-// differs is differ for two candidates whose precision is known.
-func (c candidate) differs(d candidate) bool { return differAt(c.fig, d.fig, c.prec, d.prec) }
-
 type figurePick struct {
 	top           []Figure
 	disagreements []Disagreement
@@ -536,24 +533,21 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 	return group, false
 }
 
-// differ reports whether two amounts differ by more than rounding: at
-// the precision of the coarser, and by more than the 5% within which
-// sameThing takes amounts from different sources for one measurement;
-// and neither lies in the other's range.
-// "$5.6 million", "roughly $5.58 million" and "$5.576M" are one figure
-// rounded three ways, which "Sources disagree" would misreport; $589 and
-// $593 billion are two estimates, and "1 million" is not "1.4 million"
-// rounded, however it is written.
-func differ(a, b figure.Figure) bool { return differAt(a, b, precision(a), precision(b)) }
-
-// differAt is differ for figures of precisions pa and pb.
-func differAt(a, b figure.Figure, pa, pb float64) bool {
-	av, _ := a.Number()
-	bv, _ := b.Number()
-	if av == bv || within(av, b) || within(bv, a) {
+// differs reports whether two candidates' amounts differ by more than
+// rounding: at the precision of the coarser (prec, which disagreementsOf
+// sets), and by more than the 5% within which sameThing takes amounts
+// from different sources for one measurement; and neither lies in the
+// other's range. "$5.6 million", "roughly $5.58 million" and "$5.576M"
+// are one figure rounded three ways, which "Sources disagree" would
+// misreport; $589 and $593 billion are two estimates, and "1 million" is
+// not "1.4 million" rounded, however it is written.
+func (c candidate) differs(d candidate) bool {
+	av, _ := c.fig.Number()
+	bv, _ := d.fig.Number()
+	if av == bv || within(av, d.fig) || within(bv, c.fig) {
 		return false
 	}
-	return relDiff(av, bv) > 0.05 || math.Abs(av-bv) >= max(pa, pb)/2
+	return relDiff(av, bv) > 0.05 || math.Abs(av-bv) >= max(c.prec, d.prec)/2
 }
 
 // within reports whether v lies in the range f gives ("90% to 95%"): a

@@ -212,10 +212,12 @@ func TestDiffer(t *testing.T) {
 			if len(a) != 1 || len(b) != 1 {
 				t.Fatalf("extracted %d and %d figures, want one each", len(a), len(b))
 			}
-			if got := differ(a[0], b[0]); got != tt.want {
+			ca := candidate{fig: a[0], prec: precision(a[0])}
+			cb := candidate{fig: b[0], prec: precision(b[0])}
+			if got := ca.differs(cb); got != tt.want {
 				t.Errorf("differ = %v, want %v (precisions %v, %v)", got, tt.want, precision(a[0]), precision(b[0]))
 			}
-			if got := differ(b[0], a[0]); got != tt.want {
+			if got := cb.differs(ca); got != tt.want {
 				t.Errorf("differ reversed = %v, want %v", got, tt.want)
 			}
 		})

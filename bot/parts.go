@@ -62,7 +62,7 @@ func nextBreak(text string) []int {
 		if question || strings.HasPrefix(text[sep:], ";") || verbRE.MatchString(untilBreak(text[word:])) {
 			return []int{sep, word}
 		}
-		from = from + m[1]
+		from += m[1]
 	}
 	return nil
 }
