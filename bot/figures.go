@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
@@ -114,7 +115,8 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 			if q.Future && f.Kind == figure.Date && before(f.Date, h.Published) {
 				continue // when a forecast was made, not what it forecasts
 			}
-			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: namesAll(h, names, concept)}
+			named := namesAll(h, names, concept) && !describesOther(h.Passage.Text, f, res.Concepts)
+			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: named}
 			switch {
 			case j < len(h.FigureScores) && h.FigureScores[j] > 0:
 				c.score += fp.Answer * h.FigureScores[j]
@@ -148,6 +150,31 @@ func namesAll(h *index.Hit, names []bool, skip int) bool {
 		}
 	}
 	return true
+}
+
+// describesOther reports whether f, written as a compound adjective, is
+// an attribute of a name the question does not hold: "the
+// 405-billion-parameter Llama 3" gives Llama 3's size, whichever model
+// the passage is otherwise about, and is no side of a dispute over
+// DeepSeek-V3's.
+func describesOther(text string, f figure.Figure, cs []index.Concept) bool {
+	hyphen := strings.LastIndexByte(f.Text, '-')
+	if hyphen < 0 || strings.ContainsRune(f.Text[hyphen:], ' ') || f.End >= len(text) || text[f.End] != ' ' {
+		return false
+	}
+	rest := text[f.End+1:]
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	word := rest[:end]
+	if word == "" || !unicode.IsUpper([]rune(word)[0]) {
+		return false
+	}
+	word = strings.ToLower(word)
+	return !slices.ContainsFunc(cs, func(c index.Concept) bool {
+		return slices.Contains(strings.Fields(strings.ToLower(c.Typed)), word) || slices.Contains(c.Terms, word)
+	})
 }
 
 // isName reports whether a concept of the question is written as a name:
@@ -456,6 +483,7 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 	}
 	group = []int{i}
 	var agreeing []int // same value, another named source: shown if there is room
+	confirmed := false // another source gives a value of the group, named or not
 	for j := range cs {
 		if j == i || used[j] {
 			continue
@@ -479,7 +507,11 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 			continue
 		}
 		if b.score < a.score-gap {
-			continue // from a passage far less relevant than the best figure's
+			// From a passage far less relevant than the best figure's:
+			// no side, but another source's word for its value all the
+			// same.
+			confirmed = confirmed || source(a) != source(b) && !a.differs(b)
+			continue
 		}
 		if slices.ContainsFunc(group, func(g int) bool {
 			samePassage := cs[g].h.Passage.ID() == b.h.Passage.ID()
@@ -491,9 +523,17 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 			continue
 		}
 		if slices.ContainsFunc(group, func(g int) bool { return !cs[g].differs(b) }) {
+			confirmed = true
 			if b.fig.Claimant != "" && !slices.ContainsFunc(agreeing, func(g int) bool { return source(cs[g]) == source(b) }) {
 				agreeing = append(agreeing, j)
 			}
+			continue
+		}
+		if slices.ContainsFunc(group, func(g int) bool { return states(cs[g], b) || states(b, cs[g]) }) {
+			// One side's source gives the other's value too: two
+			// amounts of the thing ("671 billion parameters in total
+			// but ... only 37 billion of them" active), not two words
+			// for one.
 			continue
 		}
 		if len(group) < maxSideBySide {
@@ -525,12 +565,27 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 		}
 	}
 	if len(sources) < 2 {
-		return nil, false
+		return nil, confirmed
 	}
 	if !differs {
 		return nil, true
 	}
 	return group, false
+}
+
+// states reports whether by's passage gives c's value, as a figure of
+// c's kind and unit counting what c counts, in by's own source's words. A passage that sets one claimant's
+// figure against another's ("about $593 billion", Reuters; "some $589
+// billion", Yonhap) reports a disagreement and does not state both.
+func states(by, c candidate) bool {
+	return slices.ContainsFunc(by.h.Passage.Figures, func(f figure.Figure) bool {
+		if f.Kind != c.fig.Kind || f.Unit != c.fig.Unit || !strings.EqualFold(f.Counts, c.fig.Counts) {
+			return false
+		}
+		d := candidate{fig: f, h: by.h, prec: precision(f)}
+		_, ok := f.Number()
+		return ok && source(d) == source(by) && !c.differs(d)
+	})
 }
 
 // differs reports whether two candidates' amounts differ by more than

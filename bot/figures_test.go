@@ -301,3 +301,78 @@ func TestIsName(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoAmountsOfOneThing: a source that gives both values ("671 billion
+// parameters in total but ... only 37 billion of them") is not in dispute
+// with another source that gives one of them; a passage that sets two
+// claimants' values against each other still is.
+func TestTwoAmountsOfOneThing(t *testing.T) {
+	passage := func(article, text string) *index.Hit {
+		return &index.Hit{Passage: corpus.Passage{Article: article, Text: text, Figures: figure.Extract(text)}}
+	}
+	cand := func(h *index.Hit, text string) candidate {
+		i := slices.IndexFunc(h.Passage.Figures, func(f figure.Figure) bool { return f.Text == text })
+		if i < 0 {
+			t.Fatalf("no figure %q in %q: %s", text, h.Passage.Text, figureTexts(h.Passage.Figures))
+		}
+		return candidate{fig: h.Passage.Figures[i], h: h, concept: 0, near: true, named: true, score: 1}
+	}
+	card := passage("card", "According to DeepSeek, DeepSeek-V3 has 671 billion parameters in total but switches on only 37 billion of them for each token.")
+	listing := passage("listing", "R1 has 671B parameters, according to OpenRouter.")
+	loss := passage("loss", "Nvidia lost about 593 billion dollars, Reuters reported, while Yonhap put the loss at some 589 billion dollars.")
+	tests := []struct {
+		name  string
+		cands []candidate
+		want  int // figures set side by side
+	}{
+		{"the part first, the total from another source", []candidate{cand(card, "37 billion"), cand(listing, "671B parameters")}, 0},
+		{"the total from another source first", []candidate{cand(listing, "671B parameters"), cand(card, "37 billion")}, 0},
+		{"two claimants in one passage", []candidate{cand(loss, "about 593 billion dollars"), cand(loss, "some 589 billion dollars")}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds, _, _ := disagreementsOf(tt.cands, 0.25, true)
+			got := 0
+			if len(ds) > 0 {
+				got = len(ds[0].Figures)
+			}
+			if got != tt.want {
+				t.Errorf("disagreement of %d figures %+v, want %d", got, ds, tt.want)
+			}
+		})
+	}
+}
+
+// TestDescribesOther: a figure written as a compound adjective before a
+// name the question does not hold is that name's, not the answer's.
+func TestDescribesOther(t *testing.T) {
+	v3 := []index.Concept{{Typed: "deepseek", Terms: []string{"deepseek"}}, {Typed: "v3", Terms: []string{"v3"}}}
+	tests := []struct {
+		text, fig string
+		want      bool
+	}{
+		{"It beat the 405-billion-parameter Llama 3 on most tests.", "405-billion-parameter", true},
+		{"It beat the 405-billion-parameter DeepSeek model on most tests.", "405-billion-parameter", false},
+		{"It beat a 405-billion-parameter model on most tests.", "405-billion-parameter", false},
+		{"It has 671 billion parameters, Meta said.", "671 billion parameters", false},
+		{"Its size is 405-billion-parameter", "405-billion-parameter", false},
+	}
+	for _, tt := range tests {
+		figs := figure.Extract(tt.text)
+		i := slices.IndexFunc(figs, func(f figure.Figure) bool { return f.Text == tt.fig })
+		if i < 0 {
+			t.Fatalf("no figure %q in %q: %s", tt.fig, tt.text, figureTexts(figs))
+		}
+		if got := describesOther(tt.text, figs[i], v3); got != tt.want {
+			t.Errorf("describesOther(%q, %q) = %v, want %v", tt.text, tt.fig, got, tt.want)
+		}
+	}
+}
+
+func figureTexts(figs []figure.Figure) string {
+	var s []string
+	for _, f := range figs {
+		s = append(s, f.Text)
+	}
+	return strings.Join(s, ", ")
+}

@@ -82,8 +82,44 @@ func Extract(text string) []Figure {
 	if len(raws) == 0 {
 		return nil
 	}
+	p.partitives(raws)
 	(&attributor{tokens: p.tokens}).attachClaimants(raws)
 	return p.figures(raws)
+}
+
+// partitives gives a count that a pronoun completes ("only 37 billion of
+// them") what the count before it in the sentence counts ("671 billion
+// parameters in total but switches on only 37 billion of them"), so that
+// it answers "how many parameters" as a count of parameters, not as a
+// bare number.
+func (p *parser) partitives(raws []raw) {
+	for i := 1; i < len(raws); i++ {
+		r := &raws[i]
+		if r.kind != Count || r.countsStart >= 0 || r.isRange || !p.wordIs(r.end, "of") ||
+			!(p.wordIs(r.end+1, "them") || p.wordIs(r.end+1, "these") || p.wordIs(r.end+1, "those")) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			prev := &raws[j]
+			if p.sentenceBreak(prev.end, r.start) {
+				break
+			}
+			if prev.countsStart >= 0 && (prev.kind == Count || prev.kind == Quantity) {
+				r.countsStart, r.countsEnd, r.kind, r.unit = prev.countsStart, prev.countsEnd, prev.kind, prev.unit
+				break
+			}
+		}
+	}
+}
+
+// sentenceBreak reports whether a sentence ends among tokens [from, to).
+func (p *parser) sentenceBreak(from, to int) bool {
+	for k := from; k < to; k++ {
+		if p.sentenceEnd(k) || k+1 < len(p.toks) && p.toks[k+1].nl {
+			return true
+		}
+	}
+	return false
 }
 
 // canStart is a cheap filter for tokens that may begin a figure.

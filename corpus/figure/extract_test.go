@@ -104,6 +104,39 @@ func TestNotFigures(t *testing.T) {
 	}
 }
 
+// TestPartitive checks that a bare count completed by "of them" counts
+// what the count before it in the sentence counts, and nothing across a
+// sentence's end or without the pronoun.
+func TestPartitive(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Figure // the last figure of in
+	}{
+		{"It has 671 billion parameters in total but switches on only 37 billion of them for each token.",
+			Figure{Text: "37 billion", Value: f64(37e9), Unit: "parameter", Kind: Quantity, Counts: "parameters"}},
+		{"The lab bought 50,000 GPUs and resold 10,000 of those to a cloud.",
+			Figure{Text: "10,000", Value: f64(1e4), Kind: Count, Counts: "GPUs"}},
+		{"It has 671 billion parameters. Only 37 billion of them are active.",
+			Figure{Text: "37 billion", Value: f64(37e9), Kind: Count}},
+		{"It has 671 billion parameters and 37 billion in its router.",
+			Figure{Text: "37 billion", Value: f64(37e9), Kind: Count}},
+		{"Of 2,048 GPUs, 1,024 of them were idle.",
+			Figure{Text: "1,024", Value: f64(1024), Kind: Count, Counts: "GPUs"}},
+		{"Spending rose 20% and 1,024 of them were idle.",
+			Figure{Text: "1,024", Value: f64(1024), Kind: Count}},
+	}
+	for _, tt := range tests {
+		got := Extract(tt.in)
+		if len(got) == 0 {
+			t.Errorf("Extract(%q): no figure", tt.in)
+			continue
+		}
+		if d := diffFigure(got[len(got)-1], tt.want); d != "" {
+			t.Errorf("Extract(%q): %s", tt.in, d)
+		}
+	}
+}
+
 // TestClaimant checks who a sentence names as the source of its figures.
 func TestClaimant(t *testing.T) {
 	tests := []struct{ in, want string }{
