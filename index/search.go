@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -249,11 +250,18 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 		if filter != nil {
 			qq = bleve.NewConjunctionQuery(qq, filter)
 		}
-		req := bleve.NewSearchRequestOptions(qq, size, 0, false)
+		fetched := size
+		if x.opts.StableTies {
+			fetched += stableExtra
+		}
+		req := bleve.NewSearchRequestOptions(qq, fetched, 0, false)
 		req.Fields = []string{fieldStored}
 		sr, err := x.b.SearchInContext(ctx, req)
 		if err != nil {
 			return fmt.Errorf("search: %w", err)
+		}
+		if x.opts.StableTies {
+			sr.Hits = stableCut(sr.Hits, size)
 		}
 		for _, dm := range sr.Hits {
 			if !slices.ContainsFunc(found, func(f *search.DocumentMatch) bool { return f.ID == dm.ID }) {
@@ -940,4 +948,20 @@ func (x *Index) tokens(text string) []token {
 		out[i] = token{term: string(t.Term), start: t.Start, end: t.End, pos: t.Position}
 	}
 	return out
+}
+
+// stableExtra is how many candidates past the cut StableTies fetches: ties
+// at the cut wider than this still go by segment order.
+const stableExtra = 10
+
+// stableCut orders hits by score, then ID, and keeps the first size: the
+// same candidates whichever order Bleve's segments gave tied ones.
+func stableCut(hits search.DocumentMatchCollection, size int) search.DocumentMatchCollection {
+	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return hits[:min(size, len(hits))]
 }

@@ -211,7 +211,7 @@ func openCorpora(ctx context.Context, log *slog.Logger, distractors int) (map[st
 	}
 	out := make(map[string]*corpusIndex)
 	for name, fsys := range fss {
-		x, err := index.Open(ctx, "", index.Options{})
+		x, err := index.Open(ctx, "", index.Options{StableTies: true})
 		if err != nil {
 			return nil, fmt.Errorf("open index of %s: %w", name, err)
 		}
