@@ -12,6 +12,9 @@ func (p *measures) dateAt(i int) (raw, int, bool) {
 			return p.monthDate(i)
 		}
 	case tNum:
+		if r, end, ok := p.periodAt(i); ok {
+			return r, end, true
+		}
 		if r, end, ok := p.numericDate(i); ok {
 			return r, end, true
 		}
@@ -243,4 +246,69 @@ func (p *measures) appendISO(y, m, d int) {
 	if d > 0 {
 		p.dates = append(p.dates, '-', byte('0'+d/10), byte('0'+d%10))
 	}
+}
+
+// periodAt reads a decade or a century at token i: "1990s", "1990's",
+// "19th century", "12th-century", "10th and 11th centuries". Its date
+// leaves the years it does not fix as X: "199X", "18XX", "09XX/10XX".
+// These answer "when" as much as a year does ("When were the Normans in
+// Normandy?": "in the 10th and 11th centuries").
+func (p *measures) periodAt(i int) (raw, int, bool) {
+	if p.numLen(i) == 4 && !p.isNum(i-1) {
+		v := int(p.digitsValue(0, i))
+		k := i + 1
+		if p.isSym(k, '\'') || p.isSym(k, '’') {
+			k++
+		}
+		if v >= 1000 && v <= 2990 && v%10 == 0 && p.glued(k) && p.wordIs(k, "s") && !(p.glued(k+1) && (p.isWord(k+1) || p.isNum(k+1))) {
+			off := len(p.dates)
+			p.appendISO(v, 0, 0)
+			p.dates[len(p.dates)-1] = 'X'
+			return dateRaw(i, k+1, dspan{off, 4}), k + 1, true
+		}
+		return raw{}, i, false
+	}
+	n1, k, ok := p.ordinalAt(i)
+	if !ok {
+		return raw{}, i, false
+	}
+	n2 := 0
+	if p.wordIs(k, "and") || p.wordIs(k, "or") || p.wordIs(k, "to") || p.isSym(k, '/') || p.isHyphen(k) {
+		if n, end, ok := p.ordinalAt(k + 1); ok && n > n1 {
+			n2, k = n, end
+		}
+	}
+	if p.isHyphen(k) && p.glued(k) && p.glued(k+1) {
+		k++
+	}
+	if !p.wordIs(k, "century") && !p.wordIs(k, "centuries") {
+		return raw{}, i, false
+	}
+	off := len(p.dates)
+	for _, n := range []int{n1, n2} {
+		if n == 0 {
+			break
+		}
+		if n != n1 {
+			p.dates = append(p.dates, '/')
+		}
+		p.dates = append(p.dates, byte('0'+(n-1)/10), byte('0'+(n-1)%10), 'X', 'X')
+	}
+	return dateRaw(i, k+1, dspan{off, len(p.dates) - off}), k + 1, true
+}
+
+// ordinalAt reads a century's ordinal in digits at token k: "19th",
+// "21st", from the 1st to the 21st.
+func (p *measures) ordinalAt(k int) (n int, end int, ok bool) {
+	if p.numLen(k) == 0 || p.numLen(k) > 2 || !p.glued(k+1) {
+		return 0, k, false
+	}
+	if !p.wordIs(k+1, "st") && !p.wordIs(k+1, "nd") && !p.wordIs(k+1, "rd") && !p.wordIs(k+1, "th") {
+		return 0, k, false
+	}
+	n = int(p.digitsValue(0, k))
+	if n < 1 || n > 21 {
+		return 0, k, false
+	}
+	return n, k + 2, true
 }

@@ -75,6 +75,13 @@ func TestExtractSpec(t *testing.T) {
 		{"as many as 100,000 people", Figure{Text: "as many as 100,000 people", Value: f64(1e5), Kind: Count, Qualifier: UpTo, Counts: "people"}},
 		{"revenue exceeding $5 billion", Figure{Text: "exceeding $5 billion", Value: f64(5e9), Unit: "USD", Kind: Money, Qualifier: MoreThan}},
 		{"valued north of $100 billion", Figure{Text: "north of $100 billion", Value: f64(1e11), Unit: "USD", Kind: Money, Qualifier: MoreThan}},
+		{"in the 1990s, it grew", Figure{Text: "1990s", Kind: Date, Date: "199X"}},
+		{"since the 2000's", Figure{Text: "2000's", Kind: Date, Date: "200X"}},
+		{"the 19th century", Figure{Text: "19th century", Kind: Date, Date: "18XX"}},
+		{"in the 21st century", Figure{Text: "21st century", Kind: Date, Date: "20XX"}},
+		{"in the 10th and 11th centuries", Figure{Text: "10th and 11th centuries", Kind: Date, Date: "09XX/10XX"}},
+		{"a 12th/13th-century nobleman", Figure{Text: "12th/13th-century", Kind: Date, Date: "11XX/12XX"}},
+		{"since the mid-14th century", Figure{Text: "14th century", Kind: Date, Date: "13XX"}},
 		{"~50,000 GPUs", Figure{Text: "~50,000 GPUs", Value: f64(5e4), Kind: Count, Qualifier: About, Counts: "GPUs"}},
 	}
 	for _, tt := range tests {
@@ -96,7 +103,7 @@ func TestNotFigures(t *testing.T) {
 		"Claude 3.5 Sonnet", "5G networks", "reached No. 1 on the App Store", "Meta's Llama 4", "RTX 4090",
 		"the S&P 500 index", "CBS 60 Minutes", "Tier 1 countries", "MATH-500", "the 910B", "a 50/50 venture",
 		"The one you mentioned is invalid", "Which one do you prefer?", "one of the first", "COVID-19",
-		"http://example.com/?q=30%25", "I'll call you at 6pm", "SCP-173", "24703L202", "the 1990s",
+		"http://example.com/?q=30%25", "I'll call you at 6pm", "SCP-173", "24703L202", "the 4th quarter", "on the 19th of May", "the 1990sX",
 	} {
 		if got := Extract(in); len(got) != 0 {
 			t.Errorf("Extract(%q) = %s, want no figure", in, texts(got))

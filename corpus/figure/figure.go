@@ -76,7 +76,9 @@ type Figure struct {
 	// one, else the noun as written.
 	Per string `json:"per,omitempty"`
 	// Date is a date figure in ISO form, with X for what the text leaves
-	// out: "2025-01-27", "XXXX-12-25", "2025-01", "2027".
+	// out: "2025-01-27", "XXXX-12-25", "2025-01", "2027", "199X" (the
+	// 1990s), "18XX" (the 19th century); alternatives and ranges joined
+	// by "/": "2026/2027", "09XX/10XX".
 	Date string `json:"date,omitempty"`
 }
 
