@@ -156,7 +156,10 @@ func namesAll(h *index.Hit, names []bool, skip int) bool {
 // an attribute of a name the question does not hold: "the
 // 405-billion-parameter Llama 3" gives Llama 3's size, whichever model
 // the passage is otherwise about, and is no side of a dispute over
-// DeepSeek-V3's.
+// DeepSeek-V3's. A name is a capitalised word with a digit in it or
+// after it, or one WordNet lacks: "a 671-billion-parameter
+// Mixture-of-Experts model" and "a $500-billion AI venture" describe no
+// other name.
 func describesOther(text string, f figure.Figure, cs []index.Concept) bool {
 	hyphen := strings.LastIndexByte(f.Text, '-')
 	if hyphen < 0 || strings.ContainsRune(f.Text[hyphen:], ' ') || f.End >= len(text) || text[f.End] != ' ' {
@@ -171,7 +174,12 @@ func describesOther(text string, f figure.Figure, cs []index.Concept) bool {
 	if word == "" || !unicode.IsUpper([]rune(word)[0]) {
 		return false
 	}
+	numbered := strings.ContainsAny(word, "0123456789") ||
+		end+1 < len(rest) && rest[end] == ' ' && rest[end+1] >= '0' && rest[end+1] <= '9'
 	word = strings.ToLower(word)
+	if !numbered && lexicon.Base(word) != nil {
+		return false
+	}
 	return !slices.ContainsFunc(cs, func(c index.Concept) bool {
 		return slices.Contains(strings.Fields(strings.ToLower(c.Typed)), word) || slices.Contains(c.Terms, word)
 	})
@@ -469,9 +477,10 @@ const maxSideBySide = 4
 // one per distinct claim, and returns them only if they disagree: at least
 // two values that differ at their precision, from at least two sources.
 // It reports stop when no disagreement is to be sought past candidate i:
-// two sources give its measure and differ only in rounding it, or its
-// passage lacks a name the question has, so that the figures that follow
-// are about something else too.
+// two sources give its measure and differ only in rounding it, another
+// source (however far down, or unattributed) confirms its value while
+// none disputes it, or its passage lacks a name the question has, so
+// that the figures that follow are about something else too.
 func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []int, stop bool) {
 	a := cs[i]
 	av, ok := a.fig.Number()
@@ -574,12 +583,15 @@ func sameThing(cs []candidate, i int, used map[int]bool, gap float64) (group []i
 }
 
 // states reports whether by's passage gives c's value, as a figure of
-// c's kind and unit counting what c counts, in by's own source's words. A passage that sets one claimant's
-// figure against another's ("about $593 billion", Reuters; "some $589
-// billion", Yonhap) reports a disagreement and does not state both.
+// c's kind and unit counting what c counts, in the words of by's own
+// named claimant. A passage that sets one claimant's figure against
+// another's ("about $593 billion", Reuters; "some $589 billion", Yonhap)
+// reports a disagreement and does not state both; nor does one that
+// names no claimant ("The lab claims 2,048 GPUs but probably has 50,000
+// GPUs"), which may quote a figure only to rebut it.
 func states(by, c candidate) bool {
 	return slices.ContainsFunc(by.h.Passage.Figures, func(f figure.Figure) bool {
-		if f.Kind != c.fig.Kind || f.Unit != c.fig.Unit || !strings.EqualFold(f.Counts, c.fig.Counts) {
+		if f.Claimant == "" || f.Kind != c.fig.Kind || f.Unit != c.fig.Unit || !strings.EqualFold(f.Counts, c.fig.Counts) {
 			return false
 		}
 		d := candidate{fig: f, h: by.h, prec: precision(f)}

@@ -320,6 +320,8 @@ func TestTwoAmountsOfOneThing(t *testing.T) {
 	card := passage("card", "According to DeepSeek, DeepSeek-V3 has 671 billion parameters in total but switches on only 37 billion of them for each token.")
 	listing := passage("listing", "R1 has 671B parameters, according to OpenRouter.")
 	loss := passage("loss", "Nvidia lost about 593 billion dollars, Reuters reported, while Yonhap put the loss at some 589 billion dollars.")
+	rebut := passage("rebut", "The lab claims 2,048 GPUs but probably has 50,000 GPUs.")
+	own := passage("own", "DeepSeek said it trained V3 on 2,048 GPUs.")
 	tests := []struct {
 		name  string
 		cands []candidate
@@ -328,6 +330,8 @@ func TestTwoAmountsOfOneThing(t *testing.T) {
 		{"the part first, the total from another source", []candidate{cand(card, "37 billion"), cand(listing, "671B parameters")}, 0},
 		{"the total from another source first", []candidate{cand(listing, "671B parameters"), cand(card, "37 billion")}, 0},
 		{"two claimants in one passage", []candidate{cand(loss, "about 593 billion dollars"), cand(loss, "some 589 billion dollars")}, 2},
+		{"a figure quoted to rebut it, no claimant", []candidate{cand(rebut, "50,000 GPUs"), cand(own, "2,048 GPUs")}, 2},
+		{"the rebutted figure's source first", []candidate{cand(own, "2,048 GPUs"), cand(rebut, "50,000 GPUs")}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -356,6 +360,9 @@ func TestDescribesOther(t *testing.T) {
 		{"It beat a 405-billion-parameter model on most tests.", "405-billion-parameter", false},
 		{"It has 671 billion parameters, Meta said.", "671 billion parameters", false},
 		{"Its size is 405-billion-parameter", "405-billion-parameter", false},
+		{"It beat the 72-billion-parameter Qwen on most tests.", "72-billion-parameter", true},
+		{"DeepSeek-V3 is a 671-billion-parameter Mixture-of-Experts model.", "671-billion-parameter", false},
+		{"Stargate, a $500-billion AI infrastructure venture, began.", "$500-billion", false},
 	}
 	for _, tt := range tests {
 		figs := figure.Extract(tt.text)

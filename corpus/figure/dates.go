@@ -249,10 +249,10 @@ func (p *measures) appendISO(y, m, d int) {
 }
 
 // periodAt reads a decade or a century at token i: "1990s", "1990's",
-// "19th century", "12th-century", "10th and 11th centuries". Its date
-// leaves the years it does not fix as X: "199X", "18XX", "09XX/10XX".
-// These answer "when" as much as a year does ("When were the Normans in
-// Normandy?": "in the 10th and 11th centuries").
+// "the 1800s", "19th century", "12th-century", "10th and 11th
+// centuries". Its date leaves the years it does not fix as X: "199X",
+// "18XX", "09XX/10XX". These answer "when" as much as a year does ("When
+// were the Normans in Normandy?": "in the 10th and 11th centuries").
 func (p *measures) periodAt(i int) (raw, int, bool) {
 	if p.numLen(i) == 4 && !p.isNum(i-1) {
 		v := int(p.digitsValue(0, i))
@@ -260,13 +260,19 @@ func (p *measures) periodAt(i int) (raw, int, bool) {
 		if p.isSym(k, '\'') || p.isSym(k, '’') {
 			k++
 		}
-		if v >= 1000 && v <= 2990 && v%10 == 0 && p.glued(k) && p.wordIs(k, "s") && !(p.glued(k+1) && (p.isWord(k+1) || p.isNum(k+1))) {
-			off := len(p.dates)
-			p.appendISO(v, 0, 0)
-			p.dates[len(p.dates)-1] = 'X'
-			return dateRaw(i, k+1, dspan{off, 4}), k + 1, true
+		// "1000s of people" are thousands; "RTX 2080s" and "Windows
+		// 2000s" are products, named by the capitalised word before.
+		if v < 1100 || v > 2090 || v%10 != 0 || !p.glued(k) || !p.wordIs(k, "s") ||
+			p.glued(k+1) && (p.isWord(k+1) || p.isNum(k+1)) || p.isWord(i-1) && p.isCapitalised(i-1) && i >= 2 && !p.sentenceEnd(i-2) {
+			return raw{}, i, false
 		}
-		return raw{}, i, false
+		off := len(p.dates)
+		p.appendISO(v, 0, 0)
+		p.dates[len(p.dates)-1] = 'X'
+		if v%100 == 0 && v != 2000 {
+			p.dates[len(p.dates)-2] = 'X' // the 1800s are the years 1800–1899
+		}
+		return dateRaw(i, k+1, dspan{off, 4}), k + 1, true
 	}
 	n1, k, ok := p.ordinalAt(i)
 	if !ok {
@@ -299,7 +305,7 @@ func (p *measures) periodAt(i int) (raw, int, bool) {
 
 // ordinalAt reads a century's ordinal in digits at token k: "19th",
 // "21st", from the 1st to the 21st.
-func (p *measures) ordinalAt(k int) (n int, end int, ok bool) {
+func (p *measures) ordinalAt(k int) (n, end int, ok bool) {
 	if p.numLen(k) == 0 || p.numLen(k) > 2 || !p.glued(k+1) {
 		return 0, k, false
 	}

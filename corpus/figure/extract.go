@@ -95,8 +95,7 @@ func Extract(text string) []Figure {
 func (p *parser) partitives(raws []raw) {
 	for i := 1; i < len(raws); i++ {
 		r := &raws[i]
-		if r.kind != Count || r.countsStart >= 0 || r.isRange || !p.wordIs(r.end, "of") ||
-			!(p.wordIs(r.end+1, "them") || p.wordIs(r.end+1, "these") || p.wordIs(r.end+1, "those")) {
+		if r.kind != Count || r.countsStart >= 0 || r.isRange || !p.wordIs(r.end, "of") || !p.pronounAt(r.end+1) {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
@@ -110,6 +109,19 @@ func (p *parser) partitives(raws []raw) {
 			}
 		}
 	}
+}
+
+// pronounAt reports whether token k is "them", or "these" or "those"
+// standing alone: "400 of those respondents" names its own noun, which
+// need not be the earlier count's.
+func (p *parser) pronounAt(k int) bool {
+	if p.wordIs(k, "them") {
+		return true
+	}
+	if !p.wordIs(k, "these") && !p.wordIs(k, "those") {
+		return false
+	}
+	return !p.isWord(k+1) || p.has(k+1, wStop)
 }
 
 // sentenceBreak reports whether a sentence ends among tokens [from, to).

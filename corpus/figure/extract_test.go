@@ -79,6 +79,7 @@ func TestExtractSpec(t *testing.T) {
 		{"since the 2000's", Figure{Text: "2000's", Kind: Date, Date: "200X"}},
 		{"the 19th century", Figure{Text: "19th century", Kind: Date, Date: "18XX"}},
 		{"in the 21st century", Figure{Text: "21st century", Kind: Date, Date: "20XX"}},
+		{"in the 1800s", Figure{Text: "1800s", Kind: Date, Date: "18XX"}},
 		{"in the 10th and 11th centuries", Figure{Text: "10th and 11th centuries", Kind: Date, Date: "09XX/10XX"}},
 		{"a 12th/13th-century nobleman", Figure{Text: "12th/13th-century", Kind: Date, Date: "11XX/12XX"}},
 		{"since the mid-14th century", Figure{Text: "14th century", Kind: Date, Date: "13XX"}},
@@ -104,6 +105,7 @@ func TestNotFigures(t *testing.T) {
 		"the S&P 500 index", "CBS 60 Minutes", "Tier 1 countries", "MATH-500", "the 910B", "a 50/50 venture",
 		"The one you mentioned is invalid", "Which one do you prefer?", "one of the first", "COVID-19",
 		"http://example.com/?q=30%25", "I'll call you at 6pm", "SCP-173", "24703L202", "the 4th quarter", "on the 19th of May", "the 1990sX",
+		"miners bought GTX 1080s and RTX 2080s", "1000s of people protested",
 	} {
 		if got := Extract(in); len(got) != 0 {
 			t.Errorf("Extract(%q) = %s, want no figure", in, texts(got))
@@ -129,6 +131,10 @@ func TestPartitive(t *testing.T) {
 			Figure{Text: "37 billion", Value: f64(37e9), Kind: Count}},
 		{"Of 2,048 GPUs, 1,024 of them were idle.",
 			Figure{Text: "1,024", Value: f64(1024), Kind: Count, Counts: "GPUs"}},
+		{"It hired 500 engineers, and 40 of those managers left.",
+			Figure{Text: "40", Value: f64(40), Kind: Count}},
+		{"It bought 50,000 GPUs and 10,000 of those were idle.",
+			Figure{Text: "10,000", Value: f64(1e4), Kind: Count, Counts: "GPUs"}},
 		{"Spending rose 20% and 1,024 of them were idle.",
 			Figure{Text: "1,024", Value: f64(1024), Kind: Count}},
 	}
