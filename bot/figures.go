@@ -440,16 +440,26 @@ func withoutCoarserDates(cs []candidate) []candidate {
 
 // before reports whether every day the ISO date d ("2025-01-21",
 // "2025-01", "2027") may stand for is before t's day: whether d sorts
-// before t's date cut to d's length. A date with no year ("XXXX-12-25"),
-// and a range ("2024/2030"), is never before.
+// before t's date cut to d's length. A decade or century ("199X",
+// "18XX") is before when its last year is. A date with no year
+// ("XXXX-12-25"), and a range ("2024/2030"), is never before.
 func before(d string, t time.Time) bool {
-	if t.IsZero() || !isoDateRE.MatchString(d) {
+	if t.IsZero() {
+		return false
+	}
+	if periodRE.MatchString(d) {
+		d = strings.ReplaceAll(d, "X", "9")
+	}
+	if !isoDateRE.MatchString(d) {
 		return false
 	}
 	return d < t.Format(time.DateOnly)[:len(d)]
 }
 
-var isoDateRE = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+var (
+	isoDateRE = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	periodRE  = regexp.MustCompile(`^\d{2}(\dX|XX)$`)
+)
 
 // dedupe drops repeats of the same figure from the same article and
 // claimant: the same claim quoted twice is one claim, next to the

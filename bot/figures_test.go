@@ -173,6 +173,10 @@ func TestBefore(t *testing.T) {
 		{"2024/2030", false},
 		{"20x5-01", false},
 		{"2025-13", false},
+		{"199X", true},
+		{"18XX", true},
+		{"202X", false}, // may be 2029
+		{"09XX/10XX", false},
 	} {
 		if got := before(tt.date, pub); got != tt.want {
 			t.Errorf("before(%q, %s) = %v, want %v", tt.date, pub.Format(time.DateOnly), got, tt.want)
