@@ -56,7 +56,7 @@ const DefaultScoring = TFIDF
 // another version is rebuilt from the corpus automatically. Bump it whenever
 // a change here, in the passage splitter or in the figure extractor would
 // make an existing index answer differently from a fresh one.
-const schemaVersion = "racebot-21"
+const schemaVersion = "racebot-22"
 
 // newMapping builds the index mapping. Only what search needs is indexed,
 // and only the passage blob is stored: no term vectors, no doc values on

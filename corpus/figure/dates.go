@@ -290,6 +290,9 @@ func (p *measures) periodAt(i int) (raw, int, bool) {
 	if !p.wordIs(k, "century") && !p.wordIs(k, "centuries") {
 		return raw{}, i, false
 	}
+	if p.wordIs(k+1, "bc") || p.wordIs(k+1, "bce") || p.wordIs(k+1, "b") && p.isSym(k+2, '.') {
+		return raw{}, i, false // ISO years before year 1 are not written here
+	}
 	off := len(p.dates)
 	for _, n := range []int{n1, n2} {
 		if n == 0 {

@@ -105,7 +105,7 @@ func TestNotFigures(t *testing.T) {
 		"the S&P 500 index", "CBS 60 Minutes", "Tier 1 countries", "MATH-500", "the 910B", "a 50/50 venture",
 		"The one you mentioned is invalid", "Which one do you prefer?", "one of the first", "COVID-19",
 		"http://example.com/?q=30%25", "I'll call you at 6pm", "SCP-173", "24703L202", "the 4th quarter", "on the 19th of May", "the 1990sX",
-		"miners bought GTX 1080s and RTX 2080s", "1000s of people protested",
+		"miners bought GTX 1080s and RTX 2080s", "1000s of people protested", "the 3rd century BC", "the 5th century B.C.",
 	} {
 		if got := Extract(in); len(got) != 0 {
 			t.Errorf("Extract(%q) = %s, want no figure", in, texts(got))
