@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
@@ -171,7 +172,7 @@ func describesOther(text string, f figure.Figure, cs []index.Concept) bool {
 		end = len(rest)
 	}
 	word := rest[:end]
-	if word == "" || !unicode.IsUpper([]rune(word)[0]) {
+	if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
 		return false
 	}
 	numbered := strings.ContainsAny(word, "0123456789") ||
