@@ -254,26 +254,47 @@ func (p *measures) appendISO(y, m, d int) {
 // "18XX", "09XX/10XX". These answer "when" as much as a year does ("When
 // were the Normans in Normandy?": "in the 10th and 11th centuries").
 func (p *measures) periodAt(i int) (raw, int, bool) {
-	if p.numLen(i) == 4 && !p.isNum(i-1) {
-		v := int(p.digitsValue(0, i))
-		k := i + 1
-		if p.isSym(k, '\'') || p.isSym(k, '’') {
-			k++
-		}
-		// "1000s of people" are thousands; "RTX 2080s" and "Windows
-		// 2000s" are products, named by the capitalised word before.
-		if v < 1100 || v > 2090 || v%10 != 0 || !p.glued(k) || !p.wordIs(k, "s") ||
-			p.glued(k+1) && (p.isWord(k+1) || p.isNum(k+1)) || p.isWord(i-1) && p.isCapitalised(i-1) && i >= 2 && !p.sentenceEnd(i-2) {
-			return raw{}, i, false
-		}
-		off := len(p.dates)
-		p.appendISO(v, 0, 0)
-		p.dates[len(p.dates)-1] = 'X'
-		if v%100 == 0 && v != 2000 {
-			p.dates[len(p.dates)-2] = 'X' // the 1800s are the years 1800–1899
-		}
-		return dateRaw(i, k+1, dspan{off, 4}), k + 1, true
+	if p.numLen(i) == 4 {
+		return p.decadeAt(i)
 	}
+	return p.centuryAt(i)
+}
+
+// decadeAt reads "1990s", "1990's" or "the 1800s" at token i.
+func (p *measures) decadeAt(i int) (raw, int, bool) {
+	if p.isNum(i - 1) {
+		return raw{}, i, false
+	}
+	v := int(p.digitsValue(0, i))
+	k := i + 1
+	if p.isSym(k, '\'') || p.isSym(k, '’') {
+		k++
+	}
+	// "1000s of people" are thousands.
+	if v < 1100 || v > 2090 || v%10 != 0 || !p.glued(k) || !p.wordIs(k, "s") {
+		return raw{}, i, false
+	}
+	if p.glued(k+1) && (p.isWord(k+1) || p.isNum(k+1)) {
+		return raw{}, i, false // "1990sX": a code
+	}
+	// "RTX 2080s" and "Windows 2000s" are products, named by the
+	// capitalised word before; a sentence may still open with one
+	// ("Late 1990s").
+	if p.isWord(i-1) && p.isCapitalised(i-1) && i >= 2 && !p.sentenceEnd(i-2) {
+		return raw{}, i, false
+	}
+	off := len(p.dates)
+	p.appendISO(v, 0, 0)
+	p.dates[len(p.dates)-1] = 'X'
+	if v%100 == 0 && v != 2000 {
+		p.dates[len(p.dates)-2] = 'X' // the 1800s are the years 1800–1899
+	}
+	return dateRaw(i, k+1, dspan{off, 4}), k + 1, true
+}
+
+// centuryAt reads "19th century", "12th-century" or "10th and 11th
+// centuries" at token i.
+func (p *measures) centuryAt(i int) (raw, int, bool) {
 	n1, k, ok := p.ordinalAt(i)
 	if !ok {
 		return raw{}, i, false
@@ -294,16 +315,17 @@ func (p *measures) periodAt(i int) (raw, int, bool) {
 		return raw{}, i, false // ISO years before year 1 are not written here
 	}
 	off := len(p.dates)
-	for _, n := range []int{n1, n2} {
-		if n == 0 {
-			break
-		}
-		if n != n1 {
-			p.dates = append(p.dates, '/')
-		}
-		p.dates = append(p.dates, byte('0'+(n-1)/10), byte('0'+(n-1)%10), 'X', 'X')
+	p.appendCentury(n1)
+	if n2 > 0 {
+		p.dates = append(p.dates, '/')
+		p.appendCentury(n2)
 	}
 	return dateRaw(i, k+1, dspan{off, len(p.dates) - off}), k + 1, true
+}
+
+// appendCentury writes the years of the nth century: "18XX" for the 19th.
+func (p *measures) appendCentury(n int) {
+	p.dates = append(p.dates, byte('0'+(n-1)/10), byte('0'+(n-1)%10), 'X', 'X')
 }
 
 // ordinalAt reads a century's ordinal in digits at token k: "19th",
