@@ -74,6 +74,7 @@ var noise = map[string]bool{
 var questionWords = map[string]bool{
 	"how": true, "many": true, "much": true, "what": true, "whats": true, "what's": true, "what’s": true,
 	"when": true, "where": true, "who": true, "whom": true, "whose": true, "which": true, "why": true,
+	"who's": true, "who’s": true, "where's": true, "where’s": true, "when's": true, "when’s": true, "how's": true, "how’s": true,
 	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
 	"do": true, "does": true, "did": true, "doing": true, "done": true,
 	"have": true, "has": true, "had": true, "having": true,
@@ -179,7 +180,7 @@ func (q Question) Query() index.Query {
 // Parse reads a chat message as a question.
 func Parse(raw string) Question {
 	q := Question{Raw: raw, Text: Clean(raw)}
-	lower := strings.ToLower(q.Text)
+	lower := reframe(strings.ToLower(q.Text))
 	q.Asks, q.Want = intent(lower)
 	q.Future = futureRE.MatchString(lower) && !pastRE.MatchString(lower)
 	q.Class, q.Head = answerClass(lower)

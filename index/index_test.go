@@ -441,3 +441,20 @@ func TestSearchFilters(t *testing.T) {
 		t.Errorf("a source no article has: %d hits, %v", len(res.Hits), err)
 	}
 }
+
+// TestSynonymOnly: a question word no passage holds ("hq", "msft") fetches
+// candidates by its synonyms, however common they are. Words common
+// enough are looked for without their synonyms, which only the word's
+// own frequency may decide: "hq" had counted as common as "headquarters"
+// and was then looked for alone, which found nothing.
+func TestSynonymOnly(t *testing.T) {
+	x := open(t, "", index.Options{})
+	syncIndex(t, x, starter(t))
+	for _, tt := range []struct{ q, article string }{
+		{"hq", "deepseek-company-profile"},
+		{"msft", "big-tech-ai-capex-2025"},
+		{"nvda", "nvidia-market-value-drop-jan-2025"},
+	} {
+		mustFind(t, x, tt.q, tt.article)
+	}
+}

@@ -131,8 +131,12 @@ type Concept struct {
 	// English noun, a model number: "salary", "MI300X") rather than chat
 	// ("devs", "booked"): the question is about something the corpus
 	// does not cover.
-	Names     bool
-	DocFreq   uint64 // passages holding the terms
+	Names   bool
+	DocFreq uint64 // passages holding the terms, or their synonyms when none holds the terms
+	// Own is how many passages hold the terms themselves: "hq" may be in
+	// none while its synonym "headquarters" is in several, and then only
+	// the synonym fetches candidates.
+	Own       uint64
 	Typed     string // the words as the question has them
 	Corrected string // the word as typed, when it was a likely typo
 }
@@ -569,6 +573,7 @@ func (x *Index) weigh(ctx context.Context, r bindex.IndexReader, c *Concept, typ
 		c.Spellings = append(c.Spellings, x.spellings(r, c.Terms[0], typed, c.DocFreq)...)
 	}
 	c.Related = x.related(r, c, typed, coll)
+	c.Own = c.DocFreq
 	if c.DocFreq == 0 {
 		// A word the corpus lacks but whose synonym or other spelling
 		// it has ("copying" for "distillation") is as rare as that.
@@ -856,7 +861,7 @@ func conceptQuery(c Concept, n uint64, related bool) query.Query {
 	switch {
 	case len(c.Terms) > 1:
 		q = allTerms(c.Terms, 1.5)
-	case c.DocFreq*exactShare >= n:
+	case c.Own*exactShare >= n:
 		q = exactTermQuery(c.Terms[0], fieldText, 1)
 	default:
 		q = termQuery(c.Terms[0], fieldText, 1)
