@@ -11,6 +11,7 @@ import (
 type analysed struct {
 	hit     Hit             // the passage and its citation, before ranking
 	toks    []token         // its text's terms, with offsets
+	terms   map[string]bool // the same terms, as a set
 	context map[string]bool // the terms of its title, heading and tags
 	runs    []run           // its runs of capitalised words
 
@@ -94,6 +95,10 @@ func (x *Index) analysed(id, raw string) (*analysed, error) {
 	}
 	a := &analysed{hit: h, toks: x.tokens(h.Passage.Text), context: make(map[string]bool)}
 	a.runs = runs(h.Passage.Text, a.toks)
+	a.terms = make(map[string]bool, len(a.toks))
+	for _, t := range a.toks {
+		a.terms[t.term] = true
+	}
 	for _, t := range analyse(x.an, h.Title+"\n"+h.Passage.Heading+"\n"+strings.ReplaceAll(strings.Join(h.Tags, " "), "-", " ")) {
 		a.context[t] = true
 	}

@@ -3,7 +3,9 @@ package index
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 
@@ -59,11 +61,7 @@ func (m match) credit(w rank.Words) float64 {
 // Support, which depends on the other candidates, and the score are set
 // by the caller.
 func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Policy) {
-	toks := a.toks
-	inText := make(map[string]bool, len(toks))
-	for _, t := range toks {
-		inText[t.term] = true
-	}
+	toks, inText := a.toks, a.terms
 	has := func(set map[string]bool, seq []string) bool {
 		for _, t := range seq {
 			if !set[t] {
@@ -104,7 +102,8 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Poli
 	}
 	var f rank.Features
 	var head bool
-	f.Entity, head = entity(a, concept, cs, q)
+	dated := dateParts(cs)
+	f.Entity, head = entity(a, concept, cs, q, dated)
 	if head {
 		// The passage names what a "what city" question asks for
 		// ("Hangzhou"): the question's "city" is there in other words.
@@ -165,7 +164,7 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Poli
 	}
 	f.Window = window(toks, concept, cs, credit, total)
 	f.Phrase = phrases(toks, concept, cs)
-	f.Answer = x.figureScores(h, toks, concept, cs, q.Want, p)
+	f.Answer = x.figureScores(h, toks, concept, cs, dated, q.Want, p)
 	if h.Passage.Paragraph == 1 {
 		f.Lede = 1
 	}
@@ -214,7 +213,7 @@ func part(a *analysed, concept map[string]int, cs []Concept, matches []match) fl
 // (best of all an instance of X: "Hangzhou" for "what city"), and when it
 // stands close to the question's words; a name the question itself holds
 // answers nothing.
-func entity(a *analysed, concept map[string]int, cs []Concept, q Query) (best float64, head bool) {
+func entity(a *analysed, concept map[string]int, cs []Concept, q Query, dated []bool) (best float64, head bool) {
 	if q.Class == 0 && q.Head == "" {
 		return 0, false
 	}
@@ -239,7 +238,7 @@ func entity(a *analysed, concept map[string]int, cs []Concept, q Query) (best fl
 		default:
 			continue
 		}
-		best = max(best, kind*(0.5+0.5*nearness(a.toks, concept, cs, nm.pos, -1, [2]int{})))
+		best = max(best, kind*(0.5+0.5*nearness(a.toks, concept, cs, dated, nm.pos, -1, [2]int{})))
 	}
 	return best, head
 }
@@ -248,7 +247,7 @@ func entity(a *analysed, concept map[string]int, cs []Concept, q Query) (best fl
 // FigureScores) and returns the best rating: 0 for a kind not wanted;
 // otherwise how near it sits to the question's words, less when it counts
 // something else than the question names.
-func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []Concept, want []figure.Kind, p *rank.Policy) float64 {
+func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []Concept, dated []bool, want []figure.Kind, p *rank.Policy) float64 {
 	h.FigureConcepts = make([]int, len(h.Passage.Figures))
 	h.FigureScores = make([]float64, len(h.Passage.Figures))
 	best := 0.0
@@ -268,7 +267,7 @@ func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []
 		case f.Kind == figure.Date && len(f.Date) == 4:
 			a = p.Figures.BareYear
 		}
-		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(h.Passage.Text, toks, concept, cs, f, h.FigureConcepts[i]))
+		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(h.Passage.Text, toks, concept, cs, dated, f, h.FigureConcepts[i]))
 		best = max(best, h.FigureScores[i])
 	}
 	return best
@@ -473,7 +472,7 @@ func support(hits []Hit) {
 // question names: "DeepSeek has about 50,000 GPUs" is about DeepSeek;
 // "Meta used 16,384 H100 GPUs … the compute DeepSeek reported" much less
 // so.
-func aboutness(text string, toks []token, concept map[string]int, cs []Concept, f figure.Figure, counted int) float64 {
+func aboutness(text string, toks []token, concept map[string]int, cs []Concept, dated []bool, f figure.Figure, counted int) float64 {
 	// The figure's place in the term sequence: its first term, or the
 	// first term after it.
 	pos := 0
@@ -491,7 +490,7 @@ func aboutness(text string, toks []token, concept map[string]int, cs []Concept, 
 			dates = [2]int{f.Start, end}
 		}
 	}
-	return nearness(toks, concept, cs, pos, counted, dates)
+	return nearness(toks, concept, cs, dated, pos, counted, dates)
 }
 
 // openingDate reports whether date f opens its sentence, after at most a
@@ -517,8 +516,12 @@ func openingDate(text string, f figure.Figure) (end int, ok bool) {
 // nearness measures how close the term position pos is to the things the
 // question names, but concept skip, weighted: 1 when each is within a few
 // words of it, falling to 0 at a sentence's length away. Mentions within
-// the byte span near count as next to it.
-func nearness(toks []token, concept map[string]int, cs []Concept, pos, skip int, near [2]int) float64 {
+// the byte span near count as next to it, and so does a mention of a
+// concept that dated marks, anywhere before pos: news gives a day once
+// and reports its events in the sentences that follow ("The dollar size of
+// Nvidia's January 27, 2025 loss varies … Reuters said Nvidia erased about
+// $593 billion").
+func nearness(toks []token, concept map[string]int, cs []Concept, dated []bool, pos, skip int, near [2]int) float64 {
 	dist := make(map[int]int) // concept → distance of its closest mention
 	for _, t := range toks {
 		c, ok := concept[t.term]
@@ -529,7 +532,7 @@ func nearness(toks []token, concept map[string]int, cs []Concept, pos, skip int,
 		if d < 0 {
 			d = -d
 		}
-		if t.start >= near[0] && t.end <= near[1] {
+		if t.start >= near[0] && t.end <= near[1] || dated[c] && t.pos < pos {
 			d = 0 // in the span of text the figure is about as a whole
 		}
 		if old, seen := dist[c]; !seen || d < old {
@@ -569,4 +572,39 @@ func countsConcept(an analysis.Analyzer, counts string, cs []Concept) (int, bool
 		}
 	}
 	return found, false
+}
+
+// monthTerms are the index terms of the months' names and their
+// abbreviations.
+var monthTerms = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields("january february march april may june july august september october november december " +
+		"jan feb mar apr jun jul aug sep sept oct nov dec") {
+		m[sharedStemmer.stem(w)] = true
+	}
+	return m
+})
+
+// dateParts marks the question's concepts that give a day or a month: a
+// month ("jan"), a day of the month beside one ("27" in "jan 27"). Not a
+// year alone: "2024" names a benchmark ("AIME 2024") or a fiscal year as
+// often as a day's events.
+func dateParts(cs []Concept) []bool {
+	dated := make([]bool, len(cs))
+	month := false
+	for i, c := range cs {
+		if len(c.Terms) == 1 && monthTerms()[c.Terms[0]] {
+			dated[i], month = true, true
+		}
+	}
+	for i, c := range cs {
+		if len(c.Terms) != 1 {
+			continue
+		}
+		n, err := strconv.Atoi(c.Terms[0])
+		if err == nil && month && len(c.Terms[0]) <= 2 && n >= 1 && n <= 31 {
+			dated[i] = true
+		}
+	}
+	return dated
 }

@@ -89,3 +89,43 @@ func TestEvidenceLacks(t *testing.T) {
 		})
 	}
 }
+
+// TestDatedNearness: a day the question gives ("jan 27"), mentioned
+// earlier in the passage, is next to every figure after it, since news
+// gives a day once and reports its events after it; mentioned after the
+// figure, or a year alone, it is as far as it stands.
+func TestDatedNearness(t *testing.T) {
+	cs := []Concept{
+		{Terms: []string{"nvidia"}, Weight: 1},
+		{Terms: []string{"jan"}, Weight: 1},
+		{Terms: []string{"27"}, Weight: 1},
+	}
+	dated := dateParts(cs)
+	if !dated[1] || !dated[2] || dated[0] {
+		t.Fatalf("dateParts(nvidia jan 27) = %v, want the month and the day", dated)
+	}
+	if got := dateParts([]Concept{{Terms: []string{"nvidia"}}, {Terms: []string{"2024"}}, {Terms: []string{"27"}}}); got[1] || got[2] {
+		t.Errorf("dateParts(nvidia 2024 27) = %v, want none: no month", got)
+	}
+	concept := map[string]int{"nvidia": 0, "jan": 1, "27": 2}
+	at := func(ts ...token) []token { // byte offsets as if each term took 8
+		for i := range ts {
+			ts[i].start, ts[i].end = 8*ts[i].pos+1, 8*ts[i].pos+7
+		}
+		return ts
+	}
+	// "jan 27 was a bad day … for nvidia 593": the figure at term 30.
+	toks := at(token{term: "jan", pos: 0}, token{term: "27", pos: 1}, token{term: "nvidia", pos: 29}, token{term: "593", pos: 30})
+	if got := nearness(toks, concept, cs, dated, 30, -1, [2]int{}); got != 1 {
+		t.Errorf("a day given before the figure: nearness %v, want 1", got)
+	}
+	undated := make([]bool, len(cs))
+	if got := nearness(toks, concept, cs, undated, 30, -1, [2]int{}); got >= 0.5 {
+		t.Errorf("the same day, not marked as one: nearness %v, want under 0.5", got)
+	}
+	// The day after the figure ("593 … on jan 27", far off) stays far.
+	after := at(token{term: "nvidia", pos: 0}, token{term: "593", pos: 1}, token{term: "jan", pos: 30}, token{term: "27", pos: 31})
+	if got := nearness(after, concept, cs, dated, 1, -1, [2]int{}); got >= 0.5 {
+		t.Errorf("a day given far after the figure: nearness %v, want under 0.5", got)
+	}
+}
