@@ -458,3 +458,36 @@ func TestSynonymOnly(t *testing.T) {
 		mustFind(t, x, tt.q, tt.article)
 	}
 }
+
+// TestCorrect: a word no passage holds is read as the spelling one slip
+// away that the index holds, or that its thesaurus knows ("parms" is
+// "params", which passages say as "parameters"); an English word, or one
+// that would be corrected to a light word, is left as typed.
+func TestCorrect(t *testing.T) {
+	x := open(t, "", index.Options{})
+	syncIndex(t, x, starter(t))
+	for _, tt := range []struct {
+		q, typed, want string // want "" when typed stays as it is
+	}{
+		{"deepsek gpus", "deepsek", "deepseek"},
+		{"nvdia h20", "nvdia", "nvidia"},
+		{"ai diffusoin rule", "diffusoin", "diffus"},
+		{"how many parms in deepseek v3", "parms", "param"},
+		{"letter from nvidia", "letter", ""},
+		{"beyonce chips", "beyonce", ""},
+	} {
+		res := search(t, x, tt.q)
+		i := slices.IndexFunc(res.Concepts, func(c index.Concept) bool { return c.Typed == tt.typed })
+		if i < 0 {
+			t.Errorf("search %q: no concept typed %q", tt.q, tt.typed)
+			continue
+		}
+		c := res.Concepts[i]
+		switch {
+		case tt.want == "" && c.Corrected != "":
+			t.Errorf("search %q: %q corrected to %v, want it as typed", tt.q, tt.typed, c.Terms)
+		case tt.want != "" && (c.Corrected != tt.typed || !slices.Equal(c.Terms, []string{tt.want})):
+			t.Errorf("search %q: %q read as %v (corrected %q), want %q", tt.q, tt.typed, c.Terms, c.Corrected, tt.want)
+		}
+	}
+}

@@ -9,8 +9,10 @@ import (
 
 // correct guesses what an unknown question word was meant to be: the
 // spelling one edit away (a letter missing, extra, swapped with its
-// neighbour or mistyped) whose index term is the most likely, or "" when no
-// such spelling is in the index.
+// neighbour or mistyped) whose index term, or its synonym's, is the most
+// likely, or "" when no such spelling is in the index or the thesaurus. It
+// returns the passages that hold the term itself, 0 for a word only the
+// thesaurus knows.
 //
 // Edits are made to the word as typed and each candidate is then analysed,
 // because typos sit in the unstemmed word: "diffusoin" is one swap from
@@ -37,14 +39,31 @@ func (x *Index) correct(ctx context.Context, r bindex.IndexReader, typed string)
 			return
 		}
 		seen[term] = true
-		if !dict.has(term) {
+		var df, reach uint64 // passages holding the term; holding it or a synonym
+		if dict.has(term) {
+			var err error
+			if df, err = docFreq(ctx, r, term); err != nil {
+				return
+			}
+			reach = df
+		} else {
+			// A word the thesaurus knows but no passage holds
+			// ("params" for "parameters") is a word too: "parms"
+			// meant it.
+			for _, alt := range x.th.alternatives([]string{term}) {
+				if len(alt) == 1 && dict.has(alt[0]) {
+					n, err := docFreq(ctx, r, alt[0])
+					if err != nil {
+						return
+					}
+					reach = max(reach, n)
+				}
+			}
+		}
+		if reach == 0 {
 			return
 		}
-		df, err := docFreq(ctx, r, term)
-		if err != nil || df == 0 {
-			return
-		}
-		if score := weight * float64(df); score > bestScore {
+		if score := weight * float64(reach); score > bestScore {
 			best, bestScore, bestDF = term, score, df
 		}
 	}
