@@ -461,8 +461,9 @@ func TestSynonymOnly(t *testing.T) {
 
 // TestCorrect: a word no passage holds is read as the spelling one slip
 // away that the index holds, or that its thesaurus knows ("parms" is
-// "params", which passages say as "parameters"); an English word, or one
-// that would be corrected to a light word, is left as typed.
+// "params", which passages say as "parameters"), or else as the one term
+// it is a clipping of ("zuck"); an English word, or one that would be
+// corrected to a light word, is left as typed.
 func TestCorrect(t *testing.T) {
 	x := open(t, "", index.Options{})
 	syncIndex(t, x, starter(t))
@@ -473,6 +474,8 @@ func TestCorrect(t *testing.T) {
 		{"nvdia h20", "nvdia", "nvidia"},
 		{"ai diffusoin rule", "diffusoin", "diffus"},
 		{"how many parms in deepseek v3", "parms", "param"},
+		{"how many gpus is zuck gonna have", "zuck", "zuckerberg"}, // clipped
+		{"deepseek code repos", "repos", "repositori"},
 		{"letter from nvidia", "letter", ""},
 		{"beyonce chips", "beyonce", ""},
 	} {

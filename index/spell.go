@@ -96,7 +96,45 @@ func (x *Index) correct(ctx context.Context, r bindex.IndexReader, typed string)
 			}
 		}
 	}
+	if best == "" {
+		return x.completed(ctx, r, typed)
+	}
 	return best, bestDF
+}
+
+// completed returns the one index term that typed begins, and how many
+// passages hold it, when typed is chat's clipped form of a name ("zuck"
+// for Zuckerberg, "anthro" for Anthropic); or "" when no term, or more
+// than one, begins with it. The term must be at least two letters longer:
+// a word and its plural are not a clipping.
+func (x *Index) completed(ctx context.Context, r bindex.IndexReader, typed string) (string, uint64) {
+	dict, err := r.FieldDictPrefix(fieldText, []byte(typed))
+	if err != nil {
+		return "", 0
+	}
+	defer dict.Close()
+	found := ""
+	for {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			break
+		}
+		if len(e.Term) < len(typed)+2 || x.light[e.Term] {
+			continue
+		}
+		if found != "" {
+			return "", 0 // "anthro": Anthropic or anthropology
+		}
+		found = e.Term
+	}
+	if found == "" {
+		return "", 0
+	}
+	df, err := docFreq(ctx, r, found)
+	if err != nil {
+		return "", 0
+	}
+	return found, df
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
