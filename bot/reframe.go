@@ -14,15 +14,20 @@ import (
 // against its own terms; these words are not among them (the analyzer
 // drops most), so they are put right here, before the question is read.
 
-// framingWords are the words reframe corrects to.
-var framingWords = []string{
-	"how", "many", "much", "what", "whats", "when", "where", "which", "who", "whose", "why",
-	"have", "does", "did", "was", "were", "are",
-}
+// openers are the words a question opens with, and quantities the words
+// that follow "how". reframe corrects only to these, and only where they
+// stand: a slip of an auxiliary could be anywhere, and "aws" is one swap
+// from "was".
+var (
+	openers    = []string{"how", "what", "whats", "when", "where", "which", "who", "whose", "why"}
+	quantities = []string{"many", "much"}
+)
 
-// chatFraming are the ways chat writes framing words that are more than
-// one slip from them, or are themselves rare English words ("wat" is a
-// Thai temple, "wen" a cyst), so that the dictionary would keep them.
+// chatFraming are the ways chat writes an opener that are more than one
+// slip from it, or are themselves rare English words ("wat" is a Thai
+// temple, "wen" a cyst), so that the dictionary would keep them. They are
+// read so only as a question's first word: "liang wen" and "nvidia hw"
+// name a man and hardware.
 var chatFraming = map[string]string{
 	"wat": "what", "wut": "what", "wot": "what", "wats": "whats",
 	"wen": "when", "whn": "when",
@@ -32,17 +37,27 @@ var chatFraming = map[string]string{
 }
 
 // reframe returns lower, a lower-cased question, with its mistyped
-// framing words put right. A word is taken for a slip when it is in
-// chatFraming, or when it is one slip (two neighbouring letters swapped,
-// one left out or one too many) from a framing word and neither WordNet
-// nor the framing words know it: "mnay", "hav", "whta", but not "hat" or
-// "doe", which are words.
+// framing words put right: the first word when it is in chatFraming or a
+// slip of an opener, and the word after "how" when it is a slip of "many"
+// or "much". A slip is two neighbouring letters swapped, one left out or
+// one too many, in a word WordNet does not know: "mnay", "whta", "wehre",
+// but not "hat" or "manly".
 func reframe(lower string) string {
 	words := strings.Fields(lower)
 	changed := false
 	for i, w := range words {
 		bare := strings.TrimRight(w, "?!.,;:")
-		fixed := framingSlip(bare)
+		var fixed string
+		switch {
+		case i == 0:
+			if f, ok := chatFraming[bare]; ok {
+				fixed = f
+			} else {
+				fixed = slipOf(bare, openers)
+			}
+		case strings.TrimRight(words[i-1], "?!.,;:") == "how":
+			fixed = slipOf(bare, quantities)
+		}
 		if fixed == "" {
 			continue
 		}
@@ -55,16 +70,13 @@ func reframe(lower string) string {
 	return strings.Join(words, " ")
 }
 
-// framingSlip returns the framing word w was meant to be, or "".
-func framingSlip(w string) string {
-	if f, ok := chatFraming[w]; ok {
-		return f
-	}
+// slipOf returns the one word of want that w is a slip of, or "".
+func slipOf(w string, want []string) string {
 	if len(w) < 3 || !isLetters(w) || questionWords[w] || noise[w] || lexicon.Base(w) != nil {
 		return ""
 	}
 	found := ""
-	for _, f := range framingWords {
+	for _, f := range want {
 		if oneSlip(w, f) {
 			if found != "" {
 				return "" // "whoe": "who" or "whose"; neither is sure

@@ -516,12 +516,13 @@ func openingDate(text string, f figure.Figure) (end int, ok bool) {
 // nearness measures how close the term position pos is to the things the
 // question names, but concept skip, weighted: 1 when each is within a few
 // words of it, falling to 0 at a sentence's length away. Mentions within
-// the byte span near count as next to it, and so does a mention of a
-// concept that dated marks, anywhere before pos: news gives a day once
-// and reports its events in the sentences that follow ("The dollar size of
-// Nvidia's January 27, 2025 loss varies … Reuters said Nvidia erased about
-// $593 billion").
+// the byte span near count as next to it, and so does the day the
+// question gives (the concepts dated marks), written out anywhere earlier
+// in the passage: news gives a day once and reports its events in the
+// sentences that follow ("The dollar size of Nvidia's January 27, 2025
+// loss varies … Reuters said Nvidia erased about $593 billion").
 func nearness(toks []token, concept map[string]int, cs []Concept, dated []bool, pos, skip int, near [2]int) float64 {
+	day := dayWritten(toks, concept, dated, pos)
 	dist := make(map[int]int) // concept → distance of its closest mention
 	for _, t := range toks {
 		c, ok := concept[t.term]
@@ -532,7 +533,7 @@ func nearness(toks []token, concept map[string]int, cs []Concept, dated []bool, 
 		if d < 0 {
 			d = -d
 		}
-		if t.start >= near[0] && t.end <= near[1] || dated[c] && t.pos < pos {
+		if t.start >= near[0] && t.end <= near[1] || day && dated[c] && t.pos < pos {
 			d = 0 // in the span of text the figure is about as a whole
 		}
 		if old, seen := dist[c]; !seen || d < old {
@@ -548,6 +549,43 @@ func nearness(toks []token, concept map[string]int, cs []Concept, dated []bool, 
 		return 1
 	}
 	return close / all
+}
+
+// dayWritten reports whether the passage writes the day the question
+// gives before position pos, its parts together: "January 27" for "jan
+// 27", not a "Jan 6" and a "27 countries" apart.
+func dayWritten(toks []token, concept map[string]int, dated []bool, pos int) bool {
+	parts := 0
+	for _, d := range dated {
+		if d {
+			parts++
+		}
+	}
+	if parts == 0 {
+		return false
+	}
+	for i, t := range toks {
+		if t.pos >= pos {
+			break
+		}
+		c, ok := concept[t.term]
+		if !ok || !dated[c] {
+			continue
+		}
+		seen := map[int]bool{c: true}
+		for _, u := range toks[i+1:] {
+			if u.pos-t.pos > 2 || u.pos >= pos {
+				break
+			}
+			if d, ok := concept[u.term]; ok && dated[d] {
+				seen[d] = true
+			}
+		}
+		if len(seen) == parts {
+			return true
+		}
+	}
+	return false
 }
 
 // countsConcept returns the question concept that the thing a figure counts
@@ -574,36 +612,50 @@ func countsConcept(an analysis.Analyzer, counts string, cs []Concept) (int, bool
 	return found, false
 }
 
-// monthTerms are the index terms of the months' names and their
-// abbreviations.
-var monthTerms = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields("january february march april may june july august september october november december " +
-		"jan feb mar apr jun jul aug sep sept oct nov dec") {
-		m[sharedStemmer.stem(w)] = true
+// monthTerms are the index terms of the months' names, and of their
+// abbreviations, which name a month only beside a number ("jan 27", not
+// "jan leike").
+var monthTerms = sync.OnceValue(func() [2]map[string]bool {
+	full, short := make(map[string]bool), make(map[string]bool)
+	for _, w := range strings.Fields("january february march april may june july august september october november december") {
+		full[sharedStemmer.stem(w)] = true
 	}
-	return m
+	for _, w := range strings.Fields("jan feb mar apr jun jul aug sep sept oct nov dec") {
+		short[sharedStemmer.stem(w)] = true
+	}
+	return [2]map[string]bool{full, short}
 })
 
-// dateParts marks the question's concepts that give a day or a month: a
-// month ("jan"), a day of the month beside one ("27" in "jan 27"). Not a
-// year alone: "2024" names a benchmark ("AIME 2024") or a fiscal year as
-// often as a day's events.
+// dateParts marks the question's concepts that give a day: a month named
+// in full, or abbreviated beside a number, and a day of the month (1 to
+// 31) right before or after a month ("jan 27", "27 january"). Not a year
+// alone: "2024" names a benchmark ("AIME 2024") or a fiscal year as often
+// as a day's events.
 func dateParts(cs []Concept) []bool {
 	dated := make([]bool, len(cs))
-	month := false
-	for i, c := range cs {
-		if len(c.Terms) == 1 && monthTerms()[c.Terms[0]] {
-			dated[i], month = true, true
+	single := func(i int) string {
+		if i < 0 || i >= len(cs) || len(cs[i].Terms) != 1 {
+			return ""
 		}
+		return cs[i].Terms[0]
 	}
-	for i, c := range cs {
-		if len(c.Terms) != 1 {
-			continue
-		}
-		n, err := strconv.Atoi(c.Terms[0])
-		if err == nil && month && len(c.Terms[0]) <= 2 && n >= 1 && n <= 31 {
+	number := func(i int) bool {
+		_, err := strconv.Atoi(single(i))
+		return err == nil
+	}
+	months := monthTerms()
+	month := func(i int) bool {
+		t := single(i)
+		return months[0][t] || months[1][t] && (number(i-1) || number(i+1))
+	}
+	for i := range cs {
+		switch {
+		case month(i):
 			dated[i] = true
+		case number(i) && len(single(i)) <= 2 && (month(i-1) || month(i+1)):
+			if n, _ := strconv.Atoi(single(i)); n >= 1 && n <= 31 {
+				dated[i] = true
+			}
 		}
 	}
 	return dated

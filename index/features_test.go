@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,8 +105,25 @@ func TestDatedNearness(t *testing.T) {
 	if !dated[1] || !dated[2] || dated[0] {
 		t.Fatalf("dateParts(nvidia jan 27) = %v, want the month and the day", dated)
 	}
-	if got := dateParts([]Concept{{Terms: []string{"nvidia"}}, {Terms: []string{"2024"}}, {Terms: []string{"27"}}}); got[1] || got[2] {
-		t.Errorf("dateParts(nvidia 2024 27) = %v, want none: no month", got)
+	terms := func(ts ...string) []Concept {
+		out := make([]Concept, len(ts))
+		for i, t := range ts {
+			out[i] = Concept{Terms: []string{t}}
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		cs   []Concept
+		want []bool
+	}{
+		{terms("nvidia", "2024", "27"), []bool{false, false, false}},              // no month
+		{terms("gpt", "4", "releas", "march"), []bool{false, false, false, true}}, // 4 is not beside the month
+		{terms("jan", "leik", "openai"), []bool{false, false, false}},             // an abbreviation beside no number
+		{terms("27", "januari"), []bool{true, true}},
+	} {
+		if got := dateParts(tt.cs); !slices.Equal(got, tt.want) {
+			t.Errorf("dateParts(%v) = %v, want %v", tt.cs, got, tt.want)
+		}
 	}
 	concept := map[string]int{"nvidia": 0, "jan": 1, "27": 2}
 	at := func(ts ...token) []token { // byte offsets as if each term took 8
@@ -122,6 +140,11 @@ func TestDatedNearness(t *testing.T) {
 	undated := make([]bool, len(cs))
 	if got := nearness(toks, concept, cs, undated, 30, -1, [2]int{}); got >= 0.5 {
 		t.Errorf("the same day, not marked as one: nearness %v, want under 0.5", got)
+	}
+	// The month and the day apart ("jan 6 … 27 countries") are not the day.
+	apart := at(token{term: "jan", pos: 0}, token{term: "6", pos: 1}, token{term: "27", pos: 12}, token{term: "nvidia", pos: 29}, token{term: "593", pos: 30})
+	if got := nearness(apart, concept, cs, dated, 30, -1, [2]int{}); got >= 0.5 {
+		t.Errorf("the month and the day apart: nearness %v, want under 0.5", got)
 	}
 	// The day after the figure ("593 … on jan 27", far off) stays far.
 	after := at(token{term: "nvidia", pos: 0}, token{term: "593", pos: 1}, token{term: "jan", pos: 30}, token{term: "27", pos: 31})

@@ -476,6 +476,8 @@ func TestCorrect(t *testing.T) {
 		{"how many parms in deepseek v3", "parms", "param"},
 		{"how many gpus is zuck gonna have", "zuck", "zuckerberg"}, // clipped
 		{"deepseek code repos", "repos", "repositori"},
+		{"who is phil", "phil", ""},   // Philadelphia, but beside nothing the question names
+		{"chai gpt tips", "chai", ""}, // chairman: never beside "gpt"
 		{"letter from nvidia", "letter", ""},
 		{"beyonce chips", "beyonce", ""},
 	} {

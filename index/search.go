@@ -132,7 +132,7 @@ type Concept struct {
 	// ("devs", "booked"): the question is about something the corpus
 	// does not cover.
 	Names   bool
-	DocFreq uint64 // passages holding the terms, or their synonyms when none holds the terms
+	DocFreq uint64 // passages holding the terms, or another spelling or a synonym when none holds the terms
 	// Own is how many passages hold the terms themselves: "hq" may be in
 	// none while its synonym "headquarters" is in several, and then only
 	// the synonym fetches candidates.
@@ -545,6 +545,9 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head s
 		}
 		out = append(out, c)
 		i = end
+	}
+	if err := x.unclip(ctx, r, out, n, w); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

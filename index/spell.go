@@ -2,9 +2,14 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/racebot/racebot/index/rank"
 )
 
 // correct guesses what an unknown question word was meant to be: the
@@ -46,10 +51,12 @@ func (x *Index) correct(ctx context.Context, r bindex.IndexReader, typed string)
 				return
 			}
 			reach = df
-		} else {
+		} else if len(term)+2 >= len(cand) {
 			// A word the thesaurus knows but no passage holds
 			// ("params" for "parameters") is a word too: "parms"
-			// meant it.
+			// meant it. Not when stemming cut the candidate short:
+			// "jannings" stems to "jan", which the thesaurus has as
+			// January.
 			for _, alt := range x.th.alternatives([]string{term}) {
 				if len(alt) == 1 && dict.has(alt[0]) {
 					n, err := docFreq(ctx, r, alt[0])
@@ -96,45 +103,85 @@ func (x *Index) correct(ctx context.Context, r bindex.IndexReader, typed string)
 			}
 		}
 	}
-	if best == "" {
-		return x.completed(ctx, r, typed)
-	}
 	return best, bestDF
 }
 
-// completed returns the one index term that typed begins, and how many
-// passages hold it, when typed is chat's clipped form of a name ("zuck"
-// for Zuckerberg, "anthro" for Anthropic); or "" when no term, or more
-// than one, begins with it. The term must be at least two letters longer:
-// a word and its plural are not a clipping.
-func (x *Index) completed(ctx context.Context, r bindex.IndexReader, typed string) (string, uint64) {
+// unclip reads the question's words that no passage holds and that
+// correct could not place as chat's clippings of a name ("zuck" for
+// Zuckerberg, "repos" for repositories): the one index term the word
+// begins, at least two letters longer (a word and its plural are not a
+// clipping) and not a light word. Since a short prefix begins some term
+// in any large corpus ("phil": Philadelphia), the term must also stand in
+// a passage beside another of the question's concepts; otherwise the word
+// stays unknown and still counts against answering ("who is phil").
+func (x *Index) unclip(ctx context.Context, r bindex.IndexReader, cs []Concept, n uint64, w rank.Words) error {
+	for i := range cs {
+		c := &cs[i]
+		typed := c.Typed
+		if c.DocFreq != 0 || c.Corrected != "" || len(c.Terms) != 1 || len(typed) < 4 || !isLower(typed) || isEnglish(typed) {
+			continue
+		}
+		term, err := x.clipped(r, typed)
+		if err != nil {
+			return err
+		}
+		if term == "" {
+			continue
+		}
+		others := make([]query.Query, 0, len(cs))
+		for j, o := range cs {
+			if j != i && !o.Light && o.DocFreq > 0 {
+				others = append(others, conceptQuery(o, n, false))
+			}
+		}
+		if len(others) == 0 {
+			continue
+		}
+		q := bleve.NewConjunctionQuery(termQuery(term, fieldText, 1), bleve.NewDisjunctionQuery(others...))
+		sr, err := x.b.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+		if err != nil {
+			return fmt.Errorf("search: look for %q beside the question's other words: %w", term, err)
+		}
+		if sr.Total == 0 {
+			continue
+		}
+		fixed := Concept{Terms: []string{term}, Typed: typed}
+		if err := x.weigh(ctx, r, &fixed, "", nil, n, w); err != nil {
+			return err
+		}
+		fixed.Corrected = typed
+		*c = fixed
+	}
+	return nil
+}
+
+// clipped returns the one index term that typed begins, at least two
+// letters longer and not a light word, or "" when there is none or more
+// than one ("anthro": Anthropic or anthropology). Bleve's prefix iterator
+// is lazy, so this stops at the second such term however large the index.
+func (x *Index) clipped(r bindex.IndexReader, typed string) (string, error) {
 	dict, err := r.FieldDictPrefix(fieldText, []byte(typed))
 	if err != nil {
-		return "", 0
+		return "", fmt.Errorf("search: terms beginning %q: %w", typed, err)
 	}
 	defer dict.Close()
 	found := ""
 	for {
 		e, err := dict.Next()
-		if err != nil || e == nil {
-			break
+		if err != nil {
+			return "", fmt.Errorf("search: terms beginning %q: %w", typed, err)
+		}
+		if e == nil {
+			return found, nil
 		}
 		if len(e.Term) < len(typed)+2 || x.light[e.Term] {
 			continue
 		}
 		if found != "" {
-			return "", 0 // "anthro": Anthropic or anthropology
+			return "", nil
 		}
 		found = e.Term
 	}
-	if found == "" {
-		return "", 0
-	}
-	df, err := docFreq(ctx, r, found)
-	if err != nil {
-		return "", 0
-	}
-	return found, df
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
