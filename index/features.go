@@ -58,9 +58,9 @@ func (m match) credit(w rank.Words) float64 {
 
 // measure computes a candidate passage's Features against the question,
 // its coverage, its highlights, and how well each of its figures answers.
-// Support, which depends on the other candidates, and the score are set
-// by the caller.
-func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Policy) {
+// dated marks the concepts that give a day (dateParts). Support, which
+// depends on the other candidates, and the score are set by the caller.
+func (x *Index) measure(h *Hit, a *analysed, cs []Concept, dated []bool, q Query, p *rank.Policy) {
 	toks, inText := a.toks, a.terms
 	has := func(set map[string]bool, seq []string) bool {
 		for _, t := range seq {
@@ -102,7 +102,6 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, q Query, p *rank.Poli
 	}
 	var f rank.Features
 	var head bool
-	dated := dateParts(cs)
 	f.Entity, head = entity(a, concept, cs, q, dated)
 	if head {
 		// The passage names what a "what city" question asks for

@@ -308,8 +308,9 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 		hits[i].BM25 = bm25(a.toks, res.Concepts, float64(length)/float64(len(hits)), p.Words)
 		top = max(top, hits[i].BM25)
 	}
+	dated := dateParts(res.Concepts)
 	for i, a := range cands {
-		x.measure(&hits[i], a, res.Concepts, q, p)
+		x.measure(&hits[i], a, res.Concepts, dated, q, p)
 		if top > 0 {
 			hits[i].Features.BM25 = hits[i].BM25 / top
 		}
