@@ -240,6 +240,11 @@ func TestExampleFigures(t *testing.T) {
 		{question: "when was deepseek v3 announced", first: "December 26, 2024"},
 		// The day Son spoke is not when AGI comes.
 		{question: "when will agi arrive", hidden: "January 21, 2025", kinds: []figure.Kind{figure.Date, figure.Duration}},
+		// Microsoft's $80 billion is not Amazon's, although the article's
+		// title and tags list Amazon beside Microsoft.
+		{question: "how much is aws spending on ai", first: "$83 billion", single: true},
+		// The loss is a sentence after "January 27, 2025", which dates it.
+		{question: "how much did nvidia lose on jan 27", first: "$593 billion"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

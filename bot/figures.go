@@ -143,10 +143,13 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 
 // namesAll reports whether h holds every concept of the question that
 // names marks but skip, in its text or its article's title, heading or
-// tags. Other words may be said otherwise ("house" as "hold").
+// tags, but not only as one of several names the title lists: in an
+// article titled "Microsoft, Meta, Alphabet and Amazon set record AI
+// spending plans", Microsoft's passage is not about Amazon. Other words
+// may be said otherwise ("house" as "hold").
 func namesAll(h *index.Hit, names []bool, skip int) bool {
 	for i, name := range names {
-		if name && i != skip && !h.Holds(i) {
+		if name && i != skip && (!h.Holds(i) || h.Listed(i)) {
 			return false
 		}
 	}

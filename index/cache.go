@@ -2,6 +2,7 @@ package index
 
 import (
 	"container/list"
+	"regexp"
 	"strings"
 	"sync"
 )
@@ -13,13 +14,25 @@ type analysed struct {
 	toks    []token         // its text's terms, with offsets
 	terms   map[string]bool // the same terms, as a set
 	context map[string]bool // the terms of its title, heading and tags
-	runs    []run           // its runs of capitalised words
+	// scope are the terms of context outside a list of names in the
+	// title ("Microsoft, Meta, Alphabet and Amazon set record …") and,
+	// with such a title, outside the tags: an article that lists several
+	// subjects is not about each of its passages' subject.
+	scope map[string]bool
+	runs  []run // its runs of capitalised words
 
 	// names are the proper names in its text, found the first time a
 	// question asks for one: most do not.
 	namesOnce sync.Once
 	names     []name
 }
+
+// titleListRE finds a list of three or more names in a title: "Microsoft,
+// Meta, Alphabet and Amazon", "Wang, Altman, Amodei, Hassabis and others".
+var titleListRE = regexp.MustCompile(titleName + `(?:, ` + titleName + `)+,? (?:and|&) (?:others|` + titleName + `)`)
+
+// titleName is a run of capitalised words ("Goldman Sachs", "A800").
+const titleName = `\p{Lu}[\p{L}\p{N}&.'’-]*(?: \p{Lu}[\p{L}\p{N}&.'’-]*)*`
 
 // properNames returns the proper names of the passage.
 func (a *analysed) properNames() []name {
@@ -101,6 +114,14 @@ func (x *Index) analysed(id, raw string) (*analysed, error) {
 	}
 	for _, t := range analyse(x.an, h.Title+"\n"+h.Passage.Heading+"\n"+strings.ReplaceAll(strings.Join(h.Tags, " "), "-", " ")) {
 		a.context[t] = true
+	}
+	a.scope = a.context
+	if loc := titleListRE.FindStringIndex(h.Title); loc != nil {
+		a.scope = make(map[string]bool, len(a.context))
+		// The tags of such an article list the same subjects.
+		for _, t := range analyse(x.an, h.Title[:loc[0]]+"\n"+h.Title[loc[1]:]+"\n"+h.Passage.Heading) {
+			a.scope[t] = true
+		}
 	}
 	x.cache.put(id, a)
 	return a, nil

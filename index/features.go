@@ -115,12 +115,15 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, dated []bool, q Query
 
 	var total, covered, textCovered float64
 	h.credits = make([]float64, len(cs))
+	h.listed = make([]bool, len(cs))
 	credit := make([]float64, len(cs)) // each concept's credit in the text
 	for i, c := range cs {
 		w := c.Weight
 		total += w
 		credit[i] = matches[i].credit(p.Words)
 		inContext := has(a.context, c.Terms) || slices.ContainsFunc(c.Alts, func(alt []string) bool { return has(a.context, alt) })
+		inScope := has(a.scope, c.Terms) || slices.ContainsFunc(c.Alts, func(alt []string) bool { return has(a.scope, alt) })
+		h.listed[i] = matches[i] == noMatch && inContext && !inScope
 		switch matches[i] {
 		case matchExact:
 			f.Exact += w

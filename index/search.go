@@ -97,8 +97,10 @@ type Hit struct {
 	// ("GPUs" for "50,000 NVIDIA Hopper GPUs"), or -1.
 	FigureConcepts []int
 	// credits holds, for each of the question's concepts, what the
-	// passage's holding it counts toward its coverage.
+	// passage's holding it counts toward its coverage; listed whether it
+	// holds it only as one of several names its article's title lists.
 	credits []float64
+	listed  []bool
 	// FigureScores rates, for each of Passage.Figures, how well it answers
 	// the question, in [0, 1]: 0 for a kind not wanted; otherwise how near
 	// it sits to the question's words, less when it counts something else.
@@ -109,6 +111,14 @@ type Hit struct {
 // any form, in its text or its article's title, heading or tags.
 func (h *Hit) Holds(c int) bool {
 	return c >= 0 && c < len(h.credits) && h.credits[c] > 0
+}
+
+// Listed reports whether the passage holds concept c of Result.Concepts
+// only as one of several names that its article's title lists ("Amazon"
+// in "Microsoft, Meta, Alphabet and Amazon set record AI spending plans"
+// for a passage about Microsoft's): it may be about another of them.
+func (h *Hit) Listed(c int) bool {
+	return c >= 0 && c < len(h.listed) && h.listed[c]
 }
 
 // Concept is one thing a question asks about: a term, or a phrase such as
