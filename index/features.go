@@ -102,7 +102,8 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, dated []bool, q Query
 	}
 	var f rank.Features
 	var head bool
-	f.Entity, head = entity(a, concept, cs, q, dated)
+	today := writtenDay(toks, concept, dated)
+	f.Entity, head = entity(a, concept, cs, q, today)
 	if head {
 		// The passage names what a "what city" question asks for
 		// ("Hangzhou"): the question's "city" is there in other words.
@@ -166,7 +167,7 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, dated []bool, q Query
 	}
 	f.Window = window(toks, concept, cs, credit, total)
 	f.Phrase = phrases(toks, concept, cs)
-	f.Answer = x.figureScores(h, toks, concept, cs, dated, q.Want, p)
+	f.Answer = x.figureScores(h, toks, concept, cs, today, q.Want, p)
 	if h.Passage.Paragraph == 1 {
 		f.Lede = 1
 	}
@@ -215,7 +216,7 @@ func part(a *analysed, concept map[string]int, cs []Concept, matches []match) fl
 // (best of all an instance of X: "Hangzhou" for "what city"), and when it
 // stands close to the question's words; a name the question itself holds
 // answers nothing.
-func entity(a *analysed, concept map[string]int, cs []Concept, q Query, dated []bool) (best float64, head bool) {
+func entity(a *analysed, concept map[string]int, cs []Concept, q Query, today day) (best float64, head bool) {
 	if q.Class == 0 && q.Head == "" {
 		return 0, false
 	}
@@ -240,7 +241,7 @@ func entity(a *analysed, concept map[string]int, cs []Concept, q Query, dated []
 		default:
 			continue
 		}
-		best = max(best, kind*(0.5+0.5*nearness(a.toks, concept, cs, dated, nm.pos, -1, [2]int{})))
+		best = max(best, kind*(0.5+0.5*nearness(a.toks, concept, cs, today, nm.pos, -1, [2]int{})))
 	}
 	return best, head
 }
@@ -249,7 +250,7 @@ func entity(a *analysed, concept map[string]int, cs []Concept, q Query, dated []
 // FigureScores) and returns the best rating: 0 for a kind not wanted;
 // otherwise how near it sits to the question's words, less when it counts
 // something else than the question names.
-func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []Concept, dated []bool, want []figure.Kind, p *rank.Policy) float64 {
+func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []Concept, today day, want []figure.Kind, p *rank.Policy) float64 {
 	h.FigureConcepts = make([]int, len(h.Passage.Figures))
 	h.FigureScores = make([]float64, len(h.Passage.Figures))
 	best := 0.0
@@ -269,7 +270,7 @@ func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []
 		case f.Kind == figure.Date && len(f.Date) == 4:
 			a = p.Figures.BareYear
 		}
-		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(h.Passage.Text, toks, concept, cs, dated, f, h.FigureConcepts[i]))
+		h.FigureScores[i] = a * (0.5 + 0.5*aboutness(h.Passage.Text, toks, concept, cs, today, f, h.FigureConcepts[i]))
 		best = max(best, h.FigureScores[i])
 	}
 	return best
@@ -474,7 +475,7 @@ func support(hits []Hit) {
 // question names: "DeepSeek has about 50,000 GPUs" is about DeepSeek;
 // "Meta used 16,384 H100 GPUs … the compute DeepSeek reported" much less
 // so.
-func aboutness(text string, toks []token, concept map[string]int, cs []Concept, dated []bool, f figure.Figure, counted int) float64 {
+func aboutness(text string, toks []token, concept map[string]int, cs []Concept, today day, f figure.Figure, counted int) float64 {
 	// The figure's place in the term sequence: its first term, or the
 	// first term after it.
 	pos := 0
@@ -492,7 +493,7 @@ func aboutness(text string, toks []token, concept map[string]int, cs []Concept, 
 			dates = [2]int{f.Start, end}
 		}
 	}
-	return nearness(toks, concept, cs, dated, pos, counted, dates)
+	return nearness(toks, concept, cs, today, pos, counted, dates)
 }
 
 // openingDate reports whether date f opens its sentence, after at most a
@@ -519,12 +520,12 @@ func openingDate(text string, f figure.Figure) (end int, ok bool) {
 // question names, but concept skip, weighted: 1 when each is within a few
 // words of it, falling to 0 at a sentence's length away. Mentions within
 // the byte span near count as next to it, and so does the day the
-// question gives (the concepts dated marks), written out anywhere earlier
-// in the passage: news gives a day once and reports its events in the
-// sentences that follow ("The dollar size of Nvidia's January 27, 2025
-// loss varies … Reuters said Nvidia erased about $593 billion").
-func nearness(toks []token, concept map[string]int, cs []Concept, dated []bool, pos, skip int, near [2]int) float64 {
-	day := dayWritten(toks, concept, dated, pos)
+// question gives (today), written out anywhere earlier in the passage:
+// news gives a day once and reports its events in the sentences that
+// follow ("The dollar size of Nvidia's January 27, 2025 loss varies …
+// Reuters said Nvidia erased about $593 billion").
+func nearness(toks []token, concept map[string]int, cs []Concept, today day, pos, skip int, near [2]int) float64 {
+	dayBefore := today.end >= 0 && today.end < pos
 	dist := make(map[int]int) // concept → distance of its closest mention
 	for _, t := range toks {
 		c, ok := concept[t.term]
@@ -535,7 +536,7 @@ func nearness(toks []token, concept map[string]int, cs []Concept, dated []bool, 
 		if d < 0 {
 			d = -d
 		}
-		if t.start >= near[0] && t.end <= near[1] || day && dated[c] && t.pos < pos {
+		if t.start >= near[0] && t.end <= near[1] || dayBefore && today.parts[c] && t.pos < pos {
 			d = 0 // in the span of text the figure is about as a whole
 		}
 		if old, seen := dist[c]; !seen || d < old {
@@ -553,41 +554,52 @@ func nearness(toks []token, concept map[string]int, cs []Concept, dated []bool, 
 	return close / all
 }
 
-// dayWritten reports whether the passage writes the day the question
-// gives before position pos, its parts together: "January 27" for "jan
-// 27", not a "Jan 6" and a "27 countries" apart.
-func dayWritten(toks []token, concept map[string]int, dated []bool, pos int) bool {
-	parts := 0
-	for _, d := range dated {
-		if d {
-			parts++
+// day is the day a question gives ("jan 27") as one passage writes it.
+type day struct {
+	parts []bool // the question's concepts that give it (dateParts)
+	end   int    // term position where the passage first has it whole, or -1
+}
+
+// writtenDay finds where the passage first writes the question's day
+// whole, its parts within two terms of each other: "January 27" for "jan
+// 27", not a "Jan 6" and a "27 countries" apart. Measured once a passage,
+// since every figure and name in it asks.
+func writtenDay(toks []token, concept map[string]int, parts []bool) day {
+	d := day{parts: parts, end: -1}
+	var all uint64 // a bit for each part; a question has at most maxConcepts
+	for c, p := range parts {
+		if p {
+			all |= 1 << c
 		}
 	}
-	if parts == 0 {
-		return false
+	if all == 0 {
+		return d
 	}
 	for i, t := range toks {
-		if t.pos >= pos {
-			break
+		if d.end >= 0 && t.pos >= d.end {
+			break // a writing that starts here ends no sooner
 		}
 		c, ok := concept[t.term]
-		if !ok || !dated[c] {
+		if !ok || !parts[c] {
 			continue
 		}
-		seen := map[int]bool{c: true}
-		for _, u := range toks[i+1:] {
-			if u.pos-t.pos > 2 || u.pos >= pos {
+		seen := uint64(1) << c
+		for _, u := range toks[i:] {
+			if u.pos-t.pos > 2 {
 				break
 			}
-			if d, ok := concept[u.term]; ok && dated[d] {
-				seen[d] = true
+			if e, ok := concept[u.term]; ok && parts[e] {
+				seen |= 1 << e
+			}
+			if seen == all {
+				if d.end < 0 || u.pos < d.end {
+					d.end = u.pos
+				}
+				break
 			}
 		}
-		if len(seen) == parts {
-			return true
-		}
 	}
-	return false
+	return d
 }
 
 // countsConcept returns the question concept that the thing a figure counts
@@ -614,18 +626,20 @@ func countsConcept(an analysis.Analyzer, counts string, cs []Concept) (int, bool
 	return found, false
 }
 
-// monthTerms are the index terms of the months' names, and of their
-// abbreviations, which name a month only beside a number ("jan 27", not
-// "jan leike").
-var monthTerms = sync.OnceValue(func() [2]map[string]bool {
-	full, short := make(map[string]bool), make(map[string]bool)
-	for _, w := range strings.Fields("january february march april may june july august september october november december") {
-		full[sharedStemmer.stem(w)] = true
+// monthTerms are the index terms of the months' names (full), and of
+// their abbreviations (short), which name a month only beside a number
+// ("jan 27", not "jan leike").
+var monthTerms = sync.OnceValue(func() (m struct{ full, short map[string]bool }) {
+	stems := func(words string) map[string]bool {
+		set := make(map[string]bool)
+		for _, w := range strings.Fields(words) {
+			set[sharedStemmer.stem(w)] = true
+		}
+		return set
 	}
-	for _, w := range strings.Fields("jan feb mar apr jun jul aug sep sept oct nov dec") {
-		short[sharedStemmer.stem(w)] = true
-	}
-	return [2]map[string]bool{full, short}
+	m.full = stems("january february march april may june july august september october november december")
+	m.short = stems("jan feb mar apr jun jul aug sep sept oct nov dec")
+	return m
 })
 
 // dateParts marks the question's concepts that give a day: a month named
@@ -648,7 +662,7 @@ func dateParts(cs []Concept) []bool {
 	months := monthTerms()
 	month := func(i int) bool {
 		t := single(i)
-		return months[0][t] || months[1][t] && (number(i-1) || number(i+1))
+		return months.full[t] || months.short[t] && (number(i-1) || number(i+1))
 	}
 	for i := range cs {
 		switch {

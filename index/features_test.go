@@ -134,21 +134,21 @@ func TestDatedNearness(t *testing.T) {
 	}
 	// "jan 27 was a bad day … for nvidia 593": the figure at term 30.
 	toks := at(token{term: "jan", pos: 0}, token{term: "27", pos: 1}, token{term: "nvidia", pos: 29}, token{term: "593", pos: 30})
-	if got := nearness(toks, concept, cs, dated, 30, -1, [2]int{}); got != 1 {
+	if got := nearness(toks, concept, cs, writtenDay(toks, concept, dated), 30, -1, [2]int{}); got != 1 {
 		t.Errorf("a day given before the figure: nearness %v, want 1", got)
 	}
 	undated := make([]bool, len(cs))
-	if got := nearness(toks, concept, cs, undated, 30, -1, [2]int{}); got >= 0.5 {
+	if got := nearness(toks, concept, cs, writtenDay(toks, concept, undated), 30, -1, [2]int{}); got >= 0.5 {
 		t.Errorf("the same day, not marked as one: nearness %v, want under 0.5", got)
 	}
 	// The month and the day apart ("jan 6 … 27 countries") are not the day.
 	apart := at(token{term: "jan", pos: 0}, token{term: "6", pos: 1}, token{term: "27", pos: 12}, token{term: "nvidia", pos: 29}, token{term: "593", pos: 30})
-	if got := nearness(apart, concept, cs, dated, 30, -1, [2]int{}); got >= 0.5 {
+	if got := nearness(apart, concept, cs, writtenDay(apart, concept, dated), 30, -1, [2]int{}); got >= 0.5 {
 		t.Errorf("the month and the day apart: nearness %v, want under 0.5", got)
 	}
 	// The day after the figure ("593 … on jan 27", far off) stays far.
 	after := at(token{term: "nvidia", pos: 0}, token{term: "593", pos: 1}, token{term: "jan", pos: 30}, token{term: "27", pos: 31})
-	if got := nearness(after, concept, cs, dated, 1, -1, [2]int{}); got >= 0.5 {
+	if got := nearness(after, concept, cs, writtenDay(after, concept, dated), 1, -1, [2]int{}); got >= 0.5 {
 		t.Errorf("a day given far after the figure: nearness %v, want under 0.5", got)
 	}
 }
