@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -78,7 +79,8 @@ func (r report) write(w io.Writer) error {
 	b.WriteString("\n## The final policy\n\n")
 	b.WriteString("Fitted on every question of the sets above.\n\n")
 	writeModel(&b, "Ranking weights", r.policy.Rank, rank.FeatureNames)
-	writeModel(&b, fmt.Sprintf("Confidence that the first passage answers (threshold %.3f)", r.policy.ConfidentAt), r.policy.Confident, rank.EvidenceNames)
+	writeModel(&b, fmt.Sprintf("Confidence that the first passage answers (threshold %.3f), averaged with the trees below", r.policy.ConfidentAt), r.policy.Confident, rank.EvidenceNames)
+	writeTrees(&b, r.policy.ConfidentTrees)
 	writeModel(&b, fmt.Sprintf("On topic (threshold %.3f)", r.policy.OnTopicAt), r.policy.OnTopic, rank.EvidenceNames)
 	r.writeFigures(&b)
 	_, err := io.WriteString(w, b.String())
@@ -162,4 +164,33 @@ func (r report) writeFigures(b *strings.Builder) {
 	b.WriteString("\n| questions | whose answer holds a number | figure first before | after |\n|---|---:|---:|---:|\n")
 	fmt.Fprintf(b, "| %s (fitted on) | %d | %.3f | %.3f |\n", squadSet, f.fitted[0].FigureQuestions, f.fitted[0].FigureFirst, f.fitted[1].FigureFirst)
 	fmt.Fprintf(b, "| %s (figures not fitted on) | %d | %.3f | %.3f |\n", oursSet, f.held[0].FigureQuestions, f.held[0].FigureFirst, f.held[1].FigureFirst)
+}
+
+// writeTrees summarises boosted trees by the measures they split on: how
+// many trees split first on each, and how many split on it at all.
+func writeTrees(b *strings.Builder, m *rank.Trees) {
+	if m == nil {
+		return
+	}
+	first, any := make(map[string]int), make(map[string]int)
+	for _, t := range m.Trees {
+		first[t.Root.Measure]++
+		seen := make(map[string]bool)
+		for _, sp := range []rank.Split{t.Root, t.Below[0], t.Below[1]} {
+			if sp.At < math.MaxFloat64 { // not a side left unsplit
+				seen[sp.Measure] = true
+			}
+		}
+		for n := range seen {
+			any[n]++
+		}
+	}
+	fmt.Fprintf(b, "Confidence trees: %d boosted trees of two levels (in the policy file), by the measures they split on:\n\n", len(m.Trees))
+	b.WriteString("| measure | trees splitting first on it | trees splitting on it |\n|---|---:|---:|\n")
+	for _, n := range rank.EvidenceNames {
+		if any[n] > 0 {
+			fmt.Fprintf(b, "| %s | %d | %d |\n", n, first[n], any[n])
+		}
+	}
+	b.WriteString("\n")
 }

@@ -17,9 +17,14 @@ type Policy struct {
 	Rank Model `json:"rank"`
 	// Confident is the probability, from a candidate list's Evidence,
 	// that the first candidate answers the question; at ConfidentAt or
-	// above, racebot answers without hedging.
-	Confident   Model   `json:"confident"`
-	ConfidentAt float64 `json:"confident_at"`
+	// above, racebot answers without hedging. With ConfidentTrees, the
+	// probability is the mean of the two models': the trees learn how
+	// measures combine, which a linear model cannot, and the mean of the
+	// two was better than either alone on every question set
+	// (docs/quality.md).
+	Confident      Model   `json:"confident"`
+	ConfidentTrees *Trees  `json:"confident_trees,omitempty"`
+	ConfidentAt    float64 `json:"confident_at"`
 	// OnTopic is the probability that some candidate is about what the
 	// question asks; below OnTopicAt racebot declines, and in between it
 	// shows its closest passages as such.
@@ -39,6 +44,7 @@ type Policy struct {
 	Fitted *Provenance `json:"fitted,omitempty"`
 
 	rank, confident, onTopic Linear
+	confidentTrees           *Boosted
 }
 
 // Words are how much a question's words weigh and how much a match that
@@ -133,6 +139,11 @@ func (p *Policy) bind() error {
 	if p.confident, err = p.Confident.Bind(EvidenceNames); err != nil {
 		return fmt.Errorf("ranking policy: confident: %w", err)
 	}
+	if p.ConfidentTrees != nil {
+		if p.confidentTrees, err = p.ConfidentTrees.Bind(EvidenceNames); err != nil {
+			return fmt.Errorf("ranking policy: confident_trees: %w", err)
+		}
+	}
 	if p.onTopic, err = p.OnTopic.Bind(EvidenceNames); err != nil {
 		return fmt.Errorf("ranking policy: on_topic: %w", err)
 	}
@@ -167,6 +178,16 @@ func (p *Policy) SetConfident(l Linear, at float64) {
 	p.Confident = l.Model(EvidenceNames)
 }
 
+// SetConfidentTrees replaces the trees the confidence model is averaged
+// with; nil leaves the linear model alone.
+func (p *Policy) SetConfidentTrees(b *Boosted) {
+	p.confidentTrees, p.ConfidentTrees = b, nil
+	if b != nil {
+		m := b.Model(EvidenceNames)
+		p.ConfidentTrees = &m
+	}
+}
+
 // SetOnTopic replaces the on-topic model and its threshold.
 func (p *Policy) SetOnTopic(l Linear, at float64) {
 	p.onTopic, p.OnTopicAt = l, at
@@ -177,7 +198,14 @@ func (p *Policy) SetOnTopic(l Linear, at float64) {
 func (p *Policy) Score(f Features) float64 { return p.rank.Value(f.Vector()) }
 
 // Confidence is the probability that the first candidate answers.
-func (p *Policy) Confidence(e Evidence) float64 { return p.confident.Probability(e.Vector()) }
+func (p *Policy) Confidence(e Evidence) float64 {
+	v := e.Vector()
+	c := p.confident.Probability(v)
+	if p.confidentTrees != nil {
+		c = (c + p.confidentTrees.Probability(v)) / 2
+	}
+	return c
+}
 
 // Topicality is the probability that the candidates are on topic.
 func (p *Policy) Topicality(e Evidence) float64 { return p.onTopic.Probability(e.Vector()) }
