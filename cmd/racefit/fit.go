@@ -386,13 +386,13 @@ func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 flo
 	pol.SetRank(fitRanking(samples, l2))
 
 	var (
-		ex          [][]float64
-		confident   []bool
-		on          []bool
-		weight      []float64
-		onX         [][]float64
-		onWeight    []float64
-		answerableP []int // indexes in ex of answerable questions, for the thresholds
+		ex        [][]float64
+		confident []bool
+		weight    []float64
+		on        []bool
+		onX       [][]float64
+		onWeight  []float64
+		onFold    []int
 	)
 	for _, sm := range samples {
 		q := sm.query
@@ -406,9 +406,6 @@ func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 flo
 		}
 		v := res.Evidence.Vector()
 		first := sm.c.ShownBy(res.Hits[0].Passage.Article, res.Hits[0].Passage.Text)
-		if !sm.c.Unanswerable {
-			answerableP = append(answerableP, len(ex))
-		}
 		ex = append(ex, v)
 		confident = append(confident, first)
 		weight = append(weight, sm.weight())
@@ -419,38 +416,59 @@ func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 flo
 			onX = append(onX, v)
 			on = append(on, !sm.c.Unanswerable)
 			onWeight = append(onWeight, sm.weight())
+			onFold = append(onFold, sm.fold)
 		}
 	}
 	dims := len(rank.EvidenceNames)
-	conf := rank.FitLogistic(ex, confident, weight, dims, l2)
-	topic := rank.FitLogistic(onX, on, onWeight, dims, l2)
+	// Each decision is the mean of a logistic regression and boosted
+	// trees, fitted on the same loss and weights: the trees learn how
+	// the measures combine, and the mean did better than either alone
+	// out of fold (docs/quality.md).
+	fit := func(x [][]float64, y []bool, w []float64) rank.Decision {
+		return rank.Decision{Linear: rank.FitLogistic(x, y, w, dims, l2), Trees: rank.FitBoosted(x, y, w, dims)}
+	}
+	pol.SetOnTopic(fit(onX, on, onWeight), onTopicAt(onX, on, onWeight, onFold, fit))
+	// The confidence model is fitted with the same weights that right
+	// and wrong answers are counted by, so its probability is what a
+	// confident answer is right with, and answering pays when p -
+	// wrongCost(1-p) > 0. The threshold that maximised the count on the
+	// questions fitted on had come out of a flat optimum (0.676 in one
+	// fit, 0.728 in the next, for a change to a few questions), moving a
+	// dozen answers each time for nothing.
+	pol.SetConfident(fit(ex, confident, weight), wrongCost/(1+wrongCost))
+	return pol, nil
+}
 
-	// The on-topic threshold declines at most maxFalseDecline of the
-	// answerable questions; the confidence threshold weighs right
-	// answers against wrong ones.
+// onTopicAt returns the on-topic threshold: the probability below which
+// maxFalseDecline of the answerable questions fall. Trees fit the
+// questions they are fitted on more closely than new ones, so a threshold
+// read off those would decline more new questions than it should; the
+// probabilities are taken out of fold instead, each fold's questions from
+// models fitted on the other folds.
+func onTopicAt(x [][]float64, on []bool, w []float64, fold []int, fit func([][]float64, []bool, []float64) rank.Decision) float64 {
 	var ps []float64
-	for _, i := range answerableP {
-		ps = append(ps, topic.Probability(ex[i]))
+	folds := slices.Compact(slices.Sorted(slices.Values(fold)))
+	for _, k := range folds {
+		var tx [][]float64
+		var ty []bool
+		var tw []float64
+		for i := range x {
+			if fold[i] != k || len(folds) == 1 {
+				tx, ty, tw = append(tx, x[i]), append(ty, on[i]), append(tw, w[i])
+			}
+		}
+		d := fit(tx, ty, tw)
+		for i := range x {
+			if fold[i] == k && on[i] {
+				ps = append(ps, d.Probability(x[i]))
+			}
+		}
+	}
+	if len(ps) == 0 {
+		return 0
 	}
 	sort.Float64s(ps)
-	onAt := 0.0
-	if len(ps) > 0 {
-		onAt = ps[int(maxFalseDecline*float64(len(ps)))]
-	}
-	pol.SetOnTopic(topic, onAt)
-	// The confidence model is a logistic regression fitted with the same
-	// weights that right and wrong answers are counted by, so its
-	// probability is what a confident answer is right with, and answering
-	// pays when p - wrongCost(1-p) > 0. The threshold that maximised the
-	// count on the questions fitted on had come out of a flat optimum
-	// (0.676 in one fit, 0.728 in the next, for a change to a few
-	// questions), moving a dozen answers each time for nothing.
-	pol.SetConfident(conf, wrongCost/(1+wrongCost))
-	// Boosted trees on the same loss and weights are a probability too,
-	// and learn how the measures combine; their mean with the logistic
-	// model did better than either alone out of fold (docs/quality.md).
-	pol.SetConfidentTrees(rank.FitBoosted(ex, confident, weight, dims))
-	return pol, nil
+	return ps[int(maxFalseDecline*float64(len(ps)))]
 }
 
 // answer answers the samples of s that keep selects with pol, as racebot

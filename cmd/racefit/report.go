@@ -80,8 +80,9 @@ func (r report) write(w io.Writer) error {
 	b.WriteString("Fitted on every question of the sets above.\n\n")
 	writeModel(&b, "Ranking weights", r.policy.Rank, rank.FeatureNames)
 	writeModel(&b, fmt.Sprintf("Confidence that the first passage answers (threshold %.3f), averaged with the trees below", r.policy.ConfidentAt), r.policy.Confident, rank.EvidenceNames)
-	writeTrees(&b, r.policy.ConfidentTrees)
-	writeModel(&b, fmt.Sprintf("On topic (threshold %.3f)", r.policy.OnTopicAt), r.policy.OnTopic, rank.EvidenceNames)
+	writeTrees(&b, "Confidence trees", r.policy.ConfidentTrees)
+	writeModel(&b, fmt.Sprintf("On topic (threshold %.3f, from probabilities out of fold), averaged with the trees below", r.policy.OnTopicAt), r.policy.OnTopic, rank.EvidenceNames)
+	writeTrees(&b, "On-topic trees", r.policy.OnTopicTrees)
 	r.writeFigures(&b)
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -168,7 +169,7 @@ func (r report) writeFigures(b *strings.Builder) {
 
 // writeTrees summarises boosted trees by the measures they split on: how
 // many trees split first on each, and how many split on it at all.
-func writeTrees(b *strings.Builder, m *rank.Trees) {
+func writeTrees(b *strings.Builder, title string, m *rank.Trees) {
 	if m == nil {
 		return
 	}
@@ -185,7 +186,7 @@ func writeTrees(b *strings.Builder, m *rank.Trees) {
 			any[n]++
 		}
 	}
-	fmt.Fprintf(b, "Confidence trees: %d boosted trees of two levels (in the policy file), by the measures they split on:\n\n", len(m.Trees))
+	fmt.Fprintf(b, "%s: %d boosted trees of two levels (in the policy file), by the measures they split on:\n\n", title, len(m.Trees))
 	b.WriteString("| measure | trees splitting first on it | trees splitting on it |\n|---|---:|---:|\n")
 	for _, n := range rank.EvidenceNames {
 		if any[n] > 0 {

@@ -143,14 +143,10 @@ func TestTreesBindErrors(t *testing.T) {
 	}
 }
 
-// TestPolicyConfidentTrees: a policy's confidence is the mean of its
-// linear model and its trees, and a policy file's trees survive Parse and
-// Clone.
-func TestPolicyConfidentTrees(t *testing.T) {
-	p := Default().Clone()
+// TestPolicyTrees: a decision's probability is the mean of its linear
+// model and its trees, and a policy file's trees survive Parse and Clone.
+func TestPolicyTrees(t *testing.T) {
 	e := Evidence{Coverage: 1, TextCoverage: 1, Exact: 1}
-	p.SetConfidentTrees(nil)
-	linear := p.Confidence(e)
 	// One tree whose every leaf adds 10 to the log-odds: its
 	// probability is about 1.
 	s := Split{Measure: "coverage"}
@@ -159,18 +155,33 @@ func TestPolicyConfidentTrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.SetConfidentTrees(b)
-	q := p.Clone()
-	if q.ConfidentTrees == nil {
-		t.Fatal("Clone lost the trees")
-	}
-	want := (linear + sigmoid(10)) / 2
-	if got := q.Confidence(e); math.Abs(got-want) > 1e-9 {
-		t.Errorf("Confidence = %v, want the mean of %v and %v", got, linear, sigmoid(10))
-	}
-	bad := strings.Replace(string(mustJSON(t, q)), `"measure":"coverage"`, `"measure":"nothing"`, 1)
-	if _, err := Parse([]byte(bad)); err == nil || !strings.Contains(err.Error(), "confident_trees") {
-		t.Errorf("Parse of a policy whose trees split on an unknown measure: %v, want an error naming confident_trees", err)
+	for _, tc := range []struct {
+		name  string
+		set   func(p *Policy, b *Boosted)
+		prob  func(p *Policy) float64
+		field string
+	}{
+		{"confident", func(p *Policy, b *Boosted) { p.SetConfident(Decision{p.confident.Linear, b}, p.ConfidentAt) },
+			func(p *Policy) float64 { return p.Confidence(e) }, "confident"},
+		{"on topic", func(p *Policy, b *Boosted) { p.SetOnTopic(Decision{p.onTopic.Linear, b}, p.OnTopicAt) },
+			func(p *Policy) float64 { return p.Topicality(e) }, "on_topic"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := Default().Clone()
+			p.SetConfident(Decision{Linear: p.confident.Linear}, p.ConfidentAt)
+			p.SetOnTopic(Decision{Linear: p.onTopic.Linear}, p.OnTopicAt)
+			linear := tc.prob(p)
+			tc.set(p, b)
+			q := p.Clone()
+			want := (linear + sigmoid(10)) / 2
+			if got := tc.prob(q); math.Abs(got-want) > 1e-9 {
+				t.Errorf("probability %v after Clone, want the mean of %v and %v", got, linear, sigmoid(10))
+			}
+			bad := strings.Replace(string(mustJSON(t, q)), `"measure":"coverage"`, `"measure":"nothing"`, 1)
+			if _, err := Parse([]byte(bad)); err == nil || !strings.Contains(err.Error(), tc.field+": trees") {
+				t.Errorf("Parse of a policy whose trees split on an unknown measure: %v, want an error naming %s's trees", err, tc.field)
+			}
+		})
 	}
 }
 

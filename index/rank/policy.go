@@ -26,10 +26,12 @@ type Policy struct {
 	ConfidentTrees *Trees  `json:"confident_trees,omitempty"`
 	ConfidentAt    float64 `json:"confident_at"`
 	// OnTopic is the probability that some candidate is about what the
-	// question asks; below OnTopicAt racebot declines, and in between it
-	// shows its closest passages as such.
-	OnTopic   Model   `json:"on_topic"`
-	OnTopicAt float64 `json:"on_topic_at"`
+	// question asks, averaged with OnTopicTrees when there are any; below
+	// OnTopicAt racebot declines, and in between it shows its closest
+	// passages as such.
+	OnTopic      Model   `json:"on_topic"`
+	OnTopicTrees *Trees  `json:"on_topic_trees,omitempty"`
+	OnTopicAt    float64 `json:"on_topic_at"`
 
 	Words   Words   `json:"words"`
 	Figures Figures `json:"figures"`
@@ -43,8 +45,48 @@ type Policy struct {
 	// file; racebot does not use it.
 	Fitted *Provenance `json:"fitted,omitempty"`
 
-	rank, confident, onTopic Linear
-	confidentTrees           *Boosted
+	rank               Linear
+	confident, onTopic Decision
+}
+
+// Decision is a model of a yes or no from a candidate list's Evidence: a
+// linear model, averaged with boosted trees when there are any.
+type Decision struct {
+	Linear Linear
+	Trees  *Boosted // nil for none
+}
+
+// Probability returns the probability of a yes for the evidence vector v.
+func (d Decision) Probability(v []float64) float64 {
+	p := d.Linear.Probability(v)
+	if d.Trees != nil {
+		p = (p + d.Trees.Probability(v)) / 2
+	}
+	return p
+}
+
+// bindDecision binds a decision model's parts to the evidence's layout.
+func bindDecision(m Model, t *Trees) (Decision, error) {
+	var d Decision
+	var err error
+	if d.Linear, err = m.Bind(EvidenceNames); err != nil {
+		return d, err
+	}
+	if t != nil {
+		if d.Trees, err = t.Bind(EvidenceNames); err != nil {
+			return d, fmt.Errorf("trees: %w", err)
+		}
+	}
+	return d, nil
+}
+
+// treesModel returns b as Trees over the evidence, or nil.
+func treesModel(b *Boosted) *Trees {
+	if b == nil {
+		return nil
+	}
+	m := b.Model(EvidenceNames)
+	return &m
 }
 
 // Words are how much a question's words weigh and how much a match that
@@ -136,15 +178,10 @@ func (p *Policy) bind() error {
 	if p.rank, err = p.Rank.Bind(FeatureNames); err != nil {
 		return fmt.Errorf("ranking policy: rank: %w", err)
 	}
-	if p.confident, err = p.Confident.Bind(EvidenceNames); err != nil {
+	if p.confident, err = bindDecision(p.Confident, p.ConfidentTrees); err != nil {
 		return fmt.Errorf("ranking policy: confident: %w", err)
 	}
-	if p.ConfidentTrees != nil {
-		if p.confidentTrees, err = p.ConfidentTrees.Bind(EvidenceNames); err != nil {
-			return fmt.Errorf("ranking policy: confident_trees: %w", err)
-		}
-	}
-	if p.onTopic, err = p.OnTopic.Bind(EvidenceNames); err != nil {
+	if p.onTopic, err = bindDecision(p.OnTopic, p.OnTopicTrees); err != nil {
 		return fmt.Errorf("ranking policy: on_topic: %w", err)
 	}
 	if p.PerArticle <= 0 {
@@ -172,40 +209,23 @@ func (p *Policy) SetRank(l Linear) {
 	p.Rank = l.Model(FeatureNames)
 }
 
-// SetConfident and SetOnTopic replace the decision models.
-func (p *Policy) SetConfident(l Linear, at float64) {
-	p.confident, p.ConfidentAt = l, at
-	p.Confident = l.Model(EvidenceNames)
-}
-
-// SetConfidentTrees replaces the trees the confidence model is averaged
-// with; nil leaves the linear model alone.
-func (p *Policy) SetConfidentTrees(b *Boosted) {
-	p.confidentTrees, p.ConfidentTrees = b, nil
-	if b != nil {
-		m := b.Model(EvidenceNames)
-		p.ConfidentTrees = &m
-	}
+// SetConfident replaces the confidence model and its threshold.
+func (p *Policy) SetConfident(d Decision, at float64) {
+	p.confident, p.ConfidentAt = d, at
+	p.Confident, p.ConfidentTrees = d.Linear.Model(EvidenceNames), treesModel(d.Trees)
 }
 
 // SetOnTopic replaces the on-topic model and its threshold.
-func (p *Policy) SetOnTopic(l Linear, at float64) {
-	p.onTopic, p.OnTopicAt = l, at
-	p.OnTopic = l.Model(EvidenceNames)
+func (p *Policy) SetOnTopic(d Decision, at float64) {
+	p.onTopic, p.OnTopicAt = d, at
+	p.OnTopic, p.OnTopicTrees = d.Linear.Model(EvidenceNames), treesModel(d.Trees)
 }
 
 // Score is a candidate's ranking score.
 func (p *Policy) Score(f Features) float64 { return p.rank.Value(f.Vector()) }
 
 // Confidence is the probability that the first candidate answers.
-func (p *Policy) Confidence(e Evidence) float64 {
-	v := e.Vector()
-	c := p.confident.Probability(v)
-	if p.confidentTrees != nil {
-		c = (c + p.confidentTrees.Probability(v)) / 2
-	}
-	return c
-}
+func (p *Policy) Confidence(e Evidence) float64 { return p.confident.Probability(e.Vector()) }
 
 // Topicality is the probability that the candidates are on topic.
 func (p *Policy) Topicality(e Evidence) float64 { return p.onTopic.Probability(e.Vector()) }
