@@ -444,7 +444,9 @@ func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 flo
 // questions they are fitted on more closely than new ones, so a threshold
 // read off those would decline more new questions than it should; the
 // probabilities are taken out of fold instead, each fold's questions from
-// models fitted on the other folds.
+// models fitted on the other folds. Questions of a single fold (a
+// cross-validation of two folds leaves each fit one) are scored by the
+// model fitted on them, for want of others.
 func onTopicAt(x [][]float64, on []bool, w []float64, fold []int, fit func([][]float64, []bool, []float64) rank.Decision) float64 {
 	var ps []float64
 	folds := slices.Compact(slices.Sorted(slices.Values(fold)))

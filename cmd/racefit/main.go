@@ -4,10 +4,10 @@
 //
 // The policy has three fitted parts: the weights that order a question's
 // candidate passages (listwise logistic learning to rank over
-// rank.Features), the model that says whether the first passage answers
-// (the mean of a logistic regression and boosted trees over rank.Evidence),
-// and the model that says whether any is on topic (a logistic regression
-// over rank.Evidence), each with its threshold. They are fitted on
+// rank.Features), and the models that say whether the first passage
+// answers and whether any is on topic (each the mean of a logistic
+// regression and boosted trees over rank.Evidence), each with its
+// threshold. They are fitted on
 //
 //   - SQuAD v1.1 questions on 24 Wikipedia articles (testdata/squad:
 //     Rajpurkar et al. 2016, CC BY-SA 4.0), over those articles;

@@ -173,7 +173,7 @@ func writeTrees(b *strings.Builder, title string, m *rank.Trees) {
 	if m == nil {
 		return
 	}
-	first, any := make(map[string]int), make(map[string]int)
+	first, split := make(map[string]int), make(map[string]int)
 	for _, t := range m.Trees {
 		first[t.Root.Measure]++
 		seen := make(map[string]bool)
@@ -183,14 +183,14 @@ func writeTrees(b *strings.Builder, title string, m *rank.Trees) {
 			}
 		}
 		for n := range seen {
-			any[n]++
+			split[n]++
 		}
 	}
 	fmt.Fprintf(b, "%s: %d boosted trees of two levels (in the policy file), by the measures they split on:\n\n", title, len(m.Trees))
 	b.WriteString("| measure | trees splitting first on it | trees splitting on it |\n|---|---:|---:|\n")
 	for _, n := range rank.EvidenceNames {
-		if any[n] > 0 {
-			fmt.Fprintf(b, "| %s | %d | %d |\n", n, first[n], any[n])
+		if split[n] > 0 {
+			fmt.Fprintf(b, "| %s | %d | %d |\n", n, first[n], split[n])
 		}
 	}
 	b.WriteString("\n")

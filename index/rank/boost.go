@@ -22,7 +22,8 @@ type Trees struct {
 // Tree is a regression tree of two levels: Root sends a vector to Below[0]
 // when its measure is at most At, otherwise to Below[1]; each of those
 // sends it to one of two leaves the same way. Leaves holds the four
-// leaves' values, two for each of Below.
+// leaves' values, two for each of Below. A side the fit found no split
+// for has At at the largest float64, sending everything left.
 type Tree struct {
 	Root   Split      `json:"root"`
 	Below  [2]Split   `json:"below"`
@@ -47,7 +48,10 @@ type boundTree struct {
 	leaves  [4]float64
 }
 
-func (t *boundTree) value(x []float64) float64 {
+// leaf returns the index in leaves of the leaf x falls in. The fit
+// assigns samples to leaves with it too, so that a leaf's value is made
+// from the samples Probability will send there.
+func (t *boundTree) leaf(x []float64) int {
 	i := 0
 	if x[t.measure[0]] > t.at[0] {
 		i = 1
@@ -56,8 +60,10 @@ func (t *boundTree) value(x []float64) float64 {
 	if x[t.measure[1+i]] > t.at[1+i] {
 		j = 1
 	}
-	return t.leaves[2*i+j]
+	return 2*i + j
 }
+
+func (t *boundTree) value(x []float64) float64 { return t.leaves[t.leaf(x)] }
 
 // Bind returns the trees with their splits resolved against names. A split
 // on a measure the layout lacks is an error, as a weight for one is for a
@@ -122,10 +128,12 @@ const (
 )
 
 // FitBoosted fits Trees of y from x by gradient boosting on the weighted
-// logistic loss (Newton steps on each leaf), with split points at the
-// sixteenths of each measure's values. A nil weight counts every sample
-// once. The fit is deterministic: ties between splits go to the first
-// measure and the lowest point.
+// logistic loss (Newton steps on each leaf). A measure with at most 16
+// values may split between any two of them; one with more, at the
+// sixteenths of its values (counted unweighted) and above its least. A
+// nil weight counts every sample once. A NaN measure goes left of every
+// split, as Probability sends it. The fit is deterministic: ties between
+// splits go to the first measure and the lowest point.
 func FitBoosted(x [][]float64, y []bool, weight []float64, dims int) *Boosted {
 	n := len(x)
 	w := make([]float64, n)
@@ -147,8 +155,8 @@ func FitBoosted(x [][]float64, y []bool, weight []float64, dims int) *Boosted {
 	for i := range w {
 		w[i] /= total
 	}
-	// A prior of one sample each way keeps the bias finite when every
-	// sample is a yes or a no.
+	// A prior of 0.1% of the weight each way keeps the bias finite when
+	// every sample is a yes or a no.
 	pos /= total
 	b.bias = math.Log((pos + 1e-3) / (1 - pos + 1e-3))
 
@@ -157,21 +165,13 @@ func FitBoosted(x [][]float64, y []bool, weight []float64, dims int) *Boosted {
 	// bin is at most p.
 	points := make([][]float64, dims)
 	bins := make([][]uint8, dims)
-	vals := make([]float64, n)
 	for f := range dims {
-		for i := range n {
-			vals[i] = x[i][f]
-		}
-		sort.Float64s(vals)
-		for q := 1; q < boostBins; q++ {
-			v := vals[q*n/boostBins]
-			if v < vals[n-1] && (len(points[f]) == 0 || v > points[f][len(points[f])-1]) {
-				points[f] = append(points[f], v)
-			}
-		}
+		points[f] = splitPoints(x, f)
 		bins[f] = make([]uint8, n)
 		for i := range n {
-			bins[f][i] = uint8(sort.SearchFloat64s(points[f], x[i][f]))
+			if v := x[i][f]; !math.IsNaN(v) {
+				bins[f][i] = uint8(sort.SearchFloat64s(points[f], v))
+			}
 		}
 	}
 
@@ -209,34 +209,24 @@ func FitBoosted(x [][]float64, y []bool, weight []float64, dims int) *Boosted {
 		}
 		for s, idx := range sides {
 			f, p := bestSplit(bins, points, grad, hess, idx)
-			at := math.Inf(1) // no split: every sample goes left
+			// A side with no split sends everything left of the
+			// largest value (JSON has no infinity).
+			at := math.MaxFloat64
 			if f < 0 {
 				f = 0
 			} else {
 				at = points[f][p]
 			}
 			t.measure[1+s], t.at[1+s] = f, at
-			var g, h [2]float64
-			for _, i := range idx {
-				l := 0
-				if x[i][f] > at {
-					l = 1
-				}
-				g[l] += grad[i]
-				h[l] += hess[i]
-			}
-			for l := range 2 {
-				t.leaves[2*s+l] = boostRate * g[l] / (h[l] + boostL2)
-			}
 		}
-		if math.IsInf(t.at[1], 1) || math.IsInf(t.at[2], 1) {
-			// JSON has no infinity: a side with no split gets the
-			// largest value instead, which sends everything left too.
-			for s := 1; s < 3; s++ {
-				if math.IsInf(t.at[s], 1) {
-					t.at[s] = math.MaxFloat64
-				}
-			}
+		var g, h [4]float64
+		for i := range n {
+			l := t.leaf(x[i])
+			g[l] += grad[i]
+			h[l] += hess[i]
+		}
+		for l := range t.leaves {
+			t.leaves[l] = boostRate * g[l] / (h[l] + boostL2)
 		}
 		b.trees = append(b.trees, t)
 		for i := range n {
@@ -246,9 +236,38 @@ func FitBoosted(x [][]float64, y []bool, weight []float64, dims int) *Boosted {
 	return b
 }
 
+// splitPoints returns the values of measure f that a split may send
+// samples left of (at or below), in increasing order, at most boostBins of
+// them. A measure of few values gets every value but its largest, so that
+// a flag set on a few samples can be split on at either end.
+func splitPoints(x [][]float64, f int) []float64 {
+	vals := make([]float64, 0, len(x))
+	for _, xi := range x {
+		if !math.IsNaN(xi[f]) {
+			vals = append(vals, xi[f])
+		}
+	}
+	if len(vals) == 0 {
+		return nil
+	}
+	sort.Float64s(vals)
+	distinct := slices.Compact(slices.Clone(vals))
+	if len(distinct) <= boostBins {
+		return distinct[:len(distinct)-1]
+	}
+	points := []float64{vals[0]}
+	for q := 1; q < boostBins; q++ {
+		v := vals[q*len(vals)/boostBins]
+		if v < vals[len(vals)-1] && v > points[len(points)-1] {
+			points = append(points, v)
+		}
+	}
+	return points
+}
+
 // bestSplit returns the measure and split point that most reduce the
 // second-order loss of the samples idx, or -1 when no split leaves
-// boostMinHess of curvature on each side.
+// boostMinHess of curvature on each side or gains anything.
 func bestSplit(bins [][]uint8, points [][]float64, grad, hess []float64, idx []int) (measure, point int) {
 	var G, H float64
 	for _, i := range idx {
@@ -258,7 +277,7 @@ func bestSplit(bins [][]uint8, points [][]float64, grad, hess []float64, idx []i
 	parent := G * G / (H + boostL2)
 	measure, point = -1, -1
 	best := 1e-12
-	var hg, hh [boostBins + 1]float64
+	var hg, hh [boostBins + 1]float64 // a bin for each point, and one above them
 	for f := range points {
 		clear(hg[:])
 		clear(hh[:])

@@ -44,6 +44,9 @@ func TestFitBoostedInteraction(t *testing.T) {
 	}
 	// Once the interaction is learnt, later trees fit what is left,
 	// which is noise; the first ones must not.
+	if len(b.trees) < 10 {
+		t.Fatalf("%d trees fitted, want the 100 the fit allows", len(b.trees))
+	}
 	for k, tr := range b.trees[:10] {
 		if tr.measure[0] == 2 {
 			t.Errorf("tree %d splits first on the noise measure: %+v", k, tr)
@@ -65,29 +68,136 @@ func TestFitBoostedWeights(t *testing.T) {
 	}
 }
 
-// TestFitBoostedDegenerate: no samples, one label only, or one value only
-// give a finite model and no panic.
-func TestFitBoostedDegenerate(t *testing.T) {
+// TestFitBoostedDiscrete fits measures of a few values, as most evidence
+// measures are (flags, thirds), where a split point is a value samples
+// hold: what goes left in the fit must go left in Probability, at both
+// levels of a tree, and a value held by few samples at either end of a
+// measure must be one a split can isolate.
+func TestFitBoostedDiscrete(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		x    [][]float64
-		y    []bool
+		// count of samples and share of yes at each point
+		points []struct {
+			x     []float64
+			n     int
+			share float64
+		}
 	}{
-		{"none", nil, nil},
-		{"all yes", [][]float64{{0}, {1}, {2}}, []bool{true, true, true}},
-		{"all no", [][]float64{{0}, {1}, {2}}, []bool{false, false, false}},
-		{"one value", [][]float64{{1}, {1}, {1}, {1}}, []bool{true, false, true, false}},
+		{"both flags", []struct {
+			x     []float64
+			n     int
+			share float64
+		}{{[]float64{0, 0}, 300, 0}, {[]float64{1, 0}, 300, 0}, {[]float64{0, 1}, 300, 0}, {[]float64{1, 1}, 300, 1}}},
+		{"three values", []struct {
+			x     []float64
+			n     int
+			share float64
+		}{{[]float64{0, 0}, 400, 0}, {[]float64{1, 0}, 400, 1}, {[]float64{2, 0}, 400, 1}}},
+		{"a rare least value", []struct {
+			x     []float64
+			n     int
+			share float64
+		}{{[]float64{0, 0}, 50, 1}, {[]float64{1, 0}, 950, 0.5}}},
+		{"a rare greatest value", []struct {
+			x     []float64
+			n     int
+			share float64
+		}{{[]float64{0, 0}, 950, 0.5}, {[]float64{1, 0}, 50, 1}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var x [][]float64
+			var y []bool
+			for _, p := range tc.points {
+				yes := int(p.share * float64(p.n))
+				for i := range p.n {
+					x = append(x, p.x)
+					y = append(y, i < yes)
+				}
+			}
+			b := FitBoosted(x, y, nil, 2)
+			for _, p := range tc.points {
+				if got := b.Probability(p.x); math.Abs(got-p.share) > 0.1 {
+					t.Errorf("P(yes | %v) = %.3f, want about %.2f", p.x, got, p.share)
+				}
+			}
+		})
+	}
+}
+
+// TestFitBoostedTree: the first tree fitted on an interaction of two
+// flags (yes only when both are set) gives the one yes point a leaf of
+// its own, which takes both of the tree's levels.
+func TestFitBoostedTree(t *testing.T) {
+	points := [][]float64{{0, 0}, {1, 0}, {0, 1}, {1, 1}}
+	var x [][]float64
+	var y []bool
+	for range 100 {
+		for k, p := range points {
+			x = append(x, p)
+			y = append(y, k == 3)
+		}
+	}
+	b := FitBoosted(x, y, nil, 2)
+	if len(b.trees) == 0 {
+		t.Fatal("no tree fitted")
+	}
+	tr := &b.trees[0]
+	yes := tr.leaf(points[3])
+	for _, p := range points[:3] {
+		if tr.leaf(p) == yes {
+			t.Errorf("the first tree puts %v in the leaf of %v: %+v", p, points[3], *tr)
+		}
+	}
+	if tr.value(points[3]) <= 0 {
+		t.Errorf("the yes point's leaf is %v, want above 0", tr.value(points[3]))
+	}
+}
+
+// TestFitBoostedDegenerate: no samples, one label only, or one value only
+// give a finite model and no panic, and the share of yes.
+func TestFitBoostedDegenerate(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		x        [][]float64
+		y        []bool
+		min, max float64 // the probability wanted
+	}{
+		{"none", nil, nil, 0, 1},
+		{"all yes", [][]float64{{0}, {1}, {2}}, []bool{true, true, true}, 0.99, 1},
+		{"all no", [][]float64{{0}, {1}, {2}}, []bool{false, false, false}, 0, 0.01},
+		{"one value", [][]float64{{1}, {1}, {1}, {1}}, []bool{true, false, true, false}, 0.49, 0.51},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := FitBoosted(tc.x, tc.y, nil, 1)
 			p := b.Probability([]float64{1})
-			if math.IsNaN(p) || p < 0 || p > 1 {
-				t.Fatalf("probability %v", p)
+			if math.IsNaN(p) || p < tc.min || p > tc.max {
+				t.Fatalf("probability %v, want it in [%v, %v]", p, tc.min, tc.max)
 			}
 			if _, err := b.Model([]string{"m"}).Bind([]string{"m"}); err != nil {
 				t.Fatalf("the fitted model does not bind: %v", err)
 			}
 		})
+	}
+}
+
+// TestFitBoostedNaN: a NaN measure is fitted where Probability sends it,
+// left of every split, with the least values: NaN samples that are all
+// yes and zeros that are all no share a leaf.
+func TestFitBoostedNaN(t *testing.T) {
+	var x [][]float64
+	var y []bool
+	for range 100 {
+		x = append(x, []float64{math.NaN()}, []float64{0}, []float64{1})
+		y = append(y, true, false, true)
+	}
+	b := FitBoosted(x, y, nil, 1)
+	for _, v := range []float64{math.NaN(), 0} {
+		if p := b.Probability([]float64{v}); p < 0.4 || p > 0.6 {
+			t.Errorf("P(yes | %v) = %.3f, want about 0.5 (the NaN and zero samples' leaf)", v, p)
+		}
+	}
+	if p := b.Probability([]float64{1}); p < 0.9 {
+		t.Errorf("P(yes | 1) = %.3f, want near 1", p)
 	}
 }
 
@@ -117,6 +227,8 @@ func TestTreesRoundTrip(t *testing.T) {
 	}
 }
 
+// TestTreesBindErrors: trees that split on a measure the layout lacks, or
+// hold a value that is not a number, are refused when bound.
 func TestTreesBindErrors(t *testing.T) {
 	leaf := func(v float64) Trees {
 		s := Split{Measure: "a"}
@@ -185,6 +297,7 @@ func TestPolicyTrees(t *testing.T) {
 	}
 }
 
+// mustJSON encodes v or fails the test.
 func mustJSON(t *testing.T, v any) []byte {
 	t.Helper()
 	data, err := json.Marshal(v)
