@@ -38,7 +38,8 @@ type Answer struct {
 	Message string `json:"message,omitempty"`
 	// Unknown lists words of the question that no article mentions.
 	Unknown []string `json:"unknown,omitempty"`
-	// Corrected maps words taken for typos to what was searched instead.
+	// Corrected maps words taken for typos to the word searched instead,
+	// as the articles write it ("stargte": "stargate").
 	Corrected map[string]string `json:"corrected,omitempty"`
 
 	// IndexUpdated is when the index answering was last updated; absent

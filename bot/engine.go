@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -109,7 +110,7 @@ func (e *Engine) answer(ctx context.Context, question string, want []figure.Kind
 			if a.Corrected == nil {
 				a.Corrected = make(map[string]string)
 			}
-			a.Corrected[c.Corrected] = c.Terms[0]
+			a.Corrected[c.Corrected] = cmp.Or(c.Word, c.Terms[0])
 		}
 	}
 	outcome := e.decide(res)

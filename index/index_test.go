@@ -469,17 +469,18 @@ func TestCorrect(t *testing.T) {
 	syncIndex(t, x, starter(t))
 	for _, tt := range []struct {
 		q, typed, want string // want "" when typed stays as it is
+		word           string // how the passages write it
 	}{
-		{"deepsek gpus", "deepsek", "deepseek"},
-		{"nvdia h20", "nvdia", "nvidia"},
-		{"ai diffusoin rule", "diffusoin", "diffus"},
-		{"how many parms in deepseek v3", "parms", "param"},
-		{"how many gpus is zuck gonna have", "zuck", "zuckerberg"}, // clipped
-		{"deepseek code repos", "repos", "repositori"},
-		{"who is phil", "phil", ""},   // Philadelphia, but beside nothing the question names
-		{"chai gpt tips", "chai", ""}, // chairman: never beside "gpt"
-		{"letter from nvidia", "letter", ""},
-		{"beyonce chips", "beyonce", ""},
+		{"deepsek gpus", "deepsek", "deepseek", "deepseek"},
+		{"nvdia h20", "nvdia", "nvidia", "nvidia"},
+		{"ai diffusoin rule", "diffusoin", "diffus", "diffusion"},
+		{"how many parms in deepseek v3", "parms", "param", ""},                  // only the thesaurus knows "params"
+		{"how many gpus is zuck gonna have", "zuck", "zuckerberg", "zuckerberg"}, // clipped
+		{"deepseek code repos", "repos", "repositori", "repositories"},
+		{"who is phil", "phil", "", ""},   // Philadelphia, but beside nothing the question names
+		{"chai gpt tips", "chai", "", ""}, // chairman: never beside "gpt"
+		{"letter from nvidia", "letter", "", ""},
+		{"beyonce chips", "beyonce", "", ""},
 	} {
 		res := search(t, x, tt.q)
 		i := slices.IndexFunc(res.Concepts, func(c index.Concept) bool { return c.Typed == tt.typed })
@@ -493,6 +494,9 @@ func TestCorrect(t *testing.T) {
 			t.Errorf("search %q: %q corrected to %v, want it as typed", tt.q, tt.typed, c.Terms)
 		case tt.want != "" && (c.Corrected != tt.typed || !slices.Equal(c.Terms, []string{tt.want})):
 			t.Errorf("search %q: %q read as %v (corrected %q), want %q", tt.q, tt.typed, c.Terms, c.Corrected, tt.want)
+		}
+		if c.Word != tt.word {
+			t.Errorf("search %q: %q corrected to the word %q, want %q", tt.q, tt.typed, c.Word, tt.word)
 		}
 	}
 }

@@ -149,6 +149,11 @@ type Concept struct {
 	Own       uint64
 	Typed     string // the words as the question has them
 	Corrected string // the word as typed, when it was a likely typo
+	// Word is how the best candidate holding it writes the term a typo
+	// was corrected to, lower case ("stargate" for the term "stargat"),
+	// for telling the user what was searched; "" when no candidate holds
+	// it (a correction to a word only the thesaurus knows).
+	Word string
 }
 
 // Result is the answer to a search.
@@ -329,10 +334,37 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 	for i := range hits {
 		hits[i].Score = p.Score(hits[i].Features)
 	}
+	correctedWords(res.Concepts, hits, cands)
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	res.Evidence = evidence(hits, res.Concepts, q, n)
 	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
 	return res, nil
+}
+
+// correctedWords sets the Word of each corrected concept from the
+// best-scored candidate that holds its term: the index holds stems, which
+// are not words to show ("revenu").
+func correctedWords(cs []Concept, hits []Hit, cands []*analysed) {
+	for ci := range cs {
+		c := &cs[ci]
+		if c.Corrected == "" || len(c.Terms) != 1 {
+			continue
+		}
+		best := math.Inf(-1)
+		for i, a := range cands {
+			if hits[i].Score <= best {
+				continue
+			}
+			for _, t := range a.toks {
+				if t.term == c.Terms[0] {
+					w := strings.ToLower(a.hit.Passage.Text[t.start:t.end])
+					w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+					c.Word, best = w, hits[i].Score
+					break
+				}
+			}
+		}
+	}
 }
 
 // filter is the query a passage's article must match for q's filters, or
