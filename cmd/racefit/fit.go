@@ -422,8 +422,9 @@ func fitPolicy(ctx context.Context, base *rank.Policy, samples []*sample, l2 flo
 	dims := len(rank.EvidenceNames)
 	// Each decision is the mean of a logistic regression and boosted
 	// trees, fitted on the same loss and weights: the trees learn how
-	// the measures combine, and the mean did better than either alone
-	// out of fold (docs/quality.md).
+	// the measures combine, and out of fold the mean did better than the
+	// linear model alone on every set, and than the trees alone on most
+	// (docs/quality.md).
 	fit := func(x [][]float64, y []bool, w []float64) rank.Decision {
 		return rank.Decision{Linear: rank.FitLogistic(x, y, w, dims, l2), Trees: rank.FitBoosted(x, y, w, dims)}
 	}
