@@ -76,6 +76,11 @@ func (m Trees) Bind(names []string) (*Boosted, error) {
 			if i < 0 {
 				return nil, fmt.Errorf("tree %d splits on unknown measure %q", k, sp.Measure)
 			}
+			if math.IsNaN(sp.At) {
+				// Every comparison with NaN is false: the split would
+				// send everything left, whatever the file meant.
+				return nil, fmt.Errorf("tree %d splits %q at NaN", k, sp.Measure)
+			}
 			b.trees[k].measure[s], b.trees[k].at[s] = i, sp.At
 		}
 		for _, v := range t.Leaves {

@@ -162,7 +162,7 @@ func TestFitBoostedDegenerate(t *testing.T) {
 		y        []bool
 		min, max float64 // the probability wanted
 	}{
-		{"none", nil, nil, 0, 1},
+		{"none", nil, nil, 0.49, 0.51},
 		{"all yes", [][]float64{{0}, {1}, {2}}, []bool{true, true, true}, 0.99, 1},
 		{"all no", [][]float64{{0}, {1}, {2}}, []bool{false, false, false}, 0, 0.01},
 		{"one value", [][]float64{{1}, {1}, {1}, {1}}, []bool{true, false, true, false}, 0.49, 0.51},
@@ -245,6 +245,7 @@ func TestTreesBindErrors(t *testing.T) {
 		{"NaN leaf", leaf(math.NaN()), "leaf of NaN"},
 		{"infinite leaf", leaf(math.Inf(1)), "leaf of +Inf"},
 		{"NaN bias", Trees{Bias: math.NaN()}, "bias of NaN"},
+		{"NaN split", func() Trees { m := leaf(0); m.Trees[0].Root.At = math.NaN(); return m }(), `splits "a" at NaN`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := tc.m.Bind([]string{"a"})
