@@ -60,7 +60,7 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 	var groups [][]int
 	var groupOf map[int]int
 	pick.disagreements, groups, groupOf = disagreementsOf(cands, fp.Gap, confident)
-	pick.list(cands, groups, groupOf)
+	pick.list(cands, groups, groupOf, q.Parts, res.Concepts)
 	pick.highlightShown(cands, shown)
 	return pick
 }
@@ -275,8 +275,12 @@ func disagreementsOf(cands []candidate, gap float64, confident bool) ([]Disagree
 // list fills the figure list, best first, and highlights each listed
 // figure and each disagreeing one in its passage. A figure in a
 // disagreement brings the rest of it along, in the disagreement's order,
-// so that the figures shown side by side are also listed together.
-func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]int) {
+// so that the figures shown side by side are also listed together. When
+// the question asks several things at once, the best figure for each part
+// leads, whatever the others score: "how many GPUs … and what did V3
+// cost?" shows a count as well as the costs that fill the passages found
+// for both.
+func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]int, parts []Question, cs []index.Concept) {
 	emitted := make(map[int]bool)
 	emit := func(i int) {
 		if emitted[i] || len(pick.top) >= maxFigures {
@@ -287,6 +291,19 @@ func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]
 		pid := c.h.Passage.ID()
 		pick.highlight[pid] = append(pick.highlight[pid], c.fig)
 		pick.top = append(pick.top, figureOf(c))
+	}
+	if len(parts) > 1 {
+		lead := make(map[int]bool)
+		for _, p := range parts {
+			if i := partLead(p, cands, cs); i >= 0 {
+				lead[i] = true
+			}
+		}
+		for i := range cands {
+			if lead[i] {
+				emit(i)
+			}
+		}
 	}
 	for i := range cands {
 		if g, ok := groupOf[i]; ok {
@@ -305,6 +322,47 @@ func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]
 			}
 		}
 	}
+}
+
+// partLead returns the candidate that best answers part, a question
+// asked together with others, or -1: the best of a kind it asks for that
+// counts what it asks about, in a passage about what the question names
+// ("2,048 Nvidia H800 GPUs" for "how many GPUs does DeepSeek have", not
+// Llama 3's "405-billion-parameter" for DeepSeek's parameters). English
+// puts what is counted first ("how many GPUs does …", "r1 param count"),
+// so only the first two words the part searches for are taken as what it
+// counts: "how many are active per token" counts no tokens. A part that
+// asks for an amount, a date or a share takes the best of that kind when
+// none counts what it asks about; a count or quantity of something else
+// ("2.79 million GPU hours" for "how many params") answers nothing.
+func partLead(part Question, cands []candidate, cs []index.Concept) int {
+	counted := strings.Fields(strings.ToLower(part.Search))
+	counted = counted[:min(2, len(counted))]
+	best := -1
+	for i, c := range cands {
+		if !slices.Contains(part.Want, c.fig.Kind) {
+			continue
+		}
+		if c.named && c.concept >= 0 && c.concept < len(cs) && containsWords(counted, cs[c.concept].Typed) {
+			return i
+		}
+		if best < 0 && c.fig.Kind != figure.Count && c.fig.Kind != figure.Quantity {
+			best = i
+		}
+	}
+	return best
+}
+
+// containsWords reports whether the words of phrase, lower case, are
+// all among words.
+func containsWords(words []string, phrase string) bool {
+	fs := strings.Fields(strings.ToLower(phrase))
+	for _, f := range fs {
+		if !slices.ContainsFunc(words, func(w string) bool { return strings.Trim(w, "?!.,;:'\"") == f }) {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 // highlightShown makes the quoted passages highlight the figures they

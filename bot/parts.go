@@ -99,8 +99,12 @@ func askedByParts(text string, q Question) Question {
 	if len(raws) == 1 {
 		return q
 	}
+	var parts []Question
 	for _, raw := range raws {
-		q = withAsked(q, Parse(raw))
+		part := Parse(raw)
+		q = withAsked(q, part)
+		parts = append(parts, part)
 	}
+	q.Parts = parts
 	return q
 }

@@ -71,7 +71,13 @@ func TestAskedByParts(t *testing.T) {
 	}
 	// A question of one part is left as it is.
 	q := Parse("how many GPUs does DeepSeek have")
-	if got := askedByParts(q.Raw, q); !slices.Equal(got.Want, q.Want) {
-		t.Errorf("one part: wants %v, want %v", got.Want, q.Want)
+	if got := askedByParts(q.Raw, q); !slices.Equal(got.Want, q.Want) || got.Parts != nil {
+		t.Errorf("one part: wants %v, %d parts, want %v and no parts", got.Want, len(got.Parts), q.Want)
+	}
+	// Each part is also kept as read alone.
+	two := "how many GPUs does DeepSeek have and what did V3 cost?"
+	parts := askedByParts(two, Parse(two)).Parts
+	if len(parts) != 2 || parts[0].Want[0] != figure.Count || !slices.Equal(parts[1].Want, []figure.Kind{figure.Money}) {
+		t.Errorf("%q: %d parts, want a count asked first, then money", two, len(parts))
 	}
 }

@@ -42,6 +42,11 @@ type Question struct {
 	// event as a later article reports it done ("when can i buy an h20"
 	// is answered with forecasts only).
 	Future bool
+	// Parts are the questions a message asks at once, each read alone
+	// ("how many GPUs does DeepSeek have", "what did V3 cost?"), so that
+	// the figures block answers every part and not only the best-scored
+	// one; nil for a question of one part.
+	Parts []Question
 }
 
 var (
