@@ -526,7 +526,14 @@ func openingDate(text string, f figure.Figure) (end int, ok bool) {
 // Reuters said Nvidia erased about $593 billion").
 func nearness(toks []token, concept map[string]int, cs []Concept, today day, pos, skip int, near [2]int) float64 {
 	dayBefore := today.end >= 0 && today.end < pos
-	dist := make(map[int]int) // concept → distance of its closest mention
+	// dist is each concept's distance to its closest mention, -1 for
+	// none: a slice, not a map, so that the weights below add up in the
+	// same order every time and a fit on these features comes out the
+	// same twice.
+	dist := make([]int, len(cs))
+	for c := range dist {
+		dist[c] = -1
+	}
 	for _, t := range toks {
 		c, ok := concept[t.term]
 		if !ok || c == skip {
@@ -539,12 +546,15 @@ func nearness(toks []token, concept map[string]int, cs []Concept, today day, pos
 		if t.start >= near[0] && t.end <= near[1] || dayBefore && today.parts[c] && t.pos < pos {
 			d = 0 // in the span of text the figure is about as a whole
 		}
-		if old, seen := dist[c]; !seen || d < old {
+		if dist[c] < 0 || d < dist[c] {
 			dist[c] = d
 		}
 	}
 	var all, close float64
 	for c, d := range dist {
+		if d < 0 {
+			continue
+		}
 		all += cs[c].Weight
 		close += cs[c].Weight * max(0, 1-float64(max(0, d-nearTokens/3))/float64(2*nearTokens))
 	}

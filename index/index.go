@@ -53,12 +53,11 @@ type Options struct {
 	// next question; zero means 2,048 and a negative number none.
 	PassageCache int
 	// StableTies makes which passages tie for the last candidate places
-	// the same in every build of a corpus: a few more candidates are
-	// fetched and cut by score, then passage ID. Without it, ties go by
-	// Bleve's segment order, which parallel writers and background
-	// merges vary from build to build. It costs a search about a third
-	// more stored passages, so it is for measurements (racefit) that
-	// must come out the same twice, not for answering.
+	// the same in every build of a corpus: Bleve orders hits by score,
+	// then passage ID. Without it, ties go by Bleve's segment order,
+	// which parallel writers and background merges vary from build to
+	// build. Comparing IDs costs a search time, so it is for measurements
+	// (racefit) that must come out the same twice, not for answering.
 	StableTies bool
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -16,7 +17,9 @@ import (
 
 	"github.com/racebot/racebot/corpus"
 	"github.com/racebot/racebot/corpus/corpustest"
+	"github.com/racebot/racebot/corpus/figure"
 	"github.com/racebot/racebot/index"
+	"github.com/racebot/racebot/index/rank"
 )
 
 // starter copies the embedded corpus into a MapFS that tests can change.
@@ -497,6 +500,73 @@ func TestCorrect(t *testing.T) {
 		}
 		if c.Word != tt.word {
 			t.Errorf("search %q: %q corrected to the word %q, want %q", tt.q, tt.typed, c.Word, tt.word)
+		}
+	}
+}
+
+// TestStableTies: with StableTies, passages tied in score at the cut are
+// the ones of lowest ID, in every build: here 80 articles say the same
+// thing and only the first candidates of them are fetched.
+func TestStableTies(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := range 80 {
+		name := fmt.Sprintf("tied-%02d.md", i)
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(newArticle, "A new article about zettaflops", fmt.Sprintf("Report %d", i), 1))}
+	}
+	var first []string
+	for build := range 2 {
+		x := open(t, "", index.Options{StableTies: true})
+		syncIndex(t, x, fsys)
+		res, err := x.Search(context.Background(), index.Query{Text: "zettaflops cluster", Limit: 100, PerArticle: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.Passage.ID())
+		}
+		if len(ids) == 0 || len(ids) == len(fsys) {
+			t.Fatalf("build %d: %d candidates of %d tied passages, want some but not all", build, len(ids), len(fsys))
+		}
+		if !slices.IsSorted(ids) || ids[0] != "tied-00/1" {
+			t.Errorf("build %d: candidates %q, want the lowest IDs in order", build, ids)
+		}
+		if build == 0 {
+			first = ids
+		} else if !slices.Equal(ids, first) {
+			t.Errorf("candidates differ between builds:\n%q\n%q", first, ids)
+		}
+	}
+}
+
+// TestFeaturesRepeat: a passage's features are the same to the last bit
+// every time it is measured, so that a fit on them comes out the same
+// twice; sums over a map had added the question's weights in a random
+// order.
+func TestFeaturesRepeat(t *testing.T) {
+	x := open(t, "", index.Options{PassageCache: -1})
+	syncIndex(t, x, starter(t))
+	questions := []string{
+		"how many GPUs did DeepSeek use to train V3 and what did it cost in 2024",
+		"when did nvidia lose $593 billion in market value on january 27",
+		"how many jobs did trump say stargate would create in the united states",
+	}
+	for _, q := range questions {
+		var first []rank.Features
+		for try := range 30 {
+			res, err := x.Search(context.Background(), index.Query{Text: q, Want: []figure.Kind{figure.Count, figure.Money, figure.Date}, Limit: 10, PerArticle: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var fs []rank.Features
+			for _, h := range res.Hits {
+				fs = append(fs, h.Features)
+			}
+			if try == 0 {
+				first = fs
+			} else if !slices.Equal(fs, first) {
+				t.Fatalf("%q: try %d measured\n%+v\nafter\n%+v", q, try, fs, first)
+			}
 		}
 	}
 }

@@ -269,18 +269,14 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 		if filter != nil {
 			qq = bleve.NewConjunctionQuery(qq, filter)
 		}
-		fetched := size
-		if x.opts.StableTies {
-			fetched += stableExtra
-		}
-		req := bleve.NewSearchRequestOptions(qq, fetched, 0, false)
+		req := bleve.NewSearchRequestOptions(qq, size, 0, false)
 		req.Fields = []string{fieldStored}
+		if x.opts.StableTies {
+			req.SortBy(stableOrder)
+		}
 		sr, err := x.b.SearchInContext(ctx, req)
 		if err != nil {
 			return fmt.Errorf("search: %w", err)
-		}
-		if x.opts.StableTies {
-			sr.Hits = stableCut(sr.Hits, size)
 		}
 		for _, dm := range sr.Hits {
 			if !slices.ContainsFunc(found, func(f *search.DocumentMatch) bool { return f.ID == dm.ID }) {
@@ -335,7 +331,15 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 		hits[i].Score = p.Score(hits[i].Features)
 	}
 	correctedWords(res.Concepts, hits, cands)
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	// Passages that score the same (the same sentences in two articles)
+	// go by ID, not by the order Bleve returned them in, which varies in
+	// the last bits of its scores from build to build.
+	slices.SortStableFunc(hits, func(a, b Hit) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Passage.ID(), b.Passage.ID())
+	})
 	res.Evidence = evidence(hits, res.Concepts, q, n)
 	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
 	return res, nil
@@ -1001,18 +1005,9 @@ func (x *Index) tokens(text string) []token {
 	return out
 }
 
-// stableExtra is how many candidates past the cut StableTies fetches: ties
-// at the cut wider than this still go by segment order.
-const stableExtra = 10
-
-// stableCut orders hits by score, then ID, and keeps the first size: the
-// same candidates whichever order Bleve's segments gave tied ones.
-func stableCut(hits search.DocumentMatchCollection, size int) search.DocumentMatchCollection {
-	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	return hits[:min(size, len(hits))]
-}
+// stableOrder is the order StableTies has Bleve collect hits in: by
+// score, then by passage ID, so that passages tied at the cut are the
+// same in every build, however parallel writers and merges laid out the
+// segments. Ties of thousands ("Tyne" in a SQuAD article about Tyneside)
+// are cut as well as ties of two.
+var stableOrder = []string{"-_score", "_id"}

@@ -1,10 +1,7 @@
 package index
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2/search"
 )
 
 // TestCollocation: a word and the next one that WordNet holds as one entry
@@ -27,36 +24,6 @@ func TestCollocation(t *testing.T) {
 		if got, _ := collocation(tt.word, tt.rest); got != tt.want {
 			t.Errorf("collocation(%q, %q) = %q, want %q", tt.word, tt.rest, got, tt.want)
 		}
-	}
-}
-
-// TestStableCut: hits tied in score are kept and ordered by ID, whatever
-// order Bleve's segments gave them, so that the cut takes the same ones.
-func TestStableCut(t *testing.T) {
-	hit := func(id string, score float64) *search.DocumentMatch {
-		return &search.DocumentMatch{ID: id, Score: score}
-	}
-	for _, tt := range []struct {
-		name string
-		hits search.DocumentMatchCollection
-		size int
-		want string
-	}{
-		{"ties at the cut by ID", search.DocumentMatchCollection{hit("a/1", 3), hit("c/1", 1), hit("b/1", 1)}, 2, "a/1 b/1"},
-		{"the other segment order", search.DocumentMatchCollection{hit("a/1", 3), hit("b/1", 1), hit("c/1", 1)}, 2, "a/1 b/1"},
-		{"score before ID", search.DocumentMatchCollection{hit("a/1", 1), hit("z/9", 2)}, 1, "z/9"},
-		{"fewer hits than the cut", search.DocumentMatchCollection{hit("b/1", 1), hit("a/1", 1)}, 5, "a/1 b/1"},
-		{"no hits", nil, 3, ""},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			var ids []string
-			for _, h := range stableCut(tt.hits, tt.size) {
-				ids = append(ids, h.ID)
-			}
-			if got := strings.Join(ids, " "); got != tt.want {
-				t.Errorf("stableCut = %q, want %q", got, tt.want)
-			}
-		})
 	}
 }
 

@@ -36,8 +36,11 @@ const (
 	// fitted on: every one Bleve fetches.
 	candidates = 100
 	// maxFalseDecline is the share of the answerable questions fitted on
-	// that the on-topic threshold may decline.
-	maxFalseDecline = 0.02
+	// that the on-topic threshold may decline. The aim is 2% of new
+	// questions, but questions of folds not fitted on fall below a
+	// threshold read at 2% a little more often (SQuAD 0.021, our chat set
+	// 0.025, cross-validated), so it is read at 1.8%: SQuAD 0.019.
+	maxFalseDecline = 0.018
 	// wrongCost is what answering confidently with a wrong first passage
 	// costs against what a right one gains: the confidence threshold is
 	// where the expected gain is zero (fitPolicy). A user who
