@@ -28,7 +28,9 @@ type Answer struct {
 	// match what was asked.
 	Confident bool      `json:"confident"`
 	Passages  []Passage `json:"passages"`
-	// Figures are the figures that answer the question, best first.
+	// Figures are the figures that answer the question, best first; the
+	// last may instead be the best for a part of a question that asks two
+	// things, when no figure before it answers that part.
 	Figures []Figure `json:"figures"`
 	// Disagreements groups figures for the same thing on which sources
 	// differ, to be shown side by side.

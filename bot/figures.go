@@ -72,6 +72,15 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 // best first and without repeats.
 func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Figures) []candidate {
 	var cands []candidate
+	if !confident && slices.ContainsFunc(res.Concepts, func(c index.Concept) bool {
+		return c.Names && !c.Light && strings.ContainsAny(c.Typed, "0123456789") && len(figure.Extract(c.Typed)) == 0
+	}) {
+		// The question names a model no passage holds ("how many
+		// parameters does Kimi K2 have", "when is R2 out"), so no figure
+		// of the closest passages is about it, however well it counts
+		// what was asked.
+		return nil
+	}
 	best := res.Hits[0].Coverage
 	// Candidates are scored on their passage's score relative to the
 	// best passage's, so that the policy's bonuses mean the same whatever
@@ -276,43 +285,48 @@ func disagreementsOf(cands []candidate, gap float64, confident bool) ([]Disagree
 // figure and each disagreeing one in its passage. A figure in a
 // disagreement brings the rest of it along, in the disagreement's order,
 // so that the figures shown side by side are also listed together. When
-// the question asks several things at once, the best figure for each part
-// leads, whatever the others score: "how many GPUs … and what did V3
-// cost?" shows a count as well as the costs that fill the passages found
-// for both.
+// the question asks several things at once and the list would hold no
+// figure of the kind a part asks for, that part's best figure (partLead)
+// takes the last place: "how many GPUs … and what did V3 cost?" had
+// listed four costs from the passages found for both, and now lists
+// DeepSeek's 2,048 GPUs as well.
 func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]int, parts []Question, cs []index.Concept) {
-	emitted := make(map[int]bool)
-	emit := func(i int) {
-		if emitted[i] || len(pick.top) >= maxFigures {
-			return
+	var order []int // the candidates in the order listed, whatever the room
+	seen := make(map[int]bool)
+	for i := range cands {
+		members := []int{i}
+		if g, ok := groupOf[i]; ok {
+			members = groups[g]
 		}
-		emitted[i] = true
+		for _, j := range members {
+			if !seen[j] {
+				seen[j] = true
+				order = append(order, j)
+			}
+		}
+	}
+	shown := order[:min(maxFigures, len(order))]
+	var leads []int
+	if len(parts) > 1 {
+		taken := make(map[int]bool)
+		for _, p := range parts {
+			fit := partFit(p, cs)
+			i := partLead(fit, cands, taken)
+			if i < 0 || slices.ContainsFunc(shown, func(j int) bool { return fit(cands[j]) >= fit(cands[i]) }) {
+				continue // none, or one as good is listed already
+			}
+			taken[i] = true
+			leads = append(leads, i)
+		}
+	}
+	if len(leads) > 0 {
+		shown = append(slices.Clone(order[:min(maxFigures-len(leads), len(order))]), leads...)
+	}
+	for _, i := range shown {
 		c := cands[i]
 		pid := c.h.Passage.ID()
 		pick.highlight[pid] = append(pick.highlight[pid], c.fig)
 		pick.top = append(pick.top, figureOf(c))
-	}
-	if len(parts) > 1 {
-		lead := make(map[int]bool)
-		for _, p := range parts {
-			if i := partLead(p, cands, cs); i >= 0 {
-				lead[i] = true
-			}
-		}
-		for i := range cands {
-			if lead[i] {
-				emit(i)
-			}
-		}
-	}
-	for i := range cands {
-		if g, ok := groupOf[i]; ok {
-			for _, j := range groups[g] {
-				emit(j)
-			}
-			continue
-		}
-		emit(i)
 	}
 	for _, d := range pick.disagreements {
 		for _, f := range d.Figures {
@@ -324,30 +338,54 @@ func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]
 	}
 }
 
-// partLead returns the candidate that best answers part, a question
-// asked together with others, or -1: the best of a kind it asks for that
-// counts what it asks about, in a passage about what the question names
-// ("2,048 Nvidia H800 GPUs" for "how many GPUs does DeepSeek have", not
-// Llama 3's "405-billion-parameter" for DeepSeek's parameters). English
+// partFit returns how well a candidate answers part, a question asked
+// together with others: 2 when it counts what the part asks about, 1 when
+// it is merely of a kind the part asks for, 0 when it does not answer.
+// The candidate must be about what the whole question names
+// (candidate.named: its passage holds the names, and its figure describes
+// no other, as Llama 3's "405-billion-parameter" does), and its passage
+// must hold every word the part itself gives ("DeepSeek" in "how many
+// GPUs does DeepSeek have"), not only in a title's list: a part about
+// xAI, which no article names, takes no count of DeepSeek's, and "… when
+// did it come online" no date of another cluster that is online; a part
+// that names nothing ("… and when was it founded") takes nothing. English
 // puts what is counted first ("how many GPUs does …", "r1 param count"),
 // so only the first two words the part searches for are taken as what it
-// counts: "how many are active per token" counts no tokens. A part that
-// asks for an amount, a date or a share takes the best of that kind when
-// none counts what it asks about; a count or quantity of something else
-// ("2.79 million GPU hours" for "how many params") answers nothing.
-func partLead(part Question, cands []candidate, cs []index.Concept) int {
-	counted := strings.Fields(strings.ToLower(part.Search))
-	counted = counted[:min(2, len(counted))]
-	best := -1
+// counts: "how many are active per token" counts no tokens. A count or
+// quantity that counts something else ("2.79 million GPU hours" for "how
+// many params") answers nothing; an amount, a date, a duration or a share
+// of the kind asked for answers, if less well.
+func partFit(part Question, cs []index.Concept) func(candidate) int {
+	words := strings.Fields(strings.ToLower(part.Search))
+	counted := words[:min(2, len(words))]
+	var own []int // the concepts the part itself names
+	for k, c := range cs {
+		if !c.Light && containsWords(words, c.Typed) {
+			own = append(own, k)
+		}
+	}
+	return func(c candidate) int {
+		switch {
+		case len(own) == 0 || !slices.Contains(part.Want, c.fig.Kind) || !c.named:
+			return 0
+		case slices.ContainsFunc(own, func(k int) bool { return k != c.concept && (!c.h.Holds(k) || c.h.Listed(k)) }):
+			return 0
+		case c.concept >= 0 && c.concept < len(cs) && containsWords(counted, cs[c.concept].Typed):
+			return 2
+		case c.fig.Kind != figure.Count && c.fig.Kind != figure.Quantity:
+			return 1
+		}
+		return 0
+	}
+}
+
+// partLead returns the candidate, not taken by another part, that fit
+// rates best, the first of those rated alike; -1 when none answers.
+func partLead(fit func(candidate) int, cands []candidate, taken map[int]bool) int {
+	best, rated := -1, 0
 	for i, c := range cands {
-		if !slices.Contains(part.Want, c.fig.Kind) {
-			continue
-		}
-		if c.named && c.concept >= 0 && c.concept < len(cs) && containsWords(counted, cs[c.concept].Typed) {
-			return i
-		}
-		if best < 0 && c.fig.Kind != figure.Count && c.fig.Kind != figure.Quantity {
-			best = i
+		if r := fit(c); !taken[i] && r > rated {
+			best, rated = i, r
 		}
 	}
 	return best

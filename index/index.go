@@ -56,8 +56,9 @@ type Options struct {
 	// the same in every build of a corpus: Bleve orders hits by score,
 	// then passage ID. Without it, ties go by Bleve's segment order,
 	// which parallel writers and background merges vary from build to
-	// build. Comparing IDs costs a search time, so it is for measurements
-	// (racefit) that must come out the same twice, not for answering.
+	// build. It turns off Bleve's quickest collection and loads the ID of
+	// every matching passage, so it is for measurements (racefit) that
+	// must come out the same twice, not for answering.
 	StableTies bool
 }
 

@@ -332,13 +332,12 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 	}
 	correctedWords(res.Concepts, hits, cands)
 	// Passages that score the same (the same sentences in two articles)
-	// go by ID, not by the order Bleve returned them in, which varies in
-	// the last bits of its scores from build to build.
+	// go by ID, not by the order Bleve returned them in, which for hits
+	// it ties varies from build to build. IDs compare as text ("a/10"
+	// before "a/2"): any fixed order does, and the policy was fitted with
+	// this one.
 	slices.SortStableFunc(hits, func(a, b Hit) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Passage.ID(), b.Passage.ID())
+		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Passage.ID(), b.Passage.ID()))
 	})
 	res.Evidence = evidence(hits, res.Concepts, q, n)
 	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
