@@ -29,8 +29,8 @@ type Answer struct {
 	Confident bool      `json:"confident"`
 	Passages  []Passage `json:"passages"`
 	// Figures are the figures that answer the question, best first; the
-	// last may instead be the best for a part of a question that asks two
-	// things, when no figure before it answers that part.
+	// last one or two may instead be the best for a part of a question
+	// that asks several things, when no figure before them answers it.
 	Figures []Figure `json:"figures"`
 	// Disagreements groups figures for the same thing on which sources
 	// differ, to be shown side by side.

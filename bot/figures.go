@@ -33,6 +33,9 @@ type candidate struct {
 	// for "how many parameters does gpt-5 have", a count of parameters in
 	// a passage about DeepSeek-V3 is of something else.
 	named bool
+	// other is whether the figure describes a name the question does not
+	// hold (describesOther), part of what named rules out.
+	other bool
 	// prec is the figure's precision, set by disagreementsOf for its
 	// comparisons.
 	prec float64
@@ -72,15 +75,6 @@ func pickFigures(q Question, res *index.Result, shown []index.Hit, confident boo
 // best first and without repeats.
 func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Figures) []candidate {
 	var cands []candidate
-	if !confident && slices.ContainsFunc(res.Concepts, func(c index.Concept) bool {
-		return c.Names && !c.Light && strings.ContainsAny(c.Typed, "0123456789") && len(figure.Extract(c.Typed)) == 0
-	}) {
-		// The question names a model no passage holds ("how many
-		// parameters does Kimi K2 have", "when is R2 out"), so no figure
-		// of the closest passages is about it, however well it counts
-		// what was asked.
-		return nil
-	}
 	best := res.Hits[0].Coverage
 	// Candidates are scored on their passage's score relative to the
 	// best passage's, so that the policy's bonuses mean the same whatever
@@ -125,8 +119,9 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 			if q.Future && f.Kind == figure.Date && before(f.Date, h.Published) {
 				continue // when a forecast was made, not what it forecasts
 			}
-			named := namesAll(h, names, concept) && !describesOther(h.Passage.Text, f, res.Concepts)
-			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: named}
+			other := describesOther(h.Passage.Text, f, res.Concepts)
+			named := namesAll(h, names, concept) && !other
+			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: named, other: other}
 			switch {
 			case j < len(h.FigureScores) && h.FigureScores[j] > 0:
 				c.score += fp.Answer * h.FigureScores[j]
@@ -284,12 +279,13 @@ func disagreementsOf(cands []candidate, gap float64, confident bool) ([]Disagree
 // list fills the figure list, best first, and highlights each listed
 // figure and each disagreeing one in its passage. A figure in a
 // disagreement brings the rest of it along, in the disagreement's order,
-// so that the figures shown side by side are also listed together. When
-// the question asks several things at once and the list would hold no
-// figure of the kind a part asks for, that part's best figure (partLead)
-// takes the last place: "how many GPUs … and what did V3 cost?" had
-// listed four costs from the passages found for both, and now lists
-// DeepSeek's 2,048 GPUs as well.
+// so that the figures shown side by side are also listed together, room
+// allowing. When the question asks several things at once, the best
+// figures are often all for one part, from the passages found for both:
+// four costs for "how many GPUs … and what did V3 cost?". So a part
+// whose best answer (partFit, partLead) is better than any figure listed
+// gets it listed at the end, in place of the last of the others; a list
+// of four holds at most three such.
 func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]int, parts []Question, cs []index.Concept) {
 	var order []int // the candidates in the order listed, whatever the room
 	seen := make(map[int]bool)
@@ -305,24 +301,37 @@ func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]
 			}
 		}
 	}
-	shown := order[:min(maxFigures, len(order))]
 	var leads []int
+	listed := func() []int {
+		return append(slices.Clone(order[:min(max(0, maxFigures-len(leads)), len(order))]), leads...)
+	}
 	if len(parts) > 1 {
-		taken := make(map[int]bool)
-		for _, p := range parts {
-			fit := partFit(p, cs)
-			i := partLead(fit, cands, taken)
-			if i < 0 || slices.ContainsFunc(shown, func(j int) bool { return fit(cands[j]) >= fit(cands[i]) }) {
-				continue // none, or one as good is listed already
+		fits := make([]func(candidate) int, len(parts))
+		for k, p := range parts {
+			var before *Question
+			if k > 0 {
+				before = &parts[k-1]
 			}
-			taken[i] = true
-			leads = append(leads, i)
+			fits[k] = partFit(p, before, cs)
+		}
+		taken := make(map[int]bool)
+		// A lead takes a place from the end of the list, which may be
+		// the figure that answered another part: look again after each.
+		for added := true; added && len(leads) < len(parts); {
+			added = false
+			shown := listed()
+			for _, fit := range fits {
+				i := partLead(fit, cands, taken)
+				if i < 0 || slices.ContainsFunc(shown, func(j int) bool { return fit(cands[j]) >= fit(cands[i]) }) {
+					continue // none, or one as good is listed
+				}
+				taken[i], added = true, true
+				leads = append(leads, i)
+				break
+			}
 		}
 	}
-	if len(leads) > 0 {
-		shown = append(slices.Clone(order[:min(maxFigures-len(leads), len(order))]), leads...)
-	}
-	for _, i := range shown {
+	for _, i := range listed() {
 		c := cands[i]
 		pid := c.h.Passage.ID()
 		pick.highlight[pid] = append(pick.highlight[pid], c.fig)
@@ -341,32 +350,46 @@ func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]
 // partFit returns how well a candidate answers part, a question asked
 // together with others: 2 when it counts what the part asks about, 1 when
 // it is merely of a kind the part asks for, 0 when it does not answer.
-// The candidate must be about what the whole question names
-// (candidate.named: its passage holds the names, and its figure describes
-// no other, as Llama 3's "405-billion-parameter" does), and its passage
-// must hold every word the part itself gives ("DeepSeek" in "how many
-// GPUs does DeepSeek have"), not only in a title's list: a part about
+// The figure must describe no name the question does not hold (as Llama
+// 3's "405-billion-parameter" does), and its passage must hold every word
+// the part itself gives ("DeepSeek" in "how many GPUs does DeepSeek
+// have"), not only in a title's list; the other parts' names it need not
+// hold, which are often in other articles. So a part about
 // xAI, which no article names, takes no count of DeepSeek's, and "… when
 // did it come online" no date of another cluster that is online; a part
-// that names nothing ("… and when was it founded") takes nothing. English
+// that names nothing ("… and when was it founded") takes nothing. A part
+// that names something and refers back with a pronoun ("… and when did it
+// come online") also gives the words of the part before it (before, nil
+// for the first): Stargate UAE's "2026" is online, but not High-Flyer's
+// cluster. English
 // puts what is counted first ("how many GPUs does …", "r1 param count"),
 // so only the first two words the part searches for are taken as what it
 // counts: "how many are active per token" counts no tokens. A count or
 // quantity that counts something else ("2.79 million GPU hours" for "how
 // many params") answers nothing; an amount, a date, a duration or a share
 // of the kind asked for answers, if less well.
-func partFit(part Question, cs []index.Concept) func(candidate) int {
-	words := strings.Fields(strings.ToLower(part.Search))
+func partFit(part Question, before *Question, cs []index.Concept) func(candidate) int {
+	words := wordsOf(part.Search)
 	counted := words[:min(2, len(words))]
-	var own []int // the concepts the part itself names
-	for k, c := range cs {
-		if !c.Light && containsWords(words, c.Typed) {
-			own = append(own, k)
+	names := func(words []string) []int {
+		var ks []int
+		for k, c := range cs {
+			if !c.Light && containsWords(words, c.Typed) {
+				ks = append(ks, k)
+			}
 		}
+		return ks
+	}
+	own := names(words) // the concepts the part names
+	if len(own) == 0 {
+		return func(candidate) int { return 0 }
+	}
+	if before != nil && slices.ContainsFunc(wordsOf(part.Text), func(w string) bool { return pronouns[w] }) {
+		own = append(own, names(wordsOf(before.Search))...)
 	}
 	return func(c candidate) int {
 		switch {
-		case len(own) == 0 || !slices.Contains(part.Want, c.fig.Kind) || !c.named:
+		case !slices.Contains(part.Want, c.fig.Kind) || c.other:
 			return 0
 		case slices.ContainsFunc(own, func(k int) bool { return k != c.concept && (!c.h.Holds(k) || c.h.Listed(k)) }):
 			return 0
@@ -391,12 +414,24 @@ func partLead(fit func(candidate) int, cands []candidate, taken map[int]bool) in
 	return best
 }
 
+// pronouns are the words by which a part of a question refers to what an
+// earlier part names.
+var pronouns = map[string]bool{"it": true, "its": true, "it's": true, "they": true, "them": true, "their": true, "he": true, "his": true, "she": true, "her": true}
+
+// wordsOf splits text, lower case, as the analyser does: "xai-colossus"
+// gives the two words of the concept typed "xai colossus".
+func wordsOf(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+}
+
 // containsWords reports whether the words of phrase, lower case, are
 // all among words.
 func containsWords(words []string, phrase string) bool {
 	fs := strings.Fields(strings.ToLower(phrase))
 	for _, f := range fs {
-		if !slices.ContainsFunc(words, func(w string) bool { return strings.Trim(w, "?!.,;:'\"") == f }) {
+		if !slices.Contains(words, f) {
 			return false
 		}
 	}
