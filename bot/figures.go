@@ -350,24 +350,25 @@ func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]
 // partFit returns how well a candidate answers part, a question asked
 // together with others: 2 when it counts what the part asks about, 1 when
 // it is merely of a kind the part asks for, 0 when it does not answer.
+//
 // The figure must describe no name the question does not hold (as Llama
 // 3's "405-billion-parameter" does), and its passage must hold every word
-// the part itself gives ("DeepSeek" in "how many GPUs does DeepSeek
-// have"), not only in a title's list; the other parts' names it need not
-// hold, which are often in other articles. So a part about
-// xAI, which no article names, takes no count of DeepSeek's, and "… when
-// did it come online" no date of another cluster that is online; a part
-// that names nothing ("… and when was it founded") takes nothing. A part
-// that names something and refers back with a pronoun ("… and when did it
-// come online") also gives the words of the part before it (before, nil
-// for the first): Stargate UAE's "2026" is online, but not High-Flyer's
-// cluster. English
-// puts what is counted first ("how many GPUs does …", "r1 param count"),
-// so only the first two words the part searches for are taken as what it
-// counts: "how many are active per token" counts no tokens. A count or
-// quantity that counts something else ("2.79 million GPU hours" for "how
-// many params") answers nothing; an amount, a date, a duration or a share
-// of the kind asked for answers, if less well.
+// the part gives ("DeepSeek" in "how many GPUs does DeepSeek have"), not
+// only in a title's list; the other parts' words it need not hold, which
+// are often in other articles. So a part about xAI, which no article
+// names, takes no count of DeepSeek's, and a part that names nothing
+// ("… and when was it founded") takes nothing. A part that names
+// something and refers back with a pronoun also gives the words of the
+// part before it (before, nil for the first): for "… and when did it come
+// online", Stargate UAE's "2026" is online, but it is not High-Flyer's
+// cluster.
+//
+// English puts what is counted first ("how many GPUs does …", "r1 param
+// count"), so only the first two words the part searches for are taken
+// as what it counts: "how many are active per token" counts no tokens. A
+// count or quantity that counts something else ("2.79 million GPU hours"
+// for "how many params") answers nothing; an amount, a date, a duration
+// or a share of the kind asked for answers, if less well.
 func partFit(part Question, before *Question, cs []index.Concept) func(candidate) int {
 	words := wordsOf(part.Search)
 	counted := words[:min(2, len(words))]

@@ -30,12 +30,13 @@
 // locked chat set (testdata/eval/chat-heldout.jsonl) is never fitted on; it
 // is answered with the final policy only, once per run.
 //
-// Two runs on the same code give the same report: the indexes are opened
-// with index.Options.StableTies, so that passages tied for the last
-// candidate places are cut by ID, not by the segment order that parallel
-// writers leave. Without it, the 2,000 distractors' ties moved a few
-// candidates from run to run, the fitted models with them, and
-// confident-first by up to 0.01 on every set.
+// Two runs on the same code write the same policy byte for byte: the
+// indexes are opened with index.Options.StableTies, so that passages tied
+// for the last candidate places are cut by ID, not by the segment order
+// that parallel writers leave, and the features are summed in a fixed
+// order. Without that, ties moved a few candidates from run to run, the
+// fitted models with them, and confident-first by up to 0.01 on every
+// set.
 //
 // Run it from the repository's root:
 //
