@@ -385,7 +385,7 @@ func partFit(part Question, before *Question, cs []index.Concept) func(candidate
 	if len(own) == 0 {
 		return func(candidate) int { return 0 }
 	}
-	if before != nil && slices.ContainsFunc(wordsOf(part.Text), func(w string) bool { return pronouns[w] }) {
+	if before != nil && refersBack(part.Text) {
 		own = append(own, names(wordsOf(before.Search))...)
 	}
 	return func(c candidate) int {
@@ -414,10 +414,6 @@ func partLead(fit func(candidate) int, cands []candidate, taken map[int]bool) in
 	}
 	return best
 }
-
-// pronouns are the words by which a part of a question refers to what an
-// earlier part names.
-var pronouns = map[string]bool{"it": true, "its": true, "it's": true, "they": true, "them": true, "their": true, "he": true, "his": true, "she": true, "her": true}
 
 // wordsOf splits text, lower case, as the analyser does: "xai-colossus"
 // gives the two words of the concept typed "xai colossus".

@@ -76,6 +76,16 @@ func untilBreak(text string) string {
 	return text
 }
 
+// pronouns are the words by which a part of a question refers to what an
+// earlier part names.
+var pronouns = map[string]bool{"it": true, "its": true, "it's": true, "they": true, "them": true, "their": true, "he": true, "his": true, "she": true, "her": true}
+
+// refersBack reports whether a part of a question refers with a pronoun
+// to what an earlier part names ("… and when did it come online").
+func refersBack(part string) bool {
+	return slices.ContainsFunc(wordsOf(part), func(w string) bool { return pronouns[w] })
+}
+
 // withAsked returns q also asking for what other asks: its kinds of
 // figure, and its kind of name when q asks for none. Whether q asks about
 // the future stays q's own: one part that does ("… and when will it

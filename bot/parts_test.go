@@ -81,3 +81,23 @@ func TestAskedByParts(t *testing.T) {
 		t.Errorf("%q: %d parts, want a count asked first, then money", two, len(parts))
 	}
 }
+
+// TestRefersBack: a part that says "it" or "they" is about what the part
+// before it names; one that names its own subject is not.
+func TestRefersBack(t *testing.T) {
+	for _, tt := range []struct {
+		part string
+		want bool
+	}{
+		{"when did it come online", true},
+		{"how many are they selling", true},
+		{"what was its cost?", true},
+		{"what did V3 cost?", false},
+		{"who founded deepseek", false},
+		{"is there a waitlist", false},
+	} {
+		if got := refersBack(tt.part); got != tt.want {
+			t.Errorf("refersBack(%q) = %v, want %v", tt.part, got, tt.want)
+		}
+	}
+}
