@@ -570,3 +570,26 @@ func TestFeaturesRepeat(t *testing.T) {
 		}
 	}
 }
+
+// TestStray: a question about a company the first passage does not
+// mention ("apple" in a question Microsoft's spending answers) has the
+// weight of that name as Stray; one whose names the passage holds, or
+// whose missing word no passage holds, has none.
+func TestStray(t *testing.T) {
+	x := open(t, "", index.Options{})
+	syncIndex(t, x, starter(t))
+	for _, tt := range []struct {
+		q     string
+		stray bool
+	}{
+		{"how much is apple spending on ai data centers in 2025", true},
+		{"tsmc capex 2025", true},
+		{"how much is microsoft spending on ai data centers in 2025", false},
+		{"microsoft spending on ai cafeterias", false}, // "cafeterias" is in no passage
+	} {
+		res := search(t, x, tt.q)
+		if got := res.Evidence.Stray > 0; got != tt.stray {
+			t.Errorf("%q: Stray = %.3f, want it above 0: %v", tt.q, res.Evidence.Stray, tt.stray)
+		}
+	}
+}

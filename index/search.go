@@ -340,8 +340,47 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Passage.ID(), b.Passage.ID()))
 	})
 	res.Evidence = evidence(hits, res.Concepts, q, n)
+	if len(hits) > 0 {
+		res.Evidence.Stray = stray(hits[0], res.Concepts, cands)
+	}
 	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
 	return res, nil
+}
+
+// stray returns the share of the question's weight in concepts top lacks
+// that some candidate writes as a name: capitalised, and not only where a
+// sentence starts.
+func stray(top Hit, cs []Concept, cands []*analysed) float64 {
+	var total, out float64
+	for i, c := range cs {
+		total += c.Weight
+		if c.Light || c.DocFreq == 0 || i >= len(top.credits) || top.credits[i] > 0 {
+			continue
+		}
+		if slices.ContainsFunc(cands, func(a *analysed) bool { return writesAsName(a, c.Terms[0]) }) {
+			out += c.Weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return out / total
+}
+
+// writesAsName reports whether a passage writes term as (part of) a name.
+func writesAsName(a *analysed, term string) bool {
+	if !a.terms[term] {
+		return false
+	}
+	text := a.hit.Passage.Text
+	for _, r := range a.runs {
+		for k := r.first; k < r.end; k++ {
+			if a.toks[k].term == term && !(k == r.first && sentenceStart(text, a.toks[k].start)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // correctedWords sets the Word of each corrected concept from the

@@ -116,6 +116,11 @@ type Evidence struct {
 	// Agree is the share of the next candidates that come from the first
 	// one's article: answers cluster in the article about the subject.
 	Agree float64 `rank:"agree"`
+	// Stray is the share of the question's weight in words the first
+	// candidate lacks that the corpus writes as names ("Apple", "TSMC"):
+	// a question about a company the passage does not mention is about
+	// something else, however well the rest of it matches.
+	Stray float64 `rank:"stray"`
 }
 
 // Vector returns the features in the order of FeatureNames.
