@@ -46,7 +46,12 @@ var floors = []floor{
 	{"../testdata/squad/questions.jsonl", "squad", bot.Scores{Hit1: 0.85, Hit3: 0.93, ConfidentFirst: 0.70, FigureFirst: 0.41, FalseDecline: 0.025}},
 	{"../testdata/eval/dev.jsonl", "distractors", bot.Scores{Hit1: 0.74, Hit3: 0.86, FigureFirst: 0.45, Handled: 0.8}},
 	{"../testdata/eval/heldout.jsonl", "distractors", bot.Scores{Hit1: 0.81, Hit3: 0.89, FigureFirst: 0.5, Handled: 0.93}},
-	{"../testdata/eval/chat.jsonl", "distractors", bot.Scores{Hit1: 0.69, Hit3: 0.80, FigureFirst: 0.41, Handled: 0.90, OffTopicDeclined: 0.95}},
+	// 38 of the 41 off-topic questions: "lol who's gonna win the super
+	// bowl this year" had been declined for "gonna", read as a noun no
+	// article holds, and is hedged now that chat's auxiliaries are
+	// question words (so that "how many gpus is zuck gonna have" is
+	// answered).
+	{"../testdata/eval/chat.jsonl", "distractors", bot.Scores{Hit1: 0.69, Hit3: 0.80, FigureFirst: 0.41, Handled: 0.90, OffTopicDeclined: 0.92}},
 }
 
 func TestEvalScores(t *testing.T) {
@@ -245,6 +250,17 @@ func TestExampleFigures(t *testing.T) {
 		{question: "how much is aws spending on ai", first: "$83 billion", single: true},
 		// The loss is a sentence after "January 27, 2025", which dates it.
 		{question: "how much did nvidia lose on jan 27", first: "$593 billion"},
+		// The issue's own chat example: "gonna" is an auxiliary, not a
+		// noun no article holds; and the count of GPUs leads, with
+		// Meta's gigawatts, a measure in a unit not asked for, left out.
+		{question: "how many gpus is zuck gonna have", first: "1.3 million GPUs", hidden: "roughly 1 gigawatt"},
+		{question: "how many gpus is stargate norway targeting", first: "100,000 Nvidia GPUs", hidden: "230 megawatts"},
+		// A unit the question names is what it asks for.
+		{question: "how many gpu hours did llama 3 405b take", shown: "30.8 million GPU hours"},
+		// The UAE passage counts no GPUs, so its gigawatts are the closest
+		// figures; Stargate Norway's GPUs and Stargate's chips are not the
+		// UAE's, nor a disagreement.
+		{question: "how many gpus are going into stargate uae", shown: "gigawatt", single: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

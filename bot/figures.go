@@ -138,7 +138,7 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 		}
 	}
 	corroborate(cands, fp.Agree)
-	cands = whatIsCounted(cands)
+	cands = whatIsCounted(cands, q, res.Concepts)
 	cands = withoutShorthand(cands)
 	cands = withoutCoarserDates(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -493,14 +493,54 @@ func sameValue(a, b figure.Figure) bool {
 
 // whatIsCounted drops the counts of other things when some candidates count
 // what the question names: "how many GPUs" is not answered by "two groups"
-// or "20 months" when a passage says "2,048 GPUs".
-func whatIsCounted(cs []candidate) []candidate {
-	if !slices.ContainsFunc(cs, func(c candidate) bool { return c.concept >= 0 }) {
+// or "20 months" when a passage says "2,048 GPUs". Nor, when the question
+// asks how many, by a measure in a unit it does not name ("roughly 1
+// gigawatt" beside "more than 1.3 million GPUs"); a bare number ("37B"
+// beside "671B parameters"), a measure in the unit of those that count
+// the thing, or one in a unit the question names ("30.8 million GPU
+// hours" for "how many gpu hours") may still be about it.
+func whatIsCounted(cs []candidate, q Question, concepts []index.Concept) []candidate {
+	counted := false
+	units := make(map[string]bool) // of the counts in the first passage
+	for _, c := range cs {
+		if c.concept >= 0 {
+			counted = true
+			if c.hit == 0 {
+				units[c.fig.Unit] = true
+			}
+		}
+	}
+	if !counted {
 		return cs
 	}
+	// Only a count in the passage racebot answers from rules out the
+	// measures: "how many gpus are going into stargate uae" is not
+	// answered by Stargate Norway's GPUs, and the UAE site's gigawatts
+	// are the closest the corpus comes.
+	howMany := len(units) > 0 && len(q.Want) > 0 && q.Want[0] == figure.Count
 	return slices.DeleteFunc(cs, func(c candidate) bool {
-		return c.concept < 0 && (c.fig.Kind == figure.Count || c.fig.Kind == figure.Quantity) && c.fig.Counts != ""
+		if c.concept >= 0 || c.fig.Kind != figure.Count && c.fig.Kind != figure.Quantity {
+			return false
+		}
+		return c.fig.Counts != "" ||
+			howMany && c.fig.Unit != "" && !units[c.fig.Unit] && !unitAsked(c.fig.Unit, concepts)
 	})
+}
+
+// unitAsked reports whether a word of a figure's unit ("GPU hour") is one
+// of the question's concepts, as the index analyses both: "gpu hours" and
+// "GPUs" ("gpu") name it, "gigawatt" does not name "GW".
+func unitAsked(unit string, concepts []index.Concept) bool {
+	for _, w := range strings.Fields(strings.ToLower(unit)) {
+		for _, c := range concepts {
+			for _, t := range c.Terms {
+				if strings.HasPrefix(w, t) || strings.HasPrefix(t, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // withoutShorthand drops an amount that is another candidate's said

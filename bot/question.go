@@ -92,6 +92,12 @@ var questionWords = map[string]bool{
 	"we": true, "our": true, "you": true, "your": true, "he": true, "she": true, "his": true, "her": true,
 	"any": true, "some": true, "anything": true, "something": true, "thing": true, "things": true,
 	"vs": true, "versus": true, "like": true, "just": true, "also": true, "even": true, "still": true,
+	// Chat's contractions of the auxiliaries above ("is zuck gonna
+	// have"): the English word list has them, so left in they would be
+	// searched for as nouns no article holds, and the question declined
+	// as about something the corpus lacks.
+	"gonna": true, "wanna": true, "gotta": true, "hafta": true, "tryna": true, "finna": true,
+	"dunno": true, "lemme": true, "gimme": true, "kinda": true, "sorta": true,
 	// Words that name the kind of answer wanted; intent turns them into
 	// Want, and passages say "17%", not "percent".
 	"percent": true, "percentage": true, "pct": true, "count": true, "figure": true, "figures": true,

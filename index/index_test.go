@@ -586,6 +586,15 @@ func TestStray(t *testing.T) {
 		{"tsmc capex 2025", true},
 		{"how much is microsoft spending on ai data centers in 2025", false},
 		{"microsoft spending on ai cafeterias", false}, // "cafeterias" is in no passage
+		// Amazon only in the title's list of companies, over Microsoft's
+		// passage, is not what the passage is about.
+		{"how much did amazon expect to spend in fiscal 2025 on data centers", true},
+		// Capitalised only where a list item starts ("- Key partners").
+		{"what are the key numbers for huawei ascend 910c", false},
+		// The one "Windows Report" does not make "window" a name.
+		{"how big is the context window of deepseek v3", false},
+		// Written only where sentences start, but no English word.
+		{"venturebeat capex 2025", true},
 	} {
 		res := search(t, x, tt.q)
 		if got := res.Evidence.Stray > 0; got != tt.stray {

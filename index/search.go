@@ -339,25 +339,27 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 	slices.SortStableFunc(hits, func(a, b Hit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Passage.ID(), b.Passage.ID()))
 	})
-	res.Evidence = evidence(hits, res.Concepts, q, n)
-	if len(hits) > 0 {
-		res.Evidence.Stray = stray(hits[0], res.Concepts, cands)
-	}
+	res.Evidence = evidence(hits, res.Concepts, q, n, cands)
 	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
 	return res, nil
 }
 
-// stray returns the share of the question's weight in concepts top lacks
-// that some candidate writes as a name: capitalised, and not only where a
-// sentence starts.
+// stray returns the share of the question's weight in concepts the first
+// candidate lacks, in its text and as its article's subject, that the
+// candidates write as names. A question about a company the passage does
+// not mention ("tsmc capex 2025" against Amazon's capex) is about
+// something else, however well the rest of it matches; a common word the
+// passage lacks is as often said in other words, and SQuAD's questions
+// are full of those. Light words ask rather than name, and Missing and
+// Unknown count the words no passage holds.
 func stray(top Hit, cs []Concept, cands []*analysed) float64 {
 	var total, out float64
 	for i, c := range cs {
 		total += c.Weight
-		if c.Light || c.DocFreq == 0 || i >= len(top.credits) || top.credits[i] > 0 {
+		if c.Light || i >= len(top.credits) || top.credits[i] > 0 && !top.Listed(i) {
 			continue
 		}
-		if slices.ContainsFunc(cands, func(a *analysed) bool { return writesAsName(a, c.Terms[0]) }) {
+		if writtenAsName(cands, c) {
 			out += c.Weight
 		}
 	}
@@ -367,20 +369,51 @@ func stray(top Hit, cs []Concept, cands []*analysed) float64 {
 	return out / total
 }
 
-// writesAsName reports whether a passage writes term as (part of) a name.
-func writesAsName(a *analysed, term string) bool {
-	if !a.terms[term] {
-		return false
+// writtenAsName reports whether the candidates write a concept
+// capitalised more often than in lower case: "Apple" and "TSMC". Where a
+// sentence or a list item starts, where any word is capitalised ("Key
+// partners include"), only a word that is no English word counts
+// ("VentureBeat"); and a name counts only as the question writes it, not
+// as another word of the same stem ("Windows Report" for "window"),
+// unless the question's word was a typo.
+func writtenAsName(cands []*analysed, c Concept) bool {
+	typed := ""
+	if f := strings.Fields(c.Typed); len(f) > 0 && c.Corrected == "" {
+		typed = bareWord(f[0])
 	}
-	text := a.hit.Passage.Text
-	for _, r := range a.runs {
-		for k := r.first; k < r.end; k++ {
-			if a.toks[k].term == term && !(k == r.first && sentenceStart(text, a.toks[k].start)) {
-				return true
+	capital, lower := 0, 0
+	for _, a := range cands {
+		if !a.terms[c.Terms[0]] {
+			continue
+		}
+		text := a.hit.Passage.Text
+		for k, t := range a.toks {
+			if t.term != c.Terms[0] || len(c.Terms) > 1 && !together(a.toks[k:min(len(a.toks), k+2*len(c.Terms))], c.Terms) {
+				continue
+			}
+			word := bareWord(text[t.start:t.end])
+			switch {
+			case !capitalised(text, t):
+				lower++
+			case typed != "" && word != typed:
+			case !opensSentence(text, t.start) || !isEnglish(word) || lexicon.Instance(word):
+				capital++
 			}
 		}
 	}
-	return false
+	return capital > lower
+}
+
+// bareWord is a word in lower case without a possessive "'s".
+func bareWord(w string) string {
+	return strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+}
+
+// opensSentence reports whether the word at byte at starts a sentence, a
+// line or a list item.
+func opensSentence(text string, at int) bool {
+	line := strings.TrimRight(text[:at], " \t-*•–\"“‘'(")
+	return line == "" || strings.HasSuffix(line, "\n") || sentenceStart(text, at)
 }
 
 // correctedWords sets the Word of each corrected concept from the
@@ -473,7 +506,7 @@ func perArticle(hits []Hit, limit, n int) []Hit {
 }
 
 // evidence measures what the ranked candidates say about the question.
-func evidence(hits []Hit, cs []Concept, q Query, passages uint64) rank.Evidence {
+func evidence(hits []Hit, cs []Concept, q Query, passages uint64, cands []*analysed) rank.Evidence {
 	var e rank.Evidence
 	if len(hits) == 0 {
 		return e
@@ -540,6 +573,7 @@ func evidence(hits []Hit, cs []Concept, q Query, passages uint64) rank.Evidence 
 	if total > 0 {
 		e.Light = light / total
 	}
+	e.Stray = stray(top, cs, cands)
 	next := hits[1:min(len(hits), 5)]
 	for _, h := range next {
 		if h.Passage.Article == top.Passage.Article {

@@ -117,9 +117,10 @@ type Evidence struct {
 	// one's article: answers cluster in the article about the subject.
 	Agree float64 `rank:"agree"`
 	// Stray is the share of the question's weight in words the first
-	// candidate lacks that the corpus writes as names ("Apple", "TSMC"):
-	// a question about a company the passage does not mention is about
-	// something else, however well the rest of it matches.
+	// candidate lacks, neither in its text nor as its article's subject,
+	// that the candidates write as names ("Apple", "TSMC"): a question
+	// about a company the passage does not mention is about something
+	// else, however well the rest of it matches.
 	Stray float64 `rank:"stray"`
 }
 
