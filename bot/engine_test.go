@@ -261,6 +261,14 @@ func TestExampleFigures(t *testing.T) {
 		// figures; Stargate Norway's GPUs and Stargate's chips are not the
 		// UAE's, nor a disagreement.
 		{question: "how many gpus are going into stargate uae", shown: "gigawatt", single: true},
+		// Shown with closest passages, a figure comes from a passage
+		// about what the question names: DeepSeek-V3's cost and size are
+		// not GPT-4's or GPT-5's.
+		{question: "how much did it cost to train gpt-4", outcome: "closest", hidden: "$5.6 million"},
+		{question: "how many parameters does gpt-5 have pls", outcome: "closest", hidden: "671 billion parameters"},
+		// "5.6M" is the figure the question quotes, not a name the
+		// passage must hold.
+		{question: "what per hour gpu rental price was the 5.6M based on", shown: "$2 per GPU hour"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

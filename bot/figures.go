@@ -122,6 +122,15 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 			other := describesOther(h.Passage.Text, f, res.Concepts)
 			named := namesAll(h, names, concept) && !other
 			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: named, other: other}
+			if !confident && !named && (len(q.Parts) < 2 || !fitsAPart(q.Parts, res.Concepts, c)) {
+				// Shown with passages racebot is not sure of, DeepSeek's
+				// GPUs would read as the answer to "how many gpus does xai
+				// have": a figure may help only from a passage about
+				// what the question names, or, for a question in parts,
+				// which names more than any one passage does, about what
+				// one of its parts names (partFit).
+				continue
+			}
 			switch {
 			case j < len(h.FigureScores) && h.FigureScores[j] > 0:
 				c.score += fp.Answer * h.FigureScores[j]
@@ -197,10 +206,15 @@ func describesOther(text string, f figure.Figure, cs []index.Concept) bool {
 // with a digit or a capital letter ("gpt-5", "Gemini"), or in words that
 // WordNet does not know but the corpus does ("deepseek", "xai"). A word
 // neither knows is a typo or chat ("actualy", "rly"), and a word taken
-// for a typo is another word.
+// for a typo is another word. An amount the question quotes ("the 5.6M
+// number", "75bn", "17%") is a figure, which passages write otherwise
+// ("$5.576M"), not a name.
 func isName(c index.Concept) bool {
-	if c.Corrected != "" {
+	if c.Corrected != "" || quotedAmountRE.MatchString(c.Typed) {
 		return false
+	}
+	if c.Names && len(c.Terms) > 1 {
+		return true // a hyphenated name no passage holds: "xai-colossus"
 	}
 	if strings.ContainsAny(c.Typed, "0123456789") || strings.ToLower(c.Typed) != c.Typed {
 		return true
@@ -215,6 +229,10 @@ func isName(c index.Concept) bool {
 	}
 	return false
 }
+
+// quotedAmountRE matches a number with a currency sign or a scale or
+// percent sign: an amount, not a model number ("h800", "gpt-5") or a year.
+var quotedAmountRE = regexp.MustCompile(`(?i)^(?:[$€£¥]\d[\d,.]*(?:k|m|mn|b|bn|t|tn)?|\d[\d,.]*(?:k|m|mn|b|bn|t|tn|%))$`)
 
 // disagreementsOf finds the disagreement among candidates, best first:
 // one, on what the best figure measures, since a second one is almost
@@ -401,6 +419,21 @@ func partFit(part Question, before *Question, cs []index.Concept) func(candidate
 		}
 		return 0
 	}
+}
+
+// fitsAPart reports whether c answers some part of a question asked in
+// parts (partFit).
+func fitsAPart(parts []Question, cs []index.Concept, c candidate) bool {
+	for i := range parts {
+		var before *Question
+		if i > 0 {
+			before = &parts[i-1]
+		}
+		if partFit(parts[i], before, cs)(c) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // partLead returns the candidate, not taken by another part, that fit

@@ -298,6 +298,13 @@ func TestIsName(t *testing.T) {
 		{index.Concept{Typed: "actualy"}, false},
 		{index.Concept{Typed: "rly"}, false},
 		{index.Concept{Typed: "deepsek", Corrected: "deepsek", DocFreq: 300}, false},
+		// Amounts the question quotes, which passages write otherwise.
+		{index.Concept{Typed: "5.6M"}, false},
+		{index.Concept{Typed: "75bn"}, false},
+		{index.Concept{Typed: "$500b"}, false},
+		{index.Concept{Typed: "17%"}, false},
+		{index.Concept{Typed: "h800", DocFreq: 30}, true},
+		{index.Concept{Typed: "2025", DocFreq: 50}, true},
 	}
 	for _, tt := range tests {
 		if got := isName(tt.c); got != tt.want {

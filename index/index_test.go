@@ -602,3 +602,27 @@ func TestStray(t *testing.T) {
 		}
 	}
 }
+
+// TestMissing: a question word no passage holds that names something (an
+// English noun, a model number, a hyphenated name) counts as Missing, what
+// the corpus does not cover; chat's words and names the corpus holds do
+// not.
+func TestMissing(t *testing.T) {
+	x := open(t, "", index.Options{})
+	syncIndex(t, x, starter(t))
+	for _, tt := range []struct {
+		q       string
+		missing bool
+	}{
+		{"what is jensen huang's salary", true},
+		{"what did r1 score on arc-agi", true}, // "arc" is in no passage
+		{"how many gpus does the mi300x have", true},
+		{"deepseek-v3 parameters", false},
+		{"deepseek devs lmao", false}, // chat, not a subject
+	} {
+		res := search(t, x, tt.q)
+		if got := res.Evidence.Missing > 0; got != tt.missing {
+			t.Errorf("%q: Missing = %.3f, want it above 0: %v", tt.q, res.Evidence.Missing, tt.missing)
+		}
+	}
+}

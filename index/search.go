@@ -655,6 +655,12 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head s
 		if err := x.weigh(ctx, r, &c, typed, coll, n, w); err != nil {
 			return nil, err
 		}
+		if end > i+1 && c.DocFreq == 0 && !slices.Contains(joined[i+1:end], false) {
+			// A hyphenated name no passage holds ("ARC-AGI", "SWE-bench")
+			// is something the corpus does not cover, as a model number
+			// is, not chat.
+			c.Names, c.Weight = true, w.Missing*idf(1, n)
+		}
 		if head != "" && !c.Light && len(c.Terms) == 1 && c.Terms[0] == x.termOf(head) {
 			// "city" in "what city": the kind of answer asked for, which
 			// the passage that answers names ("Hangzhou") rather than
