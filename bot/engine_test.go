@@ -255,8 +255,14 @@ func TestExampleFigures(t *testing.T) {
 		// Meta's gigawatts, a measure in a unit not asked for, left out.
 		{question: "how many gpus is zuck gonna have", first: "1.3 million GPUs", hidden: "roughly 1 gigawatt"},
 		{question: "how many gpus is stargate norway targeting", first: "100,000 Nvidia GPUs", hidden: "230 megawatts"},
-		// A unit the question names is what it asks for.
+		// A measure the question names is what it asks for, and a ratio
+		// is no measure of something else.
 		{question: "how many gpu hours did llama 3 405b take", shown: "30.8 million GPU hours"},
+		{question: "how many gpus and gigawatts will meta have in 2025", shown: "gigawatt"},
+		{question: "how many gpus and megawatts is stargate norway targeting", shown: "230 megawatts"},
+		{question: "how many times more gpu hours did llama 3 use than deepseek v3", shown: "roughly 11 times"},
+		// Llama 3's GPU hours are no count of GPUs.
+		{question: "how many GPUs is meta supposed to have by the end of 2025", first: "1.3 million GPUs", hidden: "30.8 million GPU hours"},
 		// The UAE passage counts no GPUs, so its gigawatts are the closest
 		// figures; Stargate Norway's GPUs and Stargate's chips are not the
 		// UAE's, nor a disagreement.
@@ -266,9 +272,12 @@ func TestExampleFigures(t *testing.T) {
 		// not GPT-4's or GPT-5's.
 		{question: "how much did it cost to train gpt-4", outcome: "closest", hidden: "$5.6 million"},
 		{question: "how many parameters does gpt-5 have pls", outcome: "closest", hidden: "671 billion parameters"},
-		// "5.6M" is the figure the question quotes, not a name the
-		// passage must hold.
+		// "5.6M" and "10x" are figures the question quotes, not names
+		// the passage must hold; "Alphabet" is one, which Meta's
+		// passage lacks.
 		{question: "what per hour gpu rental price was the 5.6M based on", shown: "$2 per GPU hour"},
+		{question: "why is r1 10x cheaper than o1", shown: "90% to 95%"},
+		{question: "what did alphabet plan for capex in 2025 ballpark", first: "$75 billion", hidden: "$60 billion to $65 billion"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

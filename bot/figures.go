@@ -87,8 +87,10 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 		return h.Score / top
 	}
 	names := make([]bool, len(res.Concepts)) // the question's concepts written as names
+	subjects := make([]bool, len(res.Concepts))
 	for i, c := range res.Concepts {
 		names[i] = !c.Light && isName(c)
+		subjects[i] = subjectName(c)
 	}
 	for i := range res.Hits {
 		h := &res.Hits[i]
@@ -122,7 +124,7 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 			other := describesOther(h.Passage.Text, f, res.Concepts)
 			named := namesAll(h, names, concept) && !other
 			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: named, other: other}
-			if !confident && !named && (len(q.Parts) < 2 || !fitsAPart(q.Parts, res.Concepts, c)) {
+			if !confident && !(namesAll(h, subjects, concept) && !other) && (len(q.Parts) < 2 || !fitsAPart(q.Parts, res.Concepts, c)) {
 				// Shown with passages racebot is not sure of, DeepSeek's
 				// GPUs would read as the answer to "how many gpus does xai
 				// have": a figure may help only from a passage about
@@ -206,15 +208,10 @@ func describesOther(text string, f figure.Figure, cs []index.Concept) bool {
 // with a digit or a capital letter ("gpt-5", "Gemini"), or in words that
 // WordNet does not know but the corpus does ("deepseek", "xai"). A word
 // neither knows is a typo or chat ("actualy", "rly"), and a word taken
-// for a typo is another word. An amount the question quotes ("the 5.6M
-// number", "75bn", "17%") is a figure, which passages write otherwise
-// ("$5.576M"), not a name.
+// for a typo is another word.
 func isName(c index.Concept) bool {
-	if c.Corrected != "" || quotedAmountRE.MatchString(c.Typed) {
+	if c.Corrected != "" {
 		return false
-	}
-	if c.Names && len(c.Terms) > 1 {
-		return true // a hyphenated name no passage holds: "xai-colossus"
 	}
 	if strings.ContainsAny(c.Typed, "0123456789") || strings.ToLower(c.Typed) != c.Typed {
 		return true
@@ -230,9 +227,30 @@ func isName(c index.Concept) bool {
 	return false
 }
 
-// quotedAmountRE matches a number with a currency sign or a scale or
-// percent sign: an amount, not a model number ("h800", "gpt-5") or a year.
-var quotedAmountRE = regexp.MustCompile(`(?i)^(?:[$€£¥]\d[\d,.]*(?:k|m|mn|b|bn|t|tn)?|\d[\d,.]*(?:k|m|mn|b|bn|t|tn|%))$`)
+// subjectName reports whether a concept of the question names what a
+// passage must be about for its figures to be shown with passages racebot
+// is not sure of: a name the candidates write capitalised ("Alphabet",
+// "TSMC", not "app"), a model number ("h800", "gpt-5", "o3-mini"), or a
+// hyphenated name the corpus lacks. An amount the question quotes ("the
+// 5.6M number", "10x"), a year and a bare number are figures, which
+// passages write otherwise ("$5.576M").
+func subjectName(c index.Concept) bool {
+	if c.Light {
+		return false
+	}
+	if c.Proper || c.Names && len(c.Terms) > 1 {
+		return true
+	}
+	typed := strings.Fields(c.Typed)
+	if slices.ContainsFunc(typed, func(w string) bool { return quotedAmountRE.MatchString(w) }) {
+		return false
+	}
+	return strings.ContainsAny(c.Typed, "0123456789") && strings.IndexFunc(c.Typed, unicode.IsLetter) >= 0
+}
+
+// quotedAmountRE matches a number with a scale or a times sign as the
+// index reads a question ("5.6M", "75bn", "10x"): an amount or a ratio.
+var quotedAmountRE = regexp.MustCompile(`^\d[\d,.]*(?:k|m|mn|b|bn|t|tn|x)$`)
 
 // disagreementsOf finds the disagreement among candidates, best first:
 // one, on what the best figure measures, since a second one is almost
@@ -527,11 +545,13 @@ func sameValue(a, b figure.Figure) bool {
 // whatIsCounted drops the counts of other things when some candidates count
 // what the question names: "how many GPUs" is not answered by "two groups"
 // or "20 months" when a passage says "2,048 GPUs". Nor, when the question
-// asks how many, by a measure in a unit it does not name ("roughly 1
-// gigawatt" beside "more than 1.3 million GPUs"); a bare number ("37B"
-// beside "671B parameters"), a measure in the unit of those that count
-// the thing, or one in a unit the question names ("30.8 million GPU
-// hours" for "how many gpu hours") may still be about it.
+// asks how many and the passage answered from counts the thing, by a
+// measure the question does not name ("roughly 1 gigawatt" beside "more
+// than 1.3 million GPUs"). A bare number ("37B" beside "671B
+// parameters"), a measure in the unit of the counts, a ratio ("roughly 11
+// times") or a measure the question names ("30.8 million GPU hours" for
+// "how many gpu hours", "1 gigawatt" for "how many gpus and gigawatts")
+// may still be about it.
 func whatIsCounted(cs []candidate, q Question, concepts []index.Concept) []candidate {
 	counted := false
 	units := make(map[string]bool) // of the counts in the first passage
@@ -556,24 +576,41 @@ func whatIsCounted(cs []candidate, q Question, concepts []index.Concept) []candi
 			return false
 		}
 		return c.fig.Counts != "" ||
-			howMany && c.fig.Unit != "" && !units[c.fig.Unit] && !unitAsked(c.fig.Unit, concepts)
+			howMany && c.fig.Unit != "" && c.fig.Unit != "x" && !units[c.fig.Unit] && !measureAsked(c.fig, concepts)
 	})
 }
 
-// unitAsked reports whether a word of a figure's unit ("GPU hour") is one
-// of the question's concepts, as the index analyses both: "gpu hours" and
-// "GPUs" ("gpu") name it, "gigawatt" does not name "GW".
-func unitAsked(unit string, concepts []index.Concept) bool {
-	for _, w := range strings.Fields(strings.ToLower(unit)) {
-		for _, c := range concepts {
-			for _, t := range c.Terms {
-				if strings.HasPrefix(w, t) || strings.HasPrefix(t, w) {
-					return true
-				}
-			}
-		}
+// measureAsked reports whether the question names what a measure is of:
+// every word the figure writes after its number ("gigawatt", "GPU hours"),
+// but the scale ("million"), is one of the question's concepts, as the
+// index stems them ("gpu" for "GPUs"). The unit itself is no help: it is
+// a symbol ("GW").
+func measureAsked(f figure.Figure, concepts []index.Concept) bool {
+	at := strings.IndexAny(f.Text, "0123456789")
+	if at < 0 {
+		return false
 	}
-	return false
+	words := strings.FieldsFunc(strings.ToLower(f.Text[at:]), func(r rune) bool { return !unicode.IsLetter(r) })
+	asked := 0
+	for _, w := range words {
+		if scaleWords[w] {
+			continue
+		}
+		if !slices.ContainsFunc(concepts, func(c index.Concept) bool {
+			return slices.ContainsFunc(c.Terms, func(t string) bool { return w == t || len(t) >= 3 && strings.HasPrefix(w, t) })
+		}) {
+			return false
+		}
+		asked++
+	}
+	return asked > 0
+}
+
+// scaleWords are the words of a figure that say its scale, not what it
+// measures.
+var scaleWords = map[string]bool{
+	"thousand": true, "million": true, "billion": true, "trillion": true,
+	"k": true, "m": true, "mn": true, "b": true, "bn": true, "t": true, "tn": true,
 }
 
 // withoutShorthand drops an amount that is another candidate's said

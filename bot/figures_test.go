@@ -298,17 +298,36 @@ func TestIsName(t *testing.T) {
 		{index.Concept{Typed: "actualy"}, false},
 		{index.Concept{Typed: "rly"}, false},
 		{index.Concept{Typed: "deepsek", Corrected: "deepsek", DocFreq: 300}, false},
-		// Amounts the question quotes, which passages write otherwise.
-		{index.Concept{Typed: "5.6M"}, false},
-		{index.Concept{Typed: "75bn"}, false},
-		{index.Concept{Typed: "$500b"}, false},
-		{index.Concept{Typed: "17%"}, false},
-		{index.Concept{Typed: "h800", DocFreq: 30}, true},
-		{index.Concept{Typed: "2025", DocFreq: 50}, true},
 	}
 	for _, tt := range tests {
 		if got := isName(tt.c); got != tt.want {
 			t.Errorf("isName(%+v) = %v, want %v", tt.c, got, tt.want)
+		}
+	}
+}
+
+// TestSubjectName: the names a passage shown without confidence must hold
+// for its figures to be listed: names the corpus writes capitalised and
+// model numbers, not amounts, years or common words.
+func TestSubjectName(t *testing.T) {
+	tests := []struct {
+		c    index.Concept
+		want bool
+	}{
+		{index.Concept{Typed: "alphabet", Terms: []string{"alphabet"}, Proper: true}, true},
+		{index.Concept{Typed: "app", Terms: []string{"app"}}, false},
+		{index.Concept{Typed: "h800", Terms: []string{"h800"}}, true},
+		{index.Concept{Typed: "gpt 5", Terms: []string{"gpt", "5"}}, true},
+		{index.Concept{Typed: "xai colossus", Terms: []string{"xai", "colossu"}, Names: true}, true},
+		{index.Concept{Typed: "5.6m", Terms: []string{"5.6m"}}, false},
+		{index.Concept{Typed: "10x", Terms: []string{"10x"}}, false},
+		{index.Concept{Typed: "2024", Terms: []string{"2024"}}, false},
+		{index.Concept{Typed: "17", Terms: []string{"17"}}, false},
+		{index.Concept{Typed: "tsmc", Terms: []string{"tsmc"}, Proper: true, Light: true}, false},
+	}
+	for _, tt := range tests {
+		if got := subjectName(tt.c); got != tt.want {
+			t.Errorf("subjectName(%+v) = %v, want %v", tt.c, got, tt.want)
 		}
 	}
 }

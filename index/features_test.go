@@ -83,7 +83,7 @@ func TestEvidenceLacks(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			hits := []Hit{{Features: rank.Features{Answer: tt.answer}}}
-			e := evidence(hits, []Concept{{Terms: []string{"gpu"}, Weight: 1}}, Query{Want: tt.want}, 100, nil)
+			e := evidence(hits, []Concept{{Terms: []string{"gpu"}, Weight: 1}}, Query{Want: tt.want}, 100)
 			if math.Abs(e.Lacks-tt.lacks) > 1e-9 {
 				t.Errorf("Lacks = %v, want %v", e.Lacks, tt.lacks)
 			}

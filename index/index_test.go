@@ -619,6 +619,10 @@ func TestMissing(t *testing.T) {
 		{"how many gpus does the mi300x have", true},
 		{"deepseek-v3 parameters", false},
 		{"deepseek devs lmao", false}, // chat, not a subject
+		{"when did openai release o3-mini", true},
+		// Chat's own hyphenated words are not names.
+		{"deepseek v3 training cost, one-liner pls", false},
+		{"deepseek gpu count, ballpark-ish", false},
 	} {
 		res := search(t, x, tt.q)
 		if got := res.Evidence.Missing > 0; got != tt.missing {

@@ -154,6 +154,9 @@ type Concept struct {
 	// for telling the user what was searched; "" when no candidate holds
 	// it (a correction to a word only the thesaurus knows).
 	Word string
+	// Proper marks a concept the candidates write as a name, capitalised
+	// more often than not ("Alphabet", "TSMC"; not "app").
+	Proper bool
 }
 
 // Result is the answer to a search.
@@ -339,27 +342,29 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 	slices.SortStableFunc(hits, func(a, b Hit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Passage.ID(), b.Passage.ID()))
 	})
-	res.Evidence = evidence(hits, res.Concepts, q, n, cands)
+	for i := range res.Concepts {
+		res.Concepts[i].Proper = writtenAsName(cands, res.Concepts[i])
+	}
+	res.Evidence = evidence(hits, res.Concepts, q, n)
 	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
 	return res, nil
 }
 
 // stray returns the share of the question's weight in concepts the first
 // candidate lacks, in its text and as its article's subject, that the
-// candidates write as names. A question about a company the passage does
-// not mention ("tsmc capex 2025" against Amazon's capex) is about
-// something else, however well the rest of it matches; a common word the
-// passage lacks is as often said in other words, and SQuAD's questions
-// are full of those. Light words ask rather than name, and Missing and
-// Unknown count the words no passage holds.
-func stray(top Hit, cs []Concept, cands []*analysed) float64 {
+// candidates write as names (Concept.Proper). A question about a company
+// the passage does not mention ("tsmc capex 2025" against Amazon's capex)
+// is about something else, however well the rest of it matches; a common
+// word the passage lacks is as often said in other words, and SQuAD's
+// questions are full of those. Light words ask rather than name.
+func stray(top Hit, cs []Concept) float64 {
 	var total, out float64
 	for i, c := range cs {
 		total += c.Weight
 		if c.Light || i >= len(top.credits) || top.credits[i] > 0 && !top.Listed(i) {
 			continue
 		}
-		if writtenAsName(cands, c) {
+		if c.Proper {
 			out += c.Weight
 		}
 	}
@@ -506,7 +511,7 @@ func perArticle(hits []Hit, limit, n int) []Hit {
 }
 
 // evidence measures what the ranked candidates say about the question.
-func evidence(hits []Hit, cs []Concept, q Query, passages uint64, cands []*analysed) rank.Evidence {
+func evidence(hits []Hit, cs []Concept, q Query, passages uint64) rank.Evidence {
 	var e rank.Evidence
 	if len(hits) == 0 {
 		return e
@@ -573,7 +578,7 @@ func evidence(hits []Hit, cs []Concept, q Query, passages uint64, cands []*analy
 	if total > 0 {
 		e.Light = light / total
 	}
-	e.Stray = stray(top, cs, cands)
+	e.Stray = stray(top, cs)
 	next := hits[1:min(len(hits), 5)]
 	for _, h := range next {
 		if h.Passage.Article == top.Passage.Article {
@@ -656,10 +661,16 @@ func (x *Index) concepts(ctx context.Context, r bindex.IndexReader, text, head s
 			return nil, err
 		}
 		if end > i+1 && c.DocFreq == 0 && !slices.Contains(joined[i+1:end], false) {
-			// A hyphenated name no passage holds ("ARC-AGI", "SWE-bench")
-			// is something the corpus does not cover, as a model number
-			// is, not chat.
-			c.Names, c.Weight = true, w.Missing*idf(1, n)
+			named, err := x.hyphenatedName(ctx, r, raws[i:end])
+			if err != nil {
+				return nil, err
+			}
+			if named {
+				// A hyphenated name the corpus lacks ("ARC-AGI",
+				// "o3-mini") is something it does not cover, as a
+				// model number is, not chat ("one-liner").
+				c.Names, c.Weight = true, w.Missing*idf(1, n)
+			}
 		}
 		if head != "" && !c.Light && len(c.Terms) == 1 && c.Terms[0] == x.termOf(head) {
 			// "city" in "what city": the kind of answer asked for, which
@@ -887,6 +898,34 @@ func docFreq(ctx context.Context, r bindex.IndexReader, term string) (uint64, er
 	}
 	defer tfr.Close()
 	return tfr.Count(), nil
+}
+
+// hyphenatedName guesses whether the words of a hyphenated phrase, as
+// typed, make a name: one with a digit ("o3-mini", "v3-0324"), or with a
+// word the corpus holds that is no English word ("agi" in "arc-agi").
+// Chat joins English words ("one-liner", "jaw-dropping") and its own
+// ("tl-dr"), which the corpus lacks.
+func (x *Index) hyphenatedName(ctx context.Context, r bindex.IndexReader, words []string) (bool, error) {
+	for _, w := range words {
+		if strings.ContainsAny(w, "0123456789") {
+			return true, nil
+		}
+	}
+	for _, w := range words {
+		if isEnglish(w) {
+			continue
+		}
+		for _, t := range analyse(x.an, w) {
+			df, err := docFreq(ctx, r, t)
+			if err != nil {
+				return false, err
+			}
+			if df > 0 {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
 }
 
 // namesSomething guesses whether a question word the corpus lacks names a
