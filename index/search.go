@@ -155,7 +155,8 @@ type Concept struct {
 	// it (a correction to a word only the thesaurus knows).
 	Word string
 	// Proper marks a concept the candidates write as a name, capitalised
-	// more often than not ("Alphabet", "TSMC"; not "app").
+	// more often than not ("Alphabet", "TSMC"; not "app"). A light word
+	// asks rather than names, and is never marked.
 	Proper bool
 }
 
@@ -342,8 +343,8 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 	slices.SortStableFunc(hits, func(a, b Hit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Passage.ID(), b.Passage.ID()))
 	})
-	for i := range res.Concepts {
-		res.Concepts[i].Proper = writtenAsName(cands, res.Concepts[i])
+	for i, c := range res.Concepts {
+		res.Concepts[i].Proper = !c.Light && writtenAsName(cands, c)
 	}
 	res.Evidence = evidence(hits, res.Concepts, q, n)
 	res.Hits = perArticle(hits, q.Limit, q.PerArticle)
