@@ -92,6 +92,19 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 		names[i] = !c.Light && isName(c)
 		subjects[i] = subjectName(c)
 	}
+	// Shown with passages racebot is not sure of, DeepSeek's GPUs would
+	// read as the answer to "how many gpus does xai have": a figure may
+	// help only from a passage about what the question names, or, for a
+	// question in parts, which names more than any one passage does,
+	// about what one of its parts names (partFit).
+	var fits []func(candidate) int
+	if !confident && len(q.Parts) > 1 {
+		fits = partFits(q.Parts, res.Concepts)
+	}
+	mayHelp := func(c candidate) bool {
+		return namesAll(c.h, subjects, c.concept) && !c.other ||
+			slices.ContainsFunc(fits, func(fit func(candidate) int) bool { return fit(c) > 0 })
+	}
 	for i := range res.Hits {
 		h := &res.Hits[i]
 		if h.Coverage < 0.75*best {
@@ -124,13 +137,7 @@ func figureCandidates(q Question, res *index.Result, confident bool, fp rank.Fig
 			other := describesOther(h.Passage.Text, f, res.Concepts)
 			named := namesAll(h, names, concept) && !other
 			c := candidate{fig: f, hit: i, h: h, concept: concept, score: relative(h), near: near, named: named, other: other}
-			if !confident && !(namesAll(h, subjects, concept) && !other) && (len(q.Parts) < 2 || !fitsAPart(q.Parts, res.Concepts, c)) {
-				// Shown with passages racebot is not sure of, DeepSeek's
-				// GPUs would read as the answer to "how many gpus does xai
-				// have": a figure may help only from a passage about
-				// what the question names, or, for a question in parts,
-				// which names more than any one passage does, about what
-				// one of its parts names (partFit).
+			if !confident && !mayHelp(c) {
 				continue
 			}
 			switch {
@@ -342,14 +349,7 @@ func (pick *figurePick) list(cands []candidate, groups [][]int, groupOf map[int]
 		return append(slices.Clone(order[:min(max(0, maxFigures-len(leads)), len(order))]), leads...)
 	}
 	if len(parts) > 1 {
-		fits := make([]func(candidate) int, len(parts))
-		for k, p := range parts {
-			var before *Question
-			if k > 0 {
-				before = &parts[k-1]
-			}
-			fits[k] = partFit(p, before, cs)
-		}
+		fits := partFits(parts, cs)
 		taken := make(map[int]bool)
 		// A lead takes a place from the end of the list, which may be
 		// the figure that answered another part: look again after each.
@@ -439,19 +439,18 @@ func partFit(part Question, before *Question, cs []index.Concept) func(candidate
 	}
 }
 
-// fitsAPart reports whether c answers some part of a question asked in
-// parts (partFit).
-func fitsAPart(parts []Question, cs []index.Concept, c candidate) bool {
-	for i := range parts {
+// partFits returns partFit for each part of a question, each part
+// referring back to the one before it.
+func partFits(parts []Question, cs []index.Concept) []func(candidate) int {
+	fits := make([]func(candidate) int, len(parts))
+	for k, p := range parts {
 		var before *Question
-		if i > 0 {
-			before = &parts[i-1]
+		if k > 0 {
+			before = &parts[k-1]
 		}
-		if partFit(parts[i], before, cs)(c) > 0 {
-			return true
-		}
+		fits[k] = partFit(p, before, cs)
 	}
-	return false
+	return fits
 }
 
 // partLead returns the candidate, not taken by another part, that fit
