@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 
@@ -17,10 +18,6 @@ import (
 // nearTokens is how far, in terms, a word may be from a figure and still be
 // taken as speaking of it: about a clause.
 const nearTokens = 10
-
-// windowTokens is the span, in terms, of the window Features.Window looks
-// for the question in: about a sentence.
-const windowTokens = 16
 
 // token is an analysed term of a passage with its place in the text.
 type token struct {
@@ -165,7 +162,7 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, dated []bool, q Query
 	if total > 0 {
 		f.Part = part(a, concept, cs, matches) / total
 	}
-	f.Window = window(toks, concept, cs, credit, total)
+	f.Sentence, f.Opening = sentences(h.Passage.Text, toks, concept, cs, credit, total)
 	f.Phrase = phrases(toks, concept, cs)
 	f.Answer = x.figureScores(h, toks, concept, cs, today, q.Want, p)
 	if h.Passage.Paragraph == 1 {
@@ -276,34 +273,62 @@ func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []
 	return best
 }
 
-// window returns the largest share of the question's weight, at each
-// concept's credit, that the passage holds within windowTokens terms.
-func window(toks []token, concept map[string]int, cs []Concept, credit []float64, total float64) float64 {
+// sentences returns the largest share of the question's weight, at each
+// concept's credit, that one sentence of text holds, and the share its
+// first sentence holds.
+func sentences(text string, toks []token, concept map[string]int, cs []Concept, credit []float64, total float64) (best, first float64) {
 	if total == 0 {
-		return 0
+		return 0, 0
 	}
-	count := make([]int, len(cs))
-	var in []token // matched tokens in the window, in order
-	best, sum := 0.0, 0.0
+	seen := make([]bool, len(cs))
+	sum, end, opening := 0.0, firstSentenceEnd(text), true
 	for _, t := range toks {
-		c, ok := concept[t.term]
-		if !ok {
-			continue
+		if t.start >= end {
+			if opening {
+				first, opening = sum, false
+			}
+			best, sum = max(best, sum), 0
+			clear(seen)
+			for t.start >= end && end < len(text) {
+				end += max(1, firstSentenceEnd(text[end:]))
+			}
 		}
-		in = append(in, t)
-		if count[c]++; count[c] == 1 {
+		if c, ok := concept[t.term]; ok && !seen[c] {
+			seen[c] = true
 			sum += cs[c].Weight * credit[c]
 		}
-		for in[0].pos < t.pos-windowTokens {
-			d := concept[in[0].term]
-			if count[d]--; count[d] == 0 {
-				sum -= cs[d].Weight * credit[d]
-			}
-			in = in[1:]
-		}
-		best = max(best, sum)
 	}
-	return min(1, best/total)
+	if opening {
+		first = sum
+	}
+	return min(1, max(best, sum)/total), min(1, first/total)
+}
+
+// firstSentenceEnd returns where the first sentence of text ends: at a line
+// break, or at a full stop, question or exclamation mark followed by a space
+// and a word that does not start in lower case, once the sentence is over
+// 20 bytes long, unless the stop ends an initial or an abbreviation written
+// with stops ("U.S.", "J. R.").
+func firstSentenceEnd(text string) int {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '\n' && strings.TrimSpace(text[:i]) != "":
+			return i
+		case (c == '.' || c == '!' || c == '?') && i > 20:
+			if i+1 == len(text) {
+				return i + 1
+			}
+			if text[i+1] != ' ' || i+2 < len(text) && unicode.IsLower(rune(text[i+2])) {
+				continue
+			}
+			word := text[strings.LastIndexAny(text[:i], " \n(\"")+1 : i]
+			if c == '.' && (len(word) < 2 || strings.Contains(word, ".")) {
+				continue
+			}
+			return i + 1
+		}
+	}
+	return len(text)
 }
 
 // definesConcept reports whether a passage defines what a "what is X"

@@ -529,7 +529,7 @@ func evidence(hits []Hit, cs []Concept, q Query, passages uint64) rank.Evidence 
 		}
 	}
 	e.Coverage, e.TextCoverage = top.Coverage, top.TextCoverage
-	e.Exact, e.Title, e.Window, e.Answer = top.Features.Exact, top.Features.Title, top.Features.Window, top.Features.Answer
+	e.Exact, e.Title, e.Sentence, e.Answer = top.Features.Exact, top.Features.Title, top.Features.Sentence, top.Features.Answer
 	e.Entity = top.Features.Entity
 	if len(q.Want) > 0 || q.Class != 0 || q.Head != "" {
 		e.Wanted = 1

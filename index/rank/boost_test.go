@@ -313,7 +313,7 @@ func mustJSON(t *testing.T, v any) []byte {
 // answer computes once.
 func BenchmarkConfidence(b *testing.B) {
 	p := Default()
-	e := Evidence{Score: 12, Margin: 2, Coverage: 0.8, TextCoverage: 0.7, Exact: 0.6, Window: 0.5, Matched: 2.0 / 3}
+	e := Evidence{Score: 12, Margin: 2, Coverage: 0.8, TextCoverage: 0.7, Exact: 0.6, Sentence: 0.5, Matched: 2.0 / 3}
 	var sum float64
 	for b.Loop() {
 		sum += p.Confidence(e)

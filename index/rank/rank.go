@@ -42,12 +42,17 @@ type Features struct {
 	// city" a place).
 	Answer float64 `rank:"answer"`
 	Entity float64 `rank:"entity"`
-	// Window is the largest share of the question's weight found within
-	// a few words of each other: a sentence that holds the question, not
-	// a paragraph that holds its words far apart.
-	Window  float64 `rank:"window"`
-	Phrase  float64 `rank:"phrase"`  // neighbouring concepts of the question are neighbours in the text
-	Lede    float64 `rank:"lede"`    // the article's first paragraph, where news puts its key facts
+	// Sentence is the largest share of the question's weight that one
+	// sentence of the passage holds: a sentence that holds the question,
+	// not a paragraph that holds its words in different sentences.
+	Sentence float64 `rank:"sentence"`
+	Phrase   float64 `rank:"phrase"` // neighbouring concepts of the question are neighbours in the text
+	Lede     float64 `rank:"lede"`   // the article's first paragraph, where news puts its key facts
+	// Opening is the share of the question's weight the passage's first
+	// sentence holds: a passage names what it is about first, and one
+	// that names the question's subject only later ("The project is
+	// separate from Stargate Michigan") is about something else.
+	Opening float64 `rank:"opening"`
 	Support float64 `rank:"support"` // the best other candidate of the same article covers the question too
 	Defines float64 `rank:"defines"` // for "what is X", the passage introduces X as news defines a name
 }
@@ -68,7 +73,7 @@ type Evidence struct {
 	TextCoverage float64 `rank:"text_coverage"`
 	Exact        float64 `rank:"exact"`
 	Title        float64 `rank:"title"`
-	Window       float64 `rank:"window"`
+	Sentence     float64 `rank:"sentence"`
 	Answer       float64 `rank:"answer"`
 	Entity       float64 `rank:"entity"`
 	// Lacks is, when the question asks for a kind of figure ("how many"),
