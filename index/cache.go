@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/racebot/racebot/corpus/figure"
 )
 
 // analysed is a candidate passage decoded from the index and analysed for
@@ -20,6 +22,9 @@ type analysed struct {
 	// subjects is not about each of its passages' subject.
 	scope map[string]bool
 	runs  []run // its runs of capitalised words
+	// sentenceEnds are the byte offsets where its text's sentences end
+	// (figure.SentenceEnds).
+	sentenceEnds []int
 
 	// names are the proper names in its text, found the first time a
 	// question asks for one: most do not.
@@ -108,6 +113,7 @@ func (x *Index) analysed(id, raw string) (*analysed, error) {
 	}
 	a := &analysed{hit: h, toks: x.tokens(h.Passage.Text), context: make(map[string]bool)}
 	a.runs = runs(h.Passage.Text, a.toks)
+	a.sentenceEnds = figure.SentenceEnds(h.Passage.Text)
 	a.terms = make(map[string]bool, len(a.toks))
 	for _, t := range a.toks {
 		a.terms[t.term] = true

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 
@@ -162,7 +161,7 @@ func (x *Index) measure(h *Hit, a *analysed, cs []Concept, dated []bool, q Query
 	if total > 0 {
 		f.Part = part(a, concept, cs, matches) / total
 	}
-	f.Sentence, f.Opening = sentences(h.Passage.Text, toks, concept, cs, credit, total)
+	f.Sentence, f.Opening = sentences(a.sentenceEnds, toks, concept, cs, credit, total)
 	f.Phrase = phrases(toks, concept, cs)
 	f.Answer = x.figureScores(h, toks, concept, cs, today, q.Want, p)
 	if h.Passage.Paragraph == 1 {
@@ -274,23 +273,24 @@ func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []
 }
 
 // sentences returns the largest share of the question's weight, at each
-// concept's credit, that one sentence of text holds, and the share its
-// first sentence holds.
-func sentences(text string, toks []token, concept map[string]int, cs []Concept, credit []float64, total float64) (best, first float64) {
+// concept's credit, that one sentence of a passage holds, and the share its
+// first sentence holds. ends are where the passage's sentences end
+// (figure.SentenceEnds), toks its terms in order.
+func sentences(ends []int, toks []token, concept map[string]int, cs []Concept, credit []float64, total float64) (best, first float64) {
 	if total == 0 {
 		return 0, 0
 	}
 	seen := make([]bool, len(cs))
-	sum, end, opening := 0.0, firstSentenceEnd(text), true
+	sum, k := 0.0, 0
 	for _, t := range toks {
-		if t.start >= end {
-			if opening {
-				first, opening = sum, false
+		if k < len(ends) && t.start >= ends[k] {
+			if k == 0 {
+				first = sum
 			}
 			best, sum = max(best, sum), 0
 			clear(seen)
-			for t.start >= end && end < len(text) {
-				end += max(1, firstSentenceEnd(text[end:]))
+			for k < len(ends) && t.start >= ends[k] {
+				k++
 			}
 		}
 		if c, ok := concept[t.term]; ok && !seen[c] {
@@ -298,37 +298,10 @@ func sentences(text string, toks []token, concept map[string]int, cs []Concept, 
 			sum += cs[c].Weight * credit[c]
 		}
 	}
-	if opening {
+	if k == 0 {
 		first = sum
 	}
 	return min(1, max(best, sum)/total), min(1, first/total)
-}
-
-// firstSentenceEnd returns where the first sentence of text ends: at a line
-// break, or at a full stop, question or exclamation mark followed by a space
-// and a word that does not start in lower case, once the sentence is over
-// 20 bytes long, unless the stop ends an initial or an abbreviation written
-// with stops ("U.S.", "J. R.").
-func firstSentenceEnd(text string) int {
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == '\n' && strings.TrimSpace(text[:i]) != "":
-			return i
-		case (c == '.' || c == '!' || c == '?') && i > 20:
-			if i+1 == len(text) {
-				return i + 1
-			}
-			if text[i+1] != ' ' || i+2 < len(text) && unicode.IsLower(rune(text[i+2])) {
-				continue
-			}
-			word := text[strings.LastIndexAny(text[:i], " \n(\"")+1 : i]
-			if c == '.' && (len(word) < 2 || strings.Contains(word, ".")) {
-				continue
-			}
-			return i + 1
-		}
-	}
-	return len(text)
 }
 
 // definesConcept reports whether a passage defines what a "what is X"

@@ -10,6 +10,35 @@ var abbreviations = map[string]bool{
 	"bros": true, "cie": true, "plc": true, "al": true,
 }
 
+// SentenceEnds returns the byte offsets at which the sentences of text end,
+// in order, as Extract reads them: after a full stop, question or
+// exclamation mark and the quotes and brackets that close it, when the next
+// word starts a sentence (not after "Mr.", "U.S." or "3.2" within one), and
+// at a line break. The last is the end of the last sentence; white space
+// after it is in none. It returns nil for text without a word, number or
+// symbol.
+func SentenceEnds(text string) []int {
+	if len(text) == 0 {
+		return nil
+	}
+	buf := tokenPool.Get().(*[]token)
+	toks := appendTokens((*buf)[:0], text)
+	defer func() {
+		if cap(toks) <= maxPooledTokens {
+			*buf = toks[:0]
+			tokenPool.Put(buf)
+		}
+	}()
+	p := &tokens{text: text, toks: toks}
+	var ends []int
+	for s := 0; s < len(toks); {
+		e := max(p.sentenceFrom(s), s+1)
+		ends = append(ends, toks[e-1].end)
+		s = e
+	}
+	return ends
+}
+
 // sentenceFrom returns the end (exclusive) of the sentence that starts at
 // token s: after its final punctuation and the quotes and brackets that
 // close it, at a line break, or at the end of the text. s must be a token.
