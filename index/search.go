@@ -1036,8 +1036,10 @@ func conceptQuery(c Concept, n uint64, related bool) query.Query {
 	}
 	var alts []query.Query
 	for _, alt := range c.Alts {
-		// Bleve expands single words with the thesaurus itself.
-		if len(alt) > 1 {
+		// Bleve expands a single word with the thesaurus itself, into
+		// the other single words of its group; a phrase's single-word
+		// synonym ("q1" for "first quarter") it never sees.
+		if len(alt) > 1 || len(c.Terms) > 1 {
 			alts = append(alts, allTerms(alt, 0.8))
 		}
 	}

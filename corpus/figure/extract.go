@@ -46,6 +46,23 @@ var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 // paragraph does not pin its tokens' memory for good.
 const maxPooledTokens = 4096
 
+// pooledTokens returns the tokens of text, in a slice taken from tokenPool
+// that buf holds; give it back with releaseTokens once nothing refers to
+// it.
+func pooledTokens(text string) (buf *[]token, toks []token) {
+	buf = tokenPool.Get().(*[]token)
+	return buf, appendTokens((*buf)[:0], text)
+}
+
+// releaseTokens gives toks, taken with buf from pooledTokens, back to
+// tokenPool, unless one huge paragraph grew it too large to keep.
+func releaseTokens(buf *[]token, toks []token) {
+	if cap(toks) <= maxPooledTokens {
+		*buf = toks[:0]
+		tokenPool.Put(buf)
+	}
+}
+
 // Extract returns the figures in a paragraph of English news text, in order of
 // appearance and without overlaps. Each figure's Text is text[Start:End].
 //
@@ -57,14 +74,8 @@ func Extract(text string) []Figure {
 	if len(text) == 0 {
 		return nil
 	}
-	buf := tokenPool.Get().(*[]token)
-	toks := appendTokens((*buf)[:0], text)
-	defer func() {
-		if cap(toks) <= maxPooledTokens {
-			*buf = toks[:0]
-			tokenPool.Put(buf)
-		}
-	}()
+	buf, toks := pooledTokens(text)
+	defer releaseTokens(buf, toks)
 	p := &parser{measures{numbers: numbers{tokens{text: text, toks: toks}}}}
 	raws := make([]raw, 0, 8)
 	prevEnd := -1

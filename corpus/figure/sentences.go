@@ -21,18 +21,12 @@ func SentenceEnds(text string) []int {
 	if len(text) == 0 {
 		return nil
 	}
-	buf := tokenPool.Get().(*[]token)
-	toks := appendTokens((*buf)[:0], text)
-	defer func() {
-		if cap(toks) <= maxPooledTokens {
-			*buf = toks[:0]
-			tokenPool.Put(buf)
-		}
-	}()
+	buf, toks := pooledTokens(text)
+	defer releaseTokens(buf, toks)
 	p := &tokens{text: text, toks: toks}
 	var ends []int
 	for s := 0; s < len(toks); {
-		e := max(p.sentenceFrom(s), s+1)
+		e := p.sentenceFrom(s)
 		ends = append(ends, toks[e-1].end)
 		s = e
 	}

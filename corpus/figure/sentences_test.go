@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // sentencesOf cuts text at SentenceEnds, trimming the white space between
@@ -58,8 +59,10 @@ func TestSentenceEnds(t *testing.T) {
 }
 
 // FuzzSentenceEnds checks what the ranking relies on: the ends rise
-// strictly within the text, every sentence holds something but white
-// space, and nothing but white space follows the last.
+// strictly within the text, each is followed by white space or the end of
+// the text (so no word spans two sentences), every sentence holds
+// something but white space, and nothing but white space follows the
+// last.
 func FuzzSentenceEnds(f *testing.F) {
 	for _, s := range []string{
 		"", " ", ".", "\n\n", "U.S. rules. \n\n A. B. C.", "...\n\n?! x", "“Yes.” No.", "\xff. \xfe", "3.2%. The",
@@ -70,8 +73,11 @@ func FuzzSentenceEnds(f *testing.F) {
 		ends := SentenceEnds(text)
 		start := 0
 		for i, e := range ends {
-			if e <= start && !(i == 0 && e > 0) || e > len(text) {
+			if e <= start || e > len(text) {
 				t.Fatalf("SentenceEnds(%q) = %v: end %d out of order or outside the text", text, ends, e)
+			}
+			if r, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && !unicode.IsSpace(r) {
+				t.Fatalf("SentenceEnds(%q) = %v: end %d is followed by %q", text, ends, e, r)
 			}
 			if strings.TrimFunc(text[start:e], unicode.IsSpace) == "" {
 				t.Fatalf("SentenceEnds(%q) = %v: sentence %d is empty", text, ends, i)
