@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/racebot/racebot/corpus/figure"
 )
@@ -23,7 +24,7 @@ type analysed struct {
 	scope map[string]bool
 	runs  []run // its runs of capitalised words
 	// sentenceEnds are the byte offsets where its text's sentences end
-	// (figure.SentenceEnds).
+	// (sentenceEnds).
 	sentenceEnds []int
 
 	// names are the proper names in its text, found the first time a
@@ -113,7 +114,7 @@ func (x *Index) analysed(id, raw string) (*analysed, error) {
 	}
 	a := &analysed{hit: h, toks: x.tokens(h.Passage.Text), context: make(map[string]bool)}
 	a.runs = runs(h.Passage.Text, a.toks)
-	a.sentenceEnds = figure.SentenceEnds(h.Passage.Text)
+	a.sentenceEnds = sentenceEnds(h.Passage.Text)
 	a.terms = make(map[string]bool, len(a.toks))
 	for _, t := range a.toks {
 		a.terms[t.term] = true
@@ -131,4 +132,23 @@ func (x *Index) analysed(id, raw string) (*analysed, error) {
 	}
 	x.cache.put(id, a)
 	return a, nil
+}
+
+// sentenceEnds returns where the sentences of text end, as the figure
+// extractor cuts them (figure.SentenceEnds), except that a stretch without
+// a letter goes with the sentence after it: a list marker ("1.", "•") opens
+// the item it numbers rather than being a sentence of its own, which would
+// leave the item's first sentence out of Features.Opening.
+func sentenceEnds(text string) []int {
+	ends := figure.SentenceEnds(text)
+	out := ends[:0]
+	start := 0
+	for i, e := range ends {
+		if i < len(ends)-1 && !strings.ContainsFunc(text[start:e], unicode.IsLetter) {
+			continue
+		}
+		out = append(out, e)
+		start = e
+	}
+	return out
 }

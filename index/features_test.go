@@ -181,10 +181,13 @@ func TestSentences(t *testing.T) {
 		{"The U.S. Stargate campus grew 3.2% in Michigan. Nothing else.", 1, 1},
 		{"Nothing of it here. Nor here.", 0, 0},
 		{"Michigan", 3.0 / 5.5, 3.0 / 5.5},
+		// A list marker opens the item it numbers.
+		{"1. Stargate Michigan is a campus. It is new.", 1, 1},
+		{"• Stargate Michigan\n• Wisconsin, a campus", 5.0 / 5.5, 5.0 / 5.5},
 		{"", 0, 0},
 	} {
 		toks := x.tokens(tt.text)
-		s, o := sentences(figure.SentenceEnds(tt.text), toks, concept, cs, credit, 5.5)
+		s, o := sentences(sentenceEnds(tt.text), toks, concept, cs, credit, 5.5)
 		if math.Abs(s-tt.sentence) > 1e-9 || math.Abs(o-tt.open) > 1e-9 {
 			t.Errorf("sentences(%q) = %.3f, %.3f; want %.3f, %.3f", tt.text, s, o, tt.sentence, tt.open)
 		}
