@@ -275,7 +275,7 @@ func (x *Index) figureScores(h *Hit, toks []token, concept map[string]int, cs []
 // sentences returns the largest share of the question's weight, at each
 // concept's credit, that one sentence of a passage holds, and the share its
 // first sentence holds. ends are where the passage's sentences end
-// (figure.SentenceEnds), toks its terms in order.
+// (sentenceEnds), toks its terms in order.
 func sentences(ends []int, toks []token, concept map[string]int, cs []Concept, credit []float64, total float64) (best, first float64) {
 	if total == 0 {
 		return 0, 0

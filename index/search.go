@@ -357,15 +357,13 @@ func (x *Index) search(ctx context.Context, q Query) (*Result, error) {
 // the passage does not mention ("tsmc capex 2025" against Amazon's capex)
 // is about something else, however well the rest of it matches; a common
 // word the passage lacks is as often said in other words, and SQuAD's
-// questions are full of those. Light words ask rather than name.
+// questions are full of those. A light word, which asks rather than names,
+// is never Proper.
 func stray(top Hit, cs []Concept) float64 {
 	var total, out float64
 	for i, c := range cs {
 		total += c.Weight
-		if c.Light || i >= len(top.credits) || top.credits[i] > 0 && !top.Listed(i) {
-			continue
-		}
-		if c.Proper {
+		if c.Proper && i < len(top.credits) && (top.credits[i] == 0 || top.Listed(i)) {
 			out += c.Weight
 		}
 	}
